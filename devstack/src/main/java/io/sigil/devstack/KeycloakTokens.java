@@ -1,0 +1,89 @@
+package io.sigil.devstack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Obtains real access tokens from the devstack's Keycloak, for tests and the demo. The demo clients and
+ * users of the {@code sigil} realm have development secrets of the form {@code <id>-dev-secret} and
+ * {@code <user>-dev-password}.
+ */
+public final class KeycloakTokens {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final String tokenEndpoint;
+
+    public KeycloakTokens(String realmUrl) {
+        this.tokenEndpoint = realmUrl + "/protocol/openid-connect/token";
+    }
+
+    public static String devSecret(String clientId) {
+        return clientId + "-dev-secret";
+    }
+
+    public static String devPassword(String username) {
+        return username + "-dev-password";
+    }
+
+    /** A client-credentials token for one of the realm's confidential clients. */
+    public String clientCredentials(String clientId) {
+        return clientCredentials(clientId, devSecret(clientId));
+    }
+
+    public String clientCredentials(String clientId, String secret) {
+        return request(Map.of(
+                "grant_type", "client_credentials",
+                "client_id", clientId,
+                "client_secret", secret));
+    }
+
+    /** A password-grant token for a demo user, through the public {@code sigil-cli} client. */
+    public String password(String username) {
+        return request(Map.of(
+                "grant_type", "password",
+                "client_id", "sigil-cli",
+                "username", username,
+                "password", devPassword(username),
+                "scope", "openid"));
+    }
+
+    private String request(Map<String, String> form) {
+        String body = form.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        try {
+            HttpResponse<String> response = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(tokenEndpoint))
+                            .timeout(Duration.ofSeconds(10))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            JsonNode json = JSON.readTree(response.body());
+            if (response.statusCode() != 200 || !json.hasNonNull("access_token")) {
+                throw new IllegalStateException("Keycloak refused the token request (" + response.statusCode() + "): "
+                        + json.path("error").asText("?"));
+            }
+            return json.get("access_token").asText();
+        } catch (IOException e) {
+            throw new IllegalStateException("Keycloak is unreachable at " + tokenEndpoint + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while requesting a token", e);
+        }
+    }
+}

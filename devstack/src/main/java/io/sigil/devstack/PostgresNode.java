@@ -1,0 +1,75 @@
+package io.sigil.devstack;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * A real PostgreSQL server (embedded binaries from Maven Central), on loopback only, with one database and
+ * one role per service so that each service owns its schema.
+ */
+public final class PostgresNode implements AutoCloseable {
+
+    private final int port;
+    private final Path dataDir;
+    private EmbeddedPostgres postgres;
+
+    public PostgresNode(int port, Path dataDir) {
+        this.port = port;
+        this.dataDir = dataDir;
+    }
+
+    public void start() throws IOException {
+        PortGuard.requireFree(port, "PostgreSQL");
+        postgres = EmbeddedPostgres.builder()
+                .setPort(port)
+                .setDataDirectory(dataDir)
+                .setCleanDataDirectory(true)
+                .setServerConfig("listen_addresses", "127.0.0.1")
+                .setServerConfig("max_connections", "300")
+                .setServerConfig("fsync", "on")
+                .start();
+        createServiceDatabases();
+    }
+
+    private void createServiceDatabases() throws IOException {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                Statement sql = connection.createStatement()) {
+            for (MeshService service : MeshService.values()) {
+                if (!service.hasDatabase()) {
+                    continue;
+                }
+                if (!exists(sql, "select 1 from pg_roles where rolname = '" + service.dbUser() + "'")) {
+                    sql.execute("create role " + service.dbUser() + " login password '" + service.dbPassword() + "'");
+                }
+                if (!exists(sql, "select 1 from pg_database where datname = '" + service.database() + "'")) {
+                    sql.execute("create database " + service.database() + " owner " + service.dbUser());
+                }
+            }
+        } catch (SQLException e) {
+            throw new IOException("cannot create the service databases: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean exists(Statement sql, String query) throws SQLException {
+        try (ResultSet rows = sql.executeQuery(query)) {
+            return rows.next();
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (postgres != null) {
+            postgres.close();
+            postgres = null;
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package io.sigil.devstack;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One packaged mesh service started as a child process against a running devstack, with its whole
+ * configuration passed as system properties, and awaited until its readiness check is UP.
+ */
+public final class ServiceNode {
+
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+
+    private final MeshService service;
+    private final StackProfile profile;
+    private final Path meshRoot;
+    private final Map<String, String> properties;
+    private final Path logFile;
+    private Process process;
+
+    public ServiceNode(MeshService service, StackProfile profile, Path meshRoot, Map<String, String> properties) {
+        this.service = service;
+        this.profile = profile;
+        this.meshRoot = meshRoot;
+        this.properties = new TreeMap<>(properties);
+        this.logFile = profile.stateDir().resolve(service.module() + ".log");
+    }
+
+    /** The configuration that points a service at the devstack, for its profile's ports. */
+    public static Map<String, String> connectionProperties(
+            MeshService service, StackState state, StackProfile profile) {
+        Map<String, String> props = new TreeMap<>();
+        props.put("quarkus.http.port", String.valueOf(service.port(profile)));
+        props.put("quarkus.http.host", "127.0.0.1");
+        props.put("kafka.bootstrap.servers", state.kafkaBootstrap());
+        props.put("quarkus.oidc.auth-server-url", state.realmUrl());
+        if (service.hasDatabase()) {
+            props.put("quarkus.datasource.reactive.url", state.reactiveUrl(service.database()));
+            props.put("quarkus.datasource.jdbc.url", state.jdbcUrl(service.database()));
+            props.put("quarkus.datasource.username", service.dbUser());
+            props.put("quarkus.datasource.password", service.dbPassword());
+        }
+        return props;
+    }
+
+    public Path jar() {
+        return meshRoot.resolve(service.module()).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
+    public MeshService service() {
+        return service;
+    }
+
+    public Path logFile() {
+        return logFile;
+    }
+
+    public void start(ChildProcesses children) throws IOException {
+        if (!Files.isRegularFile(jar())) {
+            throw new IOException(jar() + " is missing: build the mesh first (./mvnw -DskipTests package)");
+        }
+        PortGuard.requireFree(service.port(profile), service.module());
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx256m");
+        command.add("-XX:+UseSerialGC");
+        properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.add("-jar");
+        command.add(jar().toString());
+        Files.createDirectories(logFile.getParent());
+        process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(logFile.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .start();
+        children.track(service.module(), process);
+    }
+
+    /** Waits until {@code /q/health/ready} answers 200, or fails naming the log to read. */
+    public void awaitReady() throws IOException, InterruptedException {
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        URI ready = URI.create("http://127.0.0.1:" + service.port(profile) + "/q/health/ready");
+        Instant deadline = Instant.now().plus(READY_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IOException(
+                        service.module() + " exited with code " + process.exitValue() + "; see " + logFile);
+            }
+            try {
+                HttpResponse<Void> response = http.send(
+                        HttpRequest.newBuilder(ready)
+                                .timeout(Duration.ofSeconds(2))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(250);
+        }
+        throw new IOException(
+                service.module() + " was not ready within " + READY_TIMEOUT.toSeconds() + " s; see " + logFile);
+    }
+
+    public boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+}

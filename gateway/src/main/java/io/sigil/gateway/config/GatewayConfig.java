@@ -1,0 +1,39 @@
+package io.sigil.gateway.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** The gateway's configuration: its chain of stages, its limits and its upstream MCP servers. */
+@ConfigMapping(prefix = "sigil.gateway")
+public interface GatewayConfig {
+
+    /** The ordered chain of stages every request passes; an unknown name fails start-up. */
+    @WithDefault("identity,validation,lifecycle,forward,audit")
+    List<String> stages();
+
+    /** The deepest JSON nesting a request may have; deeper requests are refused before they are parsed. */
+    @WithDefault("64")
+    int maxJsonDepth();
+
+    /** The upstream MCP servers, by name. */
+    Map<String, Upstream> upstreams();
+
+    /** One upstream MCP server reached over Streamable HTTP. */
+    interface Upstream {
+
+        /** The upstream's MCP endpoint, e.g. {@code http://127.0.0.1:8710/mcp}. */
+        URI url();
+
+        /** How long one upstream request may take before the call is refused with a timeout error. */
+        @WithDefault("30s")
+        Duration timeout();
+
+        /** The largest answer accepted from the upstream; a larger one is refused, never passed on. */
+        @WithDefault("4194304")
+        int maxResponseBytes();
+    }
+}

@@ -1,0 +1,82 @@
+package io.sigil.gateway.config;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.Startup;
+import io.sigil.gateway.pipeline.Pipeline;
+import io.sigil.gateway.pipeline.PipelineFactory;
+import io.sigil.gateway.pipeline.Stage;
+import io.sigil.gateway.pipeline.StageFactory;
+import io.sigil.gateway.stages.AuditStage;
+import io.sigil.gateway.stages.ForwardStage;
+import io.sigil.gateway.stages.IdentityStage;
+import io.sigil.gateway.stages.LifecycleStage;
+import io.sigil.gateway.stages.ValidationStage;
+import io.sigil.gateway.upstream.UpstreamClient;
+import io.sigil.runtime.audit.AuditPublisher;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.jboss.logging.Logger;
+
+/** Builds the gateway's chain once, at start-up, from configuration; a bad configuration stops start-up. */
+@ApplicationScoped
+public class PipelineProducer {
+
+    private static final Logger LOG = Logger.getLogger(PipelineProducer.class);
+
+    @Produces
+    @Startup
+    @ApplicationScoped
+    Pipeline pipeline(GatewayConfig config, AuditPublisher audit, ObjectMapper mapper) {
+        UpstreamClient upstream = upstream(config, mapper);
+        PipelineFactory factory = new PipelineFactory(List.of(
+                factory(IdentityStage.NAME, IdentityStage::new),
+                factory(ValidationStage.NAME, ValidationStage::new),
+                factory(LifecycleStage.NAME, LifecycleStage::new),
+                factory(ForwardStage.NAME, () -> new ForwardStage(upstream)),
+                factory(AuditStage.NAME, () -> new AuditStage(audit, Clock.systemUTC()))));
+        Pipeline pipeline = factory.build(config.stages());
+        LOG.infof("gateway chain: %s; upstream %s at %s", pipeline.stageNames(), upstream.name(), config.upstreams());
+        return pipeline;
+    }
+
+    private static UpstreamClient upstream(GatewayConfig config, ObjectMapper mapper) {
+        Map<String, GatewayConfig.Upstream> upstreams = config.upstreams();
+        if (upstreams.size() != 1) {
+            throw new IllegalArgumentException("sigil.gateway.upstreams must name exactly one upstream (found "
+                    + upstreams.keySet() + "); federating several arrives with the gateway issue");
+        }
+        Map.Entry<String, GatewayConfig.Upstream> only =
+                upstreams.entrySet().iterator().next();
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+        return new UpstreamClient(
+                only.getKey(),
+                only.getValue().url(),
+                only.getValue().timeout(),
+                only.getValue().maxResponseBytes(),
+                http,
+                mapper);
+    }
+
+    private static StageFactory factory(String name, Supplier<Stage> create) {
+        return new StageFactory() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public Stage create() {
+                return create.get();
+            }
+        };
+    }
+}

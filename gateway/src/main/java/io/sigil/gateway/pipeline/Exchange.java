@@ -1,0 +1,128 @@
+package io.sigil.gateway.pipeline;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sigil.core.model.AuditEvent;
+import io.sigil.core.model.CallerIdentity;
+import io.sigil.core.model.Interception;
+import io.sigil.core.model.PolicyDecision;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One JSON-RPC request on its way through the chain, and everything the stages learn about it. It is
+ * confined to the request's chain and never shared between requests.
+ */
+public final class Exchange {
+
+    private final ObjectNode request;
+    private final Credentials credentials;
+    private final String protocolVersion;
+    private final String auditId = AuditEvent.newAuditId();
+    private final List<Interception> interceptions = new ArrayList<>();
+    private CallerIdentity caller;
+    private PolicyDecision decision;
+    private String upstream;
+    private ObjectNode response;
+    private StageResult.Reject rejection;
+    private boolean scanned;
+
+    public Exchange(ObjectNode request, Credentials credentials, String protocolVersion) {
+        this.request = Objects.requireNonNull(request, "request");
+        this.credentials = Objects.requireNonNull(credentials, "credentials");
+        this.protocolVersion = protocolVersion;
+    }
+
+    public ObjectNode request() {
+        return request;
+    }
+
+    public JsonNode id() {
+        return request.get("id");
+    }
+
+    public String method() {
+        return request.path("method").asText(null);
+    }
+
+    /** The tool name of a {@code tools/call}, else null. */
+    public String toolName() {
+        return request.path("params").path("name").asText(null);
+    }
+
+    public Credentials credentials() {
+        return credentials;
+    }
+
+    public String protocolVersion() {
+        return protocolVersion;
+    }
+
+    public String auditId() {
+        return auditId;
+    }
+
+    public CallerIdentity caller() {
+        return caller;
+    }
+
+    public void caller(CallerIdentity caller) {
+        this.caller = caller;
+    }
+
+    public PolicyDecision decision() {
+        return decision;
+    }
+
+    public void decision(PolicyDecision decision) {
+        this.decision = decision;
+    }
+
+    public String upstream() {
+        return upstream;
+    }
+
+    public void upstream(String upstream) {
+        this.upstream = upstream;
+    }
+
+    public ObjectNode response() {
+        return response;
+    }
+
+    public void response(ObjectNode response) {
+        this.response = response;
+    }
+
+    public StageResult.Reject rejection() {
+        return rejection;
+    }
+
+    public void rejection(StageResult.Reject rejection) {
+        this.rejection = rejection;
+    }
+
+    public boolean scanned() {
+        return scanned;
+    }
+
+    public void scanned(boolean scanned) {
+        this.scanned = scanned;
+    }
+
+    public List<Interception> interceptions() {
+        return interceptions;
+    }
+
+    /** {@code success}, {@code denied} for a refusal by policy or identity, {@code failure} otherwise. */
+    public String outcome() {
+        if (rejection == null) {
+            return response != null && response.has("error") ? "failure" : "success";
+        }
+        return switch (rejection.error()) {
+            case FORBIDDEN, UNAUTHENTICATED -> "denied";
+            default -> "failure";
+        };
+    }
+}

@@ -1,0 +1,151 @@
+package io.sigil.gateway.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.sigil.core.mcp.JsonRpc;
+import io.sigil.core.mcp.JsonRpcError;
+import io.sigil.core.mcp.McpProtocol;
+import io.sigil.core.model.AuditEvent;
+import io.sigil.core.model.SigilEnvelope;
+import io.sigil.gateway.pipeline.Credentials;
+import io.sigil.gateway.pipeline.Exchange;
+import io.sigil.gateway.pipeline.Pipeline;
+import io.sigil.runtime.audit.AuditPublisher;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * The gateway's MCP endpoint (Streamable HTTP, JSON answers). Only callers whose verified token carries
+ * the {@code agent} role reach it; every request then passes the configured chain of stages.
+ */
+@Path("/mcp")
+@RolesAllowed("agent")
+public class McpResource {
+
+    private static final String[] FORWARDED_CLAIMS = {"acr", "sigil_client_tier", "preferred_username", "azp"};
+
+    private final Pipeline pipeline;
+    private final McpRequestParser parser;
+    private final EnvelopeWriter envelopes;
+    private final AuditPublisher audit;
+    private final SecurityIdentity identity;
+    private final JsonWebToken token;
+
+    public McpResource(
+            Pipeline pipeline,
+            McpRequestParser parser,
+            EnvelopeWriter envelopes,
+            AuditPublisher audit,
+            SecurityIdentity identity,
+            JsonWebToken token) {
+        this.pipeline = pipeline;
+        this.parser = parser;
+        this.envelopes = envelopes;
+        this.audit = audit;
+        this.identity = identity;
+        this.token = token;
+    }
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<Response> post(byte[] body, @HeaderParam(McpProtocol.HEADER_PROTOCOL_VERSION) String protocolVersion) {
+        JsonNode message;
+        try {
+            message = parser.parse(body);
+        } catch (IOException malformed) {
+            return refuseUnparsed(JsonRpcError.PARSE_ERROR, malformed.getMessage());
+        }
+        if (message.isArray()) {
+            return refuseUnparsed(
+                    JsonRpcError.INVALID_REQUEST, "JSON-RPC batches are not part of MCP since 2025-06-18");
+        }
+        if (!(message instanceof ObjectNode request)) {
+            return refuseUnparsed(JsonRpcError.INVALID_REQUEST, "a JSON-RPC message must be an object");
+        }
+        if (!request.has("id") || !request.has("method")) {
+            // Notifications and client answers need no reply; they are accepted, never forwarded yet.
+            return Uni.createFrom().item(Response.accepted().build());
+        }
+        request.remove(SigilEnvelope.MEMBER);
+        Exchange exchange = new Exchange(request, credentials(), McpProtocol.negotiate(protocolVersion));
+        return Uni.createFrom().completionStage(() -> pipeline.run(exchange)).map(this::answer);
+    }
+
+    private Response answer(Exchange exchange) {
+        if (exchange.rejection() != null) {
+            ObjectNode error = JsonRpc.error(
+                    exchange.id(),
+                    exchange.rejection().error(),
+                    exchange.rejection().detail());
+            return Response.status(exchange.rejection().httpStatus())
+                    .type(MediaType.APPLICATION_JSON)
+                    .entity(envelopes.write(error, exchange))
+                    .build();
+        }
+        ObjectNode response = exchange.response();
+        if (response == null) {
+            // Every stage continued and none answered: the chain is misconfigured; fail closed.
+            response = JsonRpc.error(exchange.id(), JsonRpcError.INTERNAL_ERROR, "no stage answered the request");
+            return Response.serverError()
+                    .entity(envelopes.write(response, exchange))
+                    .build();
+        }
+        return Response.ok(envelopes.write(response, exchange), MediaType.APPLICATION_JSON)
+                .build();
+    }
+
+    private Uni<Response> refuseUnparsed(JsonRpcError error, String detail) {
+        Map<String, Object> attributes = Map.of("error_code", error.code(), "reason", detail, "client_id", clientId());
+        AuditEvent event = new AuditEvent(
+                AuditEvent.newAuditId(),
+                Instant.now(),
+                AuditEvent.API_ACTIVITY,
+                "mcp/invalid-message",
+                "gateway",
+                identity.getPrincipal().getName(),
+                null,
+                "failure",
+                attributes);
+        ObjectNode body = JsonRpc.error(null, error, detail);
+        return audit.publish(event)
+                .map(acknowledged -> Response.status(400)
+                        .type(MediaType.APPLICATION_JSON)
+                        .entity(body)
+                        .build())
+                .onFailure()
+                .recoverWithItem(() -> Response.status(503)
+                        .type(MediaType.APPLICATION_JSON)
+                        .entity(JsonRpc.error(null, JsonRpcError.AUDIT_UNAVAILABLE, "refused"))
+                        .build());
+    }
+
+    private Credentials credentials() {
+        Map<String, Object> claims = new HashMap<>();
+        for (String name : FORWARDED_CLAIMS) {
+            Object value = token.getClaim(name);
+            if (value != null) {
+                claims.put(name, value.toString().replace("\"", ""));
+            }
+        }
+        return new Credentials(token.getSubject(), clientId(), identity.getRoles(), claims);
+    }
+
+    private String clientId() {
+        Object azp = token.getClaim("azp");
+        return azp == null ? "unknown" : azp.toString().replace("\"", "");
+    }
+}

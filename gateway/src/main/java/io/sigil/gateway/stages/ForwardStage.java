@@ -1,0 +1,42 @@
+package io.sigil.gateway.stages;
+
+import io.sigil.core.mcp.JsonRpcError;
+import io.sigil.gateway.pipeline.Exchange;
+import io.sigil.gateway.pipeline.Stage;
+import io.sigil.gateway.pipeline.StageResult;
+import io.sigil.gateway.upstream.UpstreamClient;
+import io.sigil.gateway.upstream.UpstreamException;
+import java.util.concurrent.CompletionStage;
+
+/** Sends the request to the upstream MCP server and answers with the upstream's answer. */
+public final class ForwardStage implements Stage {
+
+    public static final String NAME = "forward";
+
+    private final UpstreamClient upstream;
+
+    public ForwardStage(UpstreamClient upstream) {
+        this.upstream = upstream;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public CompletionStage<StageResult> apply(Exchange exchange) {
+        exchange.upstream(upstream.name());
+        return upstream.call(exchange.request())
+                .<StageResult>thenApply(StageResult::respond)
+                .exceptionally(failure -> {
+                    Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+                    if (cause instanceof UpstreamException refused) {
+                        int status = refused.error() == JsonRpcError.UPSTREAM_TIMEOUT ? 504 : 502;
+                        return StageResult.reject(refused.error(), refused.getMessage(), status);
+                    }
+                    return StageResult.reject(
+                            JsonRpcError.UPSTREAM_UNAVAILABLE, "upstream " + upstream.name() + " failed", 502);
+                });
+    }
+}

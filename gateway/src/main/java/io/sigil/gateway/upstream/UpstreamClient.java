@@ -1,0 +1,232 @@
+package io.sigil.gateway.upstream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sigil.core.mcp.JsonRpcError;
+import io.sigil.core.mcp.McpProtocol;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The gateway's own MCP client session with one Streamable HTTP upstream. The gateway initialises the
+ * session itself with its own identity (a client's token never travels upstream), rewrites request ids so
+ * that clients sharing the session cannot collide, and accepts JSON or SSE answers.
+ */
+public final class UpstreamClient {
+
+    private static final String CLIENT_NAME = "sigil-gateway";
+
+    private final String name;
+    private final URI url;
+    private final Duration timeout;
+    private final int maxResponseBytes;
+    private final HttpClient http;
+    private final ObjectMapper mapper;
+    private final AtomicLong ids = new AtomicLong();
+    private final AtomicReference<CompletableFuture<Session>> session = new AtomicReference<>();
+
+    /** The negotiated upstream session: its id (if the server issued one) and protocol revision. */
+    record Session(Optional<String> id, String protocolVersion) {}
+
+    public UpstreamClient(
+            String name, URI url, Duration timeout, int maxResponseBytes, HttpClient http, ObjectMapper mapper) {
+        this.name = name;
+        this.url = url;
+        this.timeout = timeout;
+        this.maxResponseBytes = maxResponseBytes;
+        this.http = http;
+        this.mapper = mapper;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** Sends a request upstream and completes with the answer, carrying the caller's original id. */
+    public CompletionStage<ObjectNode> call(ObjectNode request) {
+        return session()
+                .thenCompose(current -> exchange(current, request).handle((answer, failure) -> {
+                    if (failure == null) {
+                        return CompletableFuture.completedFuture(answer);
+                    }
+                    if (unwrap(failure) instanceof SessionExpired) {
+                        session.compareAndSet(current.future, null);
+                        return session().thenCompose(fresh -> exchange(fresh, request));
+                    }
+                    return CompletableFuture.<ObjectNode>failedFuture(unwrap(failure));
+                }))
+                .thenCompose(stage -> stage);
+    }
+
+    private CompletionStage<ObjectNode> exchange(Current current, ObjectNode request) {
+        ObjectNode upstreamRequest = request.deepCopy();
+        JsonNode originalId = request.get("id");
+        String upstreamId = "gw-" + ids.incrementAndGet();
+        upstreamRequest.put("id", upstreamId);
+        return post(upstreamRequest, current.session).thenApply(response -> {
+            if (response.statusCode() == 404 && current.session.id().isPresent()) {
+                throw new SessionExpired();
+            }
+            ObjectNode answer = parseAnswer(response, upstreamId);
+            answer.set("id", originalId);
+            return answer;
+        });
+    }
+
+    private CompletableFuture<Current> session() {
+        CompletableFuture<Session> existing = session.get();
+        if (existing != null && !existing.isCompletedExceptionally()) {
+            return existing.thenApply(s -> new Current(s, existing));
+        }
+        CompletableFuture<Session> created = new CompletableFuture<>();
+        if (!session.compareAndSet(existing, created)) {
+            return session();
+        }
+        initialize().whenComplete((s, failure) -> {
+            if (failure != null) {
+                session.compareAndSet(created, null);
+                created.completeExceptionally(unwrap(failure));
+            } else {
+                created.complete(s);
+            }
+        });
+        return created.thenApply(s -> new Current(s, created));
+    }
+
+    private record Current(Session session, CompletableFuture<Session> future) {}
+
+    private CompletionStage<Session> initialize() {
+        ObjectNode init = mapper.createObjectNode();
+        init.put("jsonrpc", "2.0");
+        init.put("id", "gw-init-" + ids.incrementAndGet());
+        init.put("method", "initialize");
+        ObjectNode params = init.putObject("params");
+        params.put("protocolVersion", McpProtocol.V2025_06_18);
+        params.putObject("capabilities");
+        params.putObject("clientInfo").put("name", CLIENT_NAME).put("version", "0.1.0");
+        Session none = new Session(Optional.empty(), McpProtocol.V2025_06_18);
+        return post(init, none).thenCompose(response -> {
+            ObjectNode answer = parseAnswer(response, init.get("id").asText());
+            if (answer.has("error")) {
+                throw new UpstreamException(JsonRpcError.UPSTREAM_INVALID, "upstream " + name + " refused initialize");
+            }
+            String version = answer.path("result").path("protocolVersion").asText(McpProtocol.V2025_06_18);
+            Session session = new Session(response.headers().firstValue(McpProtocol.HEADER_SESSION_ID), version);
+            ObjectNode initialized = mapper.createObjectNode();
+            initialized.put("jsonrpc", "2.0");
+            initialized.put("method", "notifications/initialized");
+            return post(initialized, session).thenApply(ignored -> session);
+        });
+    }
+
+    private CompletionStage<HttpResponse<byte[]>> post(ObjectNode message, Session session) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(url)
+                .timeout(timeout)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json, text/event-stream")
+                .header(McpProtocol.HEADER_PROTOCOL_VERSION, session.protocolVersion());
+        session.id().ifPresent(id -> request.header(McpProtocol.HEADER_SESSION_ID, id));
+        byte[] body;
+        try {
+            body = mapper.writeValueAsBytes(message);
+        } catch (IOException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return http.sendAsync(
+                        request.POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                                .build(),
+                        limitedBody())
+                .exceptionally(failure -> {
+                    throw translate(unwrap(failure));
+                });
+    }
+
+    private HttpResponse.BodyHandler<byte[]> limitedBody() {
+        return info -> BoundedBody.subscriber(maxResponseBytes);
+    }
+
+    private ObjectNode parseAnswer(HttpResponse<byte[]> response, String expectedId) {
+        int status = response.statusCode();
+        if (status == 202) {
+            throw new UpstreamException(JsonRpcError.UPSTREAM_INVALID, "upstream " + name + " sent no answer");
+        }
+        String contentType = response.headers().firstValue("Content-Type").orElse("");
+        String body = new String(response.body(), java.nio.charset.StandardCharsets.UTF_8);
+        try {
+            if (contentType.startsWith("text/event-stream")) {
+                for (String data : SseMessages.dataOf(body)) {
+                    JsonNode event = mapper.readTree(data);
+                    if (event instanceof ObjectNode message
+                            && expectedId.equals(message.path("id").asText(null))) {
+                        return message;
+                    }
+                }
+                throw new UpstreamException(
+                        JsonRpcError.UPSTREAM_INVALID, "upstream " + name + " closed its stream without an answer");
+            }
+            JsonNode answer = mapper.readTree(body);
+            if (answer instanceof ObjectNode message && (message.has("result") || message.has("error"))) {
+                return message;
+            }
+        } catch (IOException notJson) {
+            // reported below, without echoing the body
+        }
+        throw new UpstreamException(
+                JsonRpcError.UPSTREAM_INVALID,
+                "upstream " + name + " answered HTTP " + status + " with no JSON-RPC answer");
+    }
+
+    private RuntimeException translate(Throwable failure) {
+        if (failure instanceof UpstreamException upstream) {
+            return upstream;
+        }
+        if (failure instanceof HttpTimeoutException) {
+            return new UpstreamException(
+                    JsonRpcError.UPSTREAM_TIMEOUT,
+                    "upstream " + name + " did not answer within " + timeout.toMillis() + " ms");
+        }
+        if (failure instanceof ConnectException) {
+            return new UpstreamException(JsonRpcError.UPSTREAM_UNAVAILABLE, "upstream " + name + " is unreachable");
+        }
+        if (failure instanceof BoundedBody.TooLarge) {
+            return new UpstreamException(
+                    JsonRpcError.UPSTREAM_INVALID,
+                    "upstream " + name + " answered more than " + maxResponseBytes + " bytes");
+        }
+        return new UpstreamException(
+                JsonRpcError.UPSTREAM_UNAVAILABLE,
+                "upstream " + name + " failed: " + failure.getClass().getSimpleName());
+    }
+
+    static Throwable unwrap(Throwable failure) {
+        Throwable current = failure;
+        while ((current instanceof CompletionException || current instanceof java.util.concurrent.ExecutionException)
+                && current.getCause() != null) {
+            current = current.getCause();
+        }
+        if (current instanceof IOException && current.getCause() instanceof BoundedBody.TooLarge tooLarge) {
+            return tooLarge;
+        }
+        return current;
+    }
+
+    /** The upstream forgot our session; we initialise again once. */
+    private static final class SessionExpired extends RuntimeException {
+        SessionExpired() {
+            super("upstream session expired", null, false, false);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package io.sigil.runtime.audit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sigil.core.model.AuditEvent;
+import io.sigil.core.spi.AuditLogger;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+/**
+ * Writes audit events to the append-only audit topic. The returned {@link Uni} completes only when the
+ * broker has acknowledged the event (acks=all), so callers can refuse to answer before it is durable.
+ */
+@ApplicationScoped
+public class AuditPublisher implements AuditLogger {
+
+    /** The channel that every service's configuration binds to the audit topic. */
+    public static final String CHANNEL = "audit-events";
+
+    private final MutinyEmitter<String> emitter;
+    private final ObjectMapper mapper;
+
+    public AuditPublisher(@Channel(CHANNEL) MutinyEmitter<String> emitter, ObjectMapper mapper) {
+        this.emitter = emitter;
+        this.mapper = mapper;
+    }
+
+    /** Publishes the event, keyed by its source so each service's events stay in order on one partition. */
+    public Uni<Void> publish(AuditEvent event) {
+        String json;
+        try {
+            json = mapper.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            return Uni.createFrom().failure(new IllegalStateException("audit event is not serialisable", e));
+        }
+        OutgoingKafkaRecordMetadata<String> key = OutgoingKafkaRecordMetadata.<String>builder()
+                .withKey(event.source())
+                .build();
+        return emitter.sendMessage(Message.of(json).addMetadata(key));
+    }
+
+    @Override
+    public CompletionStage<Void> log(AuditEvent event) {
+        return publish(event).subscribeAsCompletionStage();
+    }
+}
