@@ -35,8 +35,7 @@ public class AuditMaterialiser {
         if (!record.wellFormed()) {
             LOG.warnf(
                     "audit event at partition %d offset %d is malformed; stored flagged",
-                    message.partition(),
-                    message.offset());
+                    message.partition(), message.offset());
         }
         return repository.insert(record).replaceWithVoid();
     }
@@ -69,8 +68,19 @@ public class AuditMaterialiser {
 
     private static AuditRecord malformed(ConsumerRecord<String, String> message, String raw) {
         return new AuditRecord(
-                0, message.partition(), message.offset(), null, message.key(), null, null, null, null, null, raw,
-                false, null);
+                0,
+                message.partition(),
+                message.offset(),
+                null,
+                message.key(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                raw,
+                false,
+                null);
     }
 
     private static String text(JsonNode event, String field) {

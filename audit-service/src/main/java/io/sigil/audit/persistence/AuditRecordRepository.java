@@ -25,10 +25,11 @@ public class AuditRecordRepository {
 
     /** Inserts the record unless its topic position is already stored: redelivery is a no-op. */
     public Uni<Boolean> insert(AuditRecord record) {
-        return pool.preparedQuery("insert into audit_record (kafka_partition, kafka_offset, audit_id, source, class_uid,"
-                        + " activity, actor, outcome, event_time, event, well_formed)"
-                        + " values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)"
-                        + " on conflict (kafka_partition, kafka_offset) do nothing")
+        return pool.preparedQuery(
+                        "insert into audit_record (kafka_partition, kafka_offset, audit_id, source, class_uid,"
+                                + " activity, actor, outcome, event_time, event, well_formed)"
+                                + " values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)"
+                                + " on conflict (kafka_partition, kafka_offset) do nothing")
                 .execute(Tuple.tuple()
                         .addInteger(record.partition())
                         .addLong(record.offset())
