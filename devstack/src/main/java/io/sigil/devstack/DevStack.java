@@ -50,23 +50,26 @@ public final class DevStack {
      * @param profile which port set to use
      * @param idleTimeout stop when the lease file is older than this; zero means never
      * @param meshRoot the repository root whose packaged services to start, or null for infrastructure only
+     * @param demo whether to make one demo call through the gateway once the mesh is ready
      */
-    record Options(StackProfile profile, Duration idleTimeout, Path meshRoot) {
+    record Options(StackProfile profile, Duration idleTimeout, Path meshRoot, boolean demo) {
 
         static Options parse(String[] args) {
             StackProfile profile = StackProfile.DEV;
             Duration idle = Duration.ZERO;
             Path mesh = null;
+            boolean demo = false;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--profile" -> profile = StackProfile.parse(args[++i]);
                     case "--idle-timeout" -> idle = Duration.ofSeconds(Long.parseLong(args[++i]));
                     case "--mesh" -> mesh = Path.of(args[++i]).toAbsolutePath().normalize();
+                    case "--demo" -> demo = true;
                     default -> throw new IllegalArgumentException("unknown option " + args[i]
-                            + "; usage: DevStack [--profile dev|test] [--idle-timeout SECONDS] [--mesh ROOT]");
+                            + "; usage: DevStack [--profile dev|test] [--idle-timeout SECONDS] [--mesh ROOT [--demo]]");
                 }
             }
-            return new Options(profile, idle, mesh);
+            return new Options(profile, idle, mesh, demo);
         }
     }
 
@@ -106,6 +109,14 @@ public final class DevStack {
             state.write(stateFile);
             System.out.println("devstack: " + options.profile().id() + " stack ready: Kafka " + state.kafkaBootstrap()
                     + ", PostgreSQL 127.0.0.1:" + state.postgresPort() + ", Keycloak " + state.keycloakUrl());
+            if (options.meshRoot() != null) {
+                MeshDemo demo = new MeshDemo(state, options.profile(), System.out);
+                demo.printBanner();
+                if (options.demo() && !demo.run()) {
+                    System.out.println("devstack: the demo call failed; the mesh stays up for inspection");
+                }
+                System.out.println("SIGIL mesh is running; Ctrl-C (or ./sigil-mesh down) stops every process.");
+            }
             awaitStop();
             return 0;
         } catch (PortGuard.PortTakenException taken) {

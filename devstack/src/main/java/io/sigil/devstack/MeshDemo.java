@@ -1,0 +1,115 @@
+package io.sigil.devstack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The demo that {@code ./sigil-mesh up} runs once the mesh is ready: prints how to reach it, makes one tool
+ * call through the gateway with a real token, and shows the audit record it left.
+ */
+public final class MeshDemo {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final StackState state;
+    private final StackProfile profile;
+    private final PrintStream out;
+
+    public MeshDemo(StackState state, StackProfile profile, PrintStream out) {
+        this.state = state;
+        this.profile = profile;
+        this.out = out;
+    }
+
+    private String gatewayMcp() {
+        return "http://127.0.0.1:" + MeshService.GATEWAY.port(profile) + "/mcp";
+    }
+
+    public void printBanner() {
+        String tokenUrl = state.realmUrl() + "/protocol/openid-connect/token";
+        out.println();
+        out.println("SIGIL mesh is up.");
+        out.println("  Gateway (MCP, Streamable HTTP): " + gatewayMcp());
+        out.println("  Keycloak:                        " + state.keycloakUrl() + "  (realm " + StackState.REALM + ")");
+        for (MeshService service : MeshService.values()) {
+            out.printf(
+                    "  %-16s http://127.0.0.1:%d  (health /q/health, metrics /q/metrics, OpenAPI /q/openapi)%n",
+                    service.module(), service.port(profile));
+        }
+        out.println("  Demo agents (client credentials, development secrets only):");
+        for (String client : new String[] {"demo-agent-low", "demo-agent-medium", "demo-agent-high"}) {
+            out.println("    " + client + " / " + KeycloakTokens.devSecret(client));
+        }
+        out.println("  Demo users (password grant via client sigil-cli): alice (eIDAS low), bob (substantial),"
+                + " carol (high); password <user>-dev-password");
+        out.println("  SOC client for the audit API: sigil-soc / " + KeycloakTokens.devSecret("sigil-soc"));
+        out.println();
+        out.println("Try it:");
+        out.println("  TOKEN=$(curl -s " + tokenUrl + " -d grant_type=client_credentials -d client_id=demo-agent-high"
+                + " -d client_secret=" + KeycloakTokens.devSecret("demo-agent-high")
+                + " | sed -E 's/.*\"access_token\":\"([^\"]+)\".*/\\1/')");
+        out.println("  curl -s " + gatewayMcp() + " -H \"Authorization: Bearer $TOKEN\""
+                + " -H 'Content-Type: application/json' -H 'Accept: application/json, text/event-stream'"
+                + " -d '{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\","
+                + "\"params\":{\"name\":\"get_weather\",\"arguments\":{\"city\":\"Frankfurt\"}}}'");
+        out.println();
+    }
+
+    /** One call through the gateway, and its audit record; returns false if any step failed. */
+    public boolean run() {
+        try {
+            KeycloakTokens tokens = new KeycloakTokens(state.realmUrl());
+            String agent = tokens.clientCredentials("demo-agent-high");
+            out.println("Demo: demo-agent-high calls get_weather through the gateway ...");
+            HttpResponse<String> call = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(gatewayMcp()))
+                            .header("Authorization", "Bearer " + agent)
+                            .header("Content-Type", "application/json")
+                            .header("Accept", "application/json, text/event-stream")
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":1,"
+                                    + "\"method\":\"tools/call\",\"params\":{\"name\":\"get_weather\","
+                                    + "\"arguments\":{\"city\":\"Frankfurt\"}}}"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            JsonNode answer = JSON.readTree(call.body());
+            out.println("HTTP " + call.statusCode() + "\n" + JSON.writeValueAsString(answer));
+            String auditId = answer.path("_sigil").path("audit_id").asText("");
+            if (call.statusCode() != 200 || auditId.isEmpty()) {
+                return false;
+            }
+            String soc = tokens.clientCredentials("sigil-soc");
+            URI audit = URI.create(
+                    "http://127.0.0.1:" + MeshService.AUDIT.port(profile) + "/api/audit/events?audit_id=" + auditId);
+            Instant deadline = Instant.now().plusSeconds(20);
+            while (Instant.now().isBefore(deadline)) {
+                HttpResponse<String> stored = HTTP.send(
+                        HttpRequest.newBuilder(audit)
+                                .header("Authorization", "Bearer " + soc)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                JsonNode records = JSON.readTree(stored.body());
+                if (stored.statusCode() == 200 && records.size() == 1) {
+                    out.println("Audit record " + auditId + ", as audit-service stored it from Kafka:");
+                    out.println(JSON.writeValueAsString(records.get(0)));
+                    return true;
+                }
+                Thread.sleep(250);
+            }
+            out.println("The audit record " + auditId + " did not arrive within 20 s");
+            return false;
+        } catch (Exception e) {
+            out.println("Demo failed: " + e.getMessage());
+            return false;
+        }
+    }
+}
