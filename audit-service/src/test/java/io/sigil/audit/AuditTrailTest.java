@@ -99,8 +99,8 @@ class AuditTrailTest {
                 .body("size()", equalTo(1))
                 .body("[0].activity", equalTo("tools/call"))
                 .body("[0].actor", equalTo("client:demo-agent-high"))
-                .body("[0].wellFormed", equalTo(true))
-                .body("[0].eventTime", equalTo("2026-11-23T10:00:00Z")));
+                .body("[0].well_formed", equalTo(true))
+                .body("[0].event_time", equalTo("2026-11-23T10:00:00Z")));
     }
 
     @Test

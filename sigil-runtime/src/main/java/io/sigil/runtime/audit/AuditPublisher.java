@@ -1,16 +1,14 @@
 package io.sigil.runtime.audit;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sigil.core.model.AuditEvent;
 import io.sigil.core.spi.AuditLogger;
+import io.sigil.runtime.messaging.KeyedJson;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Writes audit events to the append-only audit topic. The returned {@link Uni} completes only when the
@@ -32,16 +30,7 @@ public class AuditPublisher implements AuditLogger {
 
     /** Publishes the event, keyed by its source so each service's events stay in order on one partition. */
     public Uni<Void> publish(AuditEvent event) {
-        String json;
-        try {
-            json = mapper.writeValueAsString(event);
-        } catch (JsonProcessingException e) {
-            return Uni.createFrom().failure(new IllegalStateException("audit event is not serialisable", e));
-        }
-        OutgoingKafkaRecordMetadata<String> key = OutgoingKafkaRecordMetadata.<String>builder()
-                .withKey(event.source())
-                .build();
-        return emitter.sendMessage(Message.of(json).addMetadata(key));
+        return KeyedJson.send(emitter, mapper, event.source(), event);
     }
 
     @Override

@@ -1,0 +1,21 @@
+package io.sigil.scan.persistence;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+
+/**
+ * One version of a scanner pack, as stored and served.
+ *
+ * @param id the pack's id; its versions share it
+ * @param version the pack's version
+ * @param status where the pack stands in verification
+ * @param definition the pack's scanners, a JSON object
+ * @param createdAt when this version was stored
+ */
+public record ScannerPack(
+        String id,
+        String version,
+        ScannerPackStatus status,
+        JsonNode definition,
+        @JsonProperty("created_at") Instant createdAt) {}

@@ -1,0 +1,229 @@
+package io.sigil.vault;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.sigil.core.model.VaultEntry;
+import io.sigil.core.topics.SigilTopics;
+import io.sigil.devstack.KeycloakTokens;
+import io.sigil.devstack.quarkus.DevStackTestResource;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import jakarta.inject.Inject;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.jboss.logmanager.ExtLogRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The vault entry store against real PostgreSQL, Kafka and Keycloak. */
+@QuarkusTest
+@QuarkusTestResource(
+        value = DevStackTestResource.class,
+        initArgs = @ResourceArg(name = "service", value = "VAULT"),
+        restrictToAnnotatedClass = false)
+class VaultEntryTest {
+
+    private static final Duration ARRIVAL = Duration.ofSeconds(30);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private static KeycloakTokens tokens;
+    private static KafkaCompanion kafka;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @BeforeAll
+    static void connect() {
+        tokens = new KeycloakTokens(ConfigProvider.getConfig().getValue("quarkus.oidc.auth-server-url", String.class));
+        kafka = new KafkaCompanion(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+    }
+
+    @AfterAll
+    static void disconnect() {
+        kafka.close();
+    }
+
+    @Test
+    void readinessReportsKafkaAndPostgresqlUp() {
+        // Given the service started against the devstack
+        // When its readiness is probed
+        // Then it is UP, and so are its Kafka and PostgreSQL checks
+        assertReady();
+    }
+
+    @Test
+    void readingAnEntryWithoutATokenIsUnauthorised() {
+        // Given no bearer token
+        // When an entry's metadata is read
+        // Then the caller is told to authenticate
+        given().when().get("/api/vault/entries/" + UUID.randomUUID()).then().statusCode(401);
+    }
+
+    @Test
+    void anAgentCannotReadAnEntry() {
+        // Given a token that carries only the agent role
+        String agent = tokens.clientCredentials("demo-agent-low");
+
+        // When it reads an entry's metadata
+        // Then access is forbidden
+        given().auth()
+                .oauth2(agent)
+                .when()
+                .get("/api/vault/entries/" + UUID.randomUUID())
+                .then()
+                .statusCode(403);
+    }
+
+    @Test
+    void anUnknownEntryIsNotFound() {
+        // Given an auditor
+        String auditor = tokens.clientCredentials("sigil-soc");
+
+        // When an id that was never stored, or is no UUID at all, is read
+        // Then the answer is 404 with the not_found error
+        for (String id : new String[] {UUID.randomUUID().toString(), "not-a-uuid"}) {
+            given().auth()
+                    .oauth2(auditor)
+                    .when()
+                    .get("/api/vault/entries/" + id)
+                    .then()
+                    .statusCode(404)
+                    .contentType(ContentType.JSON)
+                    .body("error", equalTo("not_found"));
+        }
+    }
+
+    @Test
+    void aPublishedEntryIsStoredAndAuditorsSeeItsMetadataButNeverItsCiphertext() throws Exception {
+        // Given a sealed entry on the vault entries topic
+        byte[] ciphertext = randomCiphertext();
+        VaultEntry entry = new VaultEntry(
+                UUID.randomUUID().toString(),
+                ciphertext,
+                "IBAN found in tools/call arguments",
+                Instant.now().truncatedTo(ChronoUnit.MILLIS),
+                List.of("IBAN", "request"),
+                "acme",
+                3);
+        produce(entry.id(), mapper.writeValueAsString(entry));
+        String auditor = tokens.clientCredentials("sigil-soc");
+
+        // When an auditor reads it, once it has arrived
+        Response response = awaitEntry(auditor, entry.id());
+
+        // Then the metadata is there, with the ciphertext's length but not the ciphertext
+        response.then()
+                .contentType(ContentType.JSON)
+                .body("id", equalTo(entry.id()))
+                .body("description", equalTo(entry.description()))
+                .body("tags", equalTo(entry.tags()))
+                .body("tenant", equalTo("acme"))
+                .body("key_version", equalTo(3))
+                .body("ciphertext_length", equalTo(ciphertext.length));
+        assertThat(Instant.parse(response.jsonPath().getString("created_at"))).isEqualTo(entry.createdAt());
+        assertThat(response.asString())
+                .doesNotContain(Base64.getEncoder().encodeToString(ciphertext))
+                .doesNotContain("\"ciphertext\"");
+    }
+
+    @Test
+    void aMalformedMessageIsSkippedWithoutLoggingItsContentAndTheServiceStaysReady() throws Exception {
+        // Given the materialiser's log is watched
+        List<String> lines = new CopyOnWriteArrayList<>();
+        Logger log = Logger.getLogger("io.sigil.vault.messaging.VaultEntryMaterialiser");
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                lines.add(record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : record.getMessage());
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        log.addHandler(capture);
+        try {
+            // When two malformed messages that carry ciphertext, then a valid entry, are published
+            String secret = Base64.getEncoder().encodeToString(randomCiphertext());
+            produce("broken", "{\"id\": \"" + UUID.randomUUID() + "\", \"ciphertext\": \"" + secret + "\", ");
+            produce(
+                    "no-uuid",
+                    "{\"id\": \"not-a-uuid\", \"ciphertext\": \"" + secret
+                            + "\", \"created_at\": \"2026-01-01T00:00:00Z\"}");
+            VaultEntry valid = new VaultEntry(
+                    UUID.randomUUID().toString(),
+                    randomCiphertext(),
+                    "after the malformed ones",
+                    Instant.now(),
+                    List.of(),
+                    null,
+                    1);
+            produce(valid.id(), mapper.writeValueAsString(valid));
+
+            // Then the valid entry behind them is still stored, so consumption went on
+            awaitEntry(tokens.clientCredentials("sigil-soc"), valid.id()).then().body("tenant", equalTo("default"));
+
+            // And each malformed message left one line that does not hold its content
+            await().atMost(ARRIVAL).untilAsserted(() -> assertThat(lines)
+                    .filteredOn(line -> line.contains("malformed"))
+                    .hasSizeGreaterThanOrEqualTo(2));
+            assertThat(lines).noneMatch(line -> line.contains(secret));
+        } finally {
+            log.removeHandler(capture);
+        }
+
+        // And the service is still ready
+        assertReady();
+    }
+
+    private static void assertReady() {
+        given().when()
+                .get("/q/health/ready")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.find { it.name == 'kafka' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'postgresql' }.status", equalTo("UP"));
+    }
+
+    private static Response awaitEntry(String token, String id) {
+        return await().atMost(ARRIVAL)
+                .until(
+                        () -> given().auth().oauth2(token).when().get("/api/vault/entries/" + id),
+                        response -> response.statusCode() == 200);
+    }
+
+    private static void produce(String key, String value) {
+        kafka.produceStrings()
+                .fromRecords(new ProducerRecord<>(SigilTopics.VAULT_ENTRIES, key, value))
+                .awaitCompletion(ARRIVAL);
+    }
+
+    private static byte[] randomCiphertext() {
+        byte[] bytes = new byte[48];
+        RANDOM.nextBytes(bytes);
+        return bytes;
+    }
+}
