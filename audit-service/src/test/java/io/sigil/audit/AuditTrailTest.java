@@ -16,6 +16,7 @@ import io.sigil.core.model.TrustLevel;
 import io.sigil.core.topics.SigilTopics;
 import io.sigil.devstack.KeycloakTokens;
 import io.sigil.devstack.quarkus.DevStackTestResource;
+import io.sigil.devstack.quarkus.MeshTestSupport;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -24,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -46,25 +46,18 @@ class AuditTrailTest {
 
     @BeforeAll
     static void tokens() {
-        KeycloakTokens tokens =
-                new KeycloakTokens(ConfigProvider.getConfig().getValue("quarkus.oidc.auth-server-url", String.class));
+        KeycloakTokens tokens = MeshTestSupport.tokens();
         auditor = tokens.clientCredentials("sigil-soc");
         agent = tokens.clientCredentials("demo-agent-low");
     }
 
     private static KafkaCompanion kafka() {
-        return new KafkaCompanion(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+        return new KafkaCompanion(MeshTestSupport.kafkaBootstrap());
     }
 
     @Test
     void isReadyOnlyWithKafkaAndPostgresUp() {
-        given().when()
-                .get("/q/health/ready")
-                .then()
-                .statusCode(200)
-                .body("status", equalTo("UP"))
-                .body("checks.find { it.name == 'kafka' }.status", equalTo("UP"))
-                .body("checks.find { it.name == 'postgresql' }.status", equalTo("UP"));
+        MeshTestSupport.assertReadyWithKafkaAndPostgres();
     }
 
     @Test

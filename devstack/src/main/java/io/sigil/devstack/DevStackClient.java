@@ -144,7 +144,7 @@ public final class DevStackClient {
     }
 
     /** This module's classes plus the supervisor's runtime dependencies, as the build recorded them. */
-    static String supervisorClasspath() throws IOException {
+    public static String supervisorClasspath() throws IOException {
         String own;
         try {
             own = Path.of(DevStack.class

@@ -3,15 +3,11 @@ package io.sigil.devstack;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.zip.ZipEntry;
@@ -75,34 +71,8 @@ public final class KeycloakNode {
         builder.environment().put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx640m");
         Process process = builder.start();
         children.track("keycloak", process);
-        awaitRealm(process);
-    }
-
-    private void awaitRealm(Process process) throws IOException, InterruptedException {
-        HttpClient http =
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         URI discovery = URI.create(url() + "/realms/" + StackState.REALM + "/.well-known/openid-configuration");
-        Instant deadline = Instant.now().plus(START_TIMEOUT);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IOException("Keycloak exited with code " + process.exitValue() + "; see " + logFile);
-            }
-            try {
-                HttpResponse<Void> response = http.send(
-                        HttpRequest.newBuilder(discovery)
-                                .timeout(Duration.ofSeconds(2))
-                                .build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // Keycloak is still starting.
-            }
-            Thread.sleep(500);
-        }
-        throw new IOException(
-                "Keycloak did not serve the sigil realm within " + START_TIMEOUT.toSeconds() + " s; see " + logFile);
+        HttpProbe.awaitOk(discovery, process, START_TIMEOUT, "Keycloak", logFile);
     }
 
     /** Unpacks the distribution once per profile (start-dev re-augments in place, so profiles do not share). */

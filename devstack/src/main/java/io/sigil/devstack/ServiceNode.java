@@ -3,13 +3,9 @@ package io.sigil.devstack;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,11 +27,16 @@ public final class ServiceNode {
     private Process process;
 
     public ServiceNode(MeshService service, StackProfile profile, Path meshRoot, Map<String, String> properties) {
+        this(service, profile, meshRoot, properties, profile.stateDir().resolve(service.module() + ".log"));
+    }
+
+    public ServiceNode(
+            MeshService service, StackProfile profile, Path meshRoot, Map<String, String> properties, Path logFile) {
         this.service = service;
         this.profile = profile;
         this.meshRoot = meshRoot;
         this.properties = new TreeMap<>(properties);
-        this.logFile = profile.stateDir().resolve(service.module() + ".log");
+        this.logFile = logFile;
     }
 
     /** The configuration that points a service at the devstack, for its profile's ports. */
@@ -90,31 +91,8 @@ public final class ServiceNode {
 
     /** Waits until {@code /q/health/ready} answers 200, or fails naming the log to read. */
     public void awaitReady() throws IOException, InterruptedException {
-        HttpClient http =
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         URI ready = URI.create("http://127.0.0.1:" + service.port(profile) + "/q/health/ready");
-        Instant deadline = Instant.now().plus(READY_TIMEOUT);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IOException(
-                        service.module() + " exited with code " + process.exitValue() + "; see " + logFile);
-            }
-            try {
-                HttpResponse<Void> response = http.send(
-                        HttpRequest.newBuilder(ready)
-                                .timeout(Duration.ofSeconds(2))
-                                .build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(250);
-        }
-        throw new IOException(
-                service.module() + " was not ready within " + READY_TIMEOUT.toSeconds() + " s; see " + logFile);
+        HttpProbe.awaitOk(ready, process, READY_TIMEOUT, service.module(), logFile);
     }
 
     public boolean isAlive() {

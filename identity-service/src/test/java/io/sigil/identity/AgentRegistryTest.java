@@ -15,6 +15,7 @@ import io.restassured.path.json.JsonPath;
 import io.sigil.core.topics.SigilTopics;
 import io.sigil.devstack.KeycloakTokens;
 import io.sigil.devstack.quarkus.DevStackTestResource;
+import io.sigil.devstack.quarkus.MeshTestSupport;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import java.time.Duration;
@@ -23,7 +24,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,8 +41,8 @@ class AgentRegistryTest {
 
     @BeforeAll
     static void connect() {
-        tokens = new KeycloakTokens(ConfigProvider.getConfig().getValue("quarkus.oidc.auth-server-url", String.class));
-        kafka = new KafkaCompanion(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+        tokens = MeshTestSupport.tokens();
+        kafka = new KafkaCompanion(MeshTestSupport.kafkaBootstrap());
     }
 
     @AfterAll
@@ -55,13 +55,7 @@ class AgentRegistryTest {
         // Given the service started against the devstack
         // When its readiness is probed
         // Then it is UP, and so are its Kafka and PostgreSQL checks
-        given().when()
-                .get("/q/health/ready")
-                .then()
-                .statusCode(200)
-                .body("status", equalTo("UP"))
-                .body("checks.find { it.name == 'kafka' }.status", equalTo("UP"))
-                .body("checks.find { it.name == 'postgresql' }.status", equalTo("UP"));
+        MeshTestSupport.assertReadyWithKafkaAndPostgres();
     }
 
     @Test

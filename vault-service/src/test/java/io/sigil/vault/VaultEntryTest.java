@@ -15,6 +15,7 @@ import io.sigil.core.model.VaultEntry;
 import io.sigil.core.topics.SigilTopics;
 import io.sigil.devstack.KeycloakTokens;
 import io.sigil.devstack.quarkus.DevStackTestResource;
+import io.sigil.devstack.quarkus.MeshTestSupport;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.inject.Inject;
 import java.security.SecureRandom;
@@ -29,7 +30,6 @@ import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,8 +54,8 @@ class VaultEntryTest {
 
     @BeforeAll
     static void connect() {
-        tokens = new KeycloakTokens(ConfigProvider.getConfig().getValue("quarkus.oidc.auth-server-url", String.class));
-        kafka = new KafkaCompanion(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+        tokens = MeshTestSupport.tokens();
+        kafka = new KafkaCompanion(MeshTestSupport.kafkaBootstrap());
     }
 
     @AfterAll
@@ -199,13 +199,7 @@ class VaultEntryTest {
     }
 
     private static void assertReady() {
-        given().when()
-                .get("/q/health/ready")
-                .then()
-                .statusCode(200)
-                .body("status", equalTo("UP"))
-                .body("checks.find { it.name == 'kafka' }.status", equalTo("UP"))
-                .body("checks.find { it.name == 'postgresql' }.status", equalTo("UP"));
+        MeshTestSupport.assertReadyWithKafkaAndPostgres();
     }
 
     private static Response awaitEntry(String token, String id) {

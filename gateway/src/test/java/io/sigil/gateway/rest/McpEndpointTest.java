@@ -15,11 +15,11 @@ import io.restassured.response.Response;
 import io.sigil.core.topics.SigilTopics;
 import io.sigil.devstack.KeycloakTokens;
 import io.sigil.devstack.quarkus.DevStackTestResource;
+import io.sigil.devstack.quarkus.MeshTestSupport;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import java.time.Duration;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -38,8 +38,7 @@ class McpEndpointTest {
 
     @BeforeAll
     static void tokens() {
-        KeycloakTokens tokens =
-                new KeycloakTokens(ConfigProvider.getConfig().getValue("quarkus.oidc.auth-server-url", String.class));
+        KeycloakTokens tokens = MeshTestSupport.tokens();
         agentHigh = tokens.clientCredentials("demo-agent-high");
         agentLow = tokens.clientCredentials("demo-agent-low");
         auditorUser = tokens.password("otto");
@@ -53,6 +52,11 @@ class McpEndpointTest {
                 .body(body)
                 .when()
                 .post("/mcp");
+    }
+
+    @Test
+    void isReadyOnlyWithKafkaAndPostgresUp() {
+        MeshTestSupport.assertReadyWithKafkaAndPostgres();
     }
 
     @Test
@@ -164,8 +168,7 @@ class McpEndpointTest {
                 .path("_sigil.audit_id");
 
         // Then the audit topic holds the failure, acknowledged before the answer left
-        KafkaCompanion kafka =
-                new KafkaCompanion(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+        KafkaCompanion kafka = new KafkaCompanion(MeshTestSupport.kafkaBootstrap());
         try (ConsumerTask<String, String> audit = kafka.consumeStrings().fromTopics(SigilTopics.AUDIT_EVENTS)) {
             ConsumerRecord<String, String> event = await().atMost(Duration.ofSeconds(15))
                     .until(() -> find(audit, auditId), java.util.Optional::isPresent)

@@ -5,9 +5,7 @@ import io.sigil.identity.messaging.IdentityPublisher;
 import io.sigil.identity.persistence.Agent;
 import io.sigil.identity.persistence.AgentRepository;
 import io.sigil.identity.persistence.AgentStatus;
-import io.sigil.identity.registry.Registration.Reason;
-import io.sigil.identity.registry.Registration.Refused;
-import io.sigil.identity.registry.Registration.Registered;
+import io.sigil.runtime.registry.Registration;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -48,10 +46,10 @@ public class AgentRegistry {
     }
 
     /** Registers a new, active agent; a refusal is a result, never a failure of the {@link Uni}. */
-    public Uni<Registration> register(NewAgent request) {
+    public Uni<Registration<Agent>> register(NewAgent request) {
         List<String> problems = problems(request);
         if (!problems.isEmpty()) {
-            return Uni.createFrom().item(new Refused(Reason.INVALID, String.join("; ", problems)));
+            return Uni.createFrom().item(Registration.<Agent>invalid(String.join("; ", problems)));
         }
         Agent agent = new Agent(
                 request.did(),
@@ -66,11 +64,9 @@ public class AgentRegistry {
                 .insert(agent)
                 .flatMap(stored -> stored.isEmpty()
                         ? Uni.createFrom()
-                                .item(new Refused(
-                                        Reason.CONFLICT,
-                                        "an agent with did " + agent.did() + " or client_id " + agent.clientId()
-                                                + " is already registered"))
-                        : publisher.publish(stored.get()).replaceWith(new Registered(stored.get())));
+                                .item(Registration.<Agent>conflict("an agent with did " + agent.did() + " or client_id "
+                                        + agent.clientId() + " is already registered"))
+                        : publisher.publish(stored.get()).replaceWith(Registration.registered(stored.get())));
     }
 
     private static List<String> problems(NewAgent request) {

@@ -3,8 +3,7 @@ package io.sigil.identity.rest;
 import io.sigil.identity.persistence.Agent;
 import io.sigil.identity.registry.AgentRegistry;
 import io.sigil.identity.registry.NewAgent;
-import io.sigil.identity.registry.Registration;
-import io.sigil.runtime.rest.ErrorBody;
+import io.sigil.runtime.rest.Responses;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -15,7 +14,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.Response.Status;
 import java.util.List;
 
 /** The agent registry's REST API: auditors and administrators read it, only administrators register. */
@@ -41,31 +39,13 @@ public class AgentResource {
     public Uni<Response> get(@PathParam("did") String did) {
         return registry.find(did)
                 .map(agent -> agent.map(found -> Response.ok(found).build())
-                        .orElseGet(() -> error(Status.NOT_FOUND, "not_found", "no agent is registered as " + did)));
+                        .orElseGet(() -> Responses.notFound("no agent is registered as " + did)));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("admin")
     public Uni<Response> register(NewAgent request) {
-        return registry.register(request).map(AgentResource::toResponse);
-    }
-
-    private static Response toResponse(Registration registration) {
-        if (registration instanceof Registration.Registered registered) {
-            return Response.status(Status.CREATED).entity(registered.agent()).build();
-        }
-        Registration.Refused refused = (Registration.Refused) registration;
-        return switch (refused.reason()) {
-            case INVALID -> error(Status.BAD_REQUEST, "invalid_agent", refused.message());
-            case CONFLICT -> error(Status.CONFLICT, "conflict", refused.message());
-        };
-    }
-
-    private static Response error(Status status, String code, String message) {
-        return Response.status(status)
-                .entity(new ErrorBody(code, message))
-                .type(MediaType.APPLICATION_JSON)
-                .build();
+        return registry.register(request).map(registration -> Responses.created(registration, "invalid_agent"));
     }
 }

@@ -3,9 +3,7 @@ package io.sigil.policy.registry;
 import io.sigil.policy.messaging.PolicyPublisher;
 import io.sigil.policy.persistence.PolicyBundle;
 import io.sigil.policy.persistence.PolicyBundleRepository;
-import io.sigil.policy.registry.Registration.Reason;
-import io.sigil.policy.registry.Registration.Refused;
-import io.sigil.policy.registry.Registration.Registered;
+import io.sigil.runtime.registry.Registration;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -31,21 +29,20 @@ public class PolicyRegistry {
     }
 
     /** Stores a new bundle version; a refusal is a result, never a failure of the {@link Uni}. */
-    public Uni<Registration> register(NewPolicyBundle request) {
+    public Uni<Registration<PolicyBundle>> register(NewPolicyBundle request) {
         List<String> problems = problems(request);
         if (!problems.isEmpty()) {
-            return Uni.createFrom().item(new Refused(Reason.INVALID, String.join("; ", problems)));
+            return Uni.createFrom().item(Registration.<PolicyBundle>invalid(String.join("; ", problems)));
         }
         PolicyBundle bundle = new PolicyBundle(request.id(), request.version(), request.content(), null);
         return repository
                 .insert(bundle)
                 .flatMap(stored -> stored.isEmpty()
                         ? Uni.createFrom()
-                                .item(new Refused(
-                                        Reason.CONFLICT,
+                                .item(Registration.<PolicyBundle>conflict(
                                         "policy bundle " + bundle.id() + " already has version " + bundle.version()
                                                 + " or a later one; versions only move forward"))
-                        : publisher.publish(stored.get()).replaceWith(new Registered(stored.get())));
+                        : publisher.publish(stored.get()).replaceWith(Registration.registered(stored.get())));
     }
 
     private static List<String> problems(NewPolicyBundle request) {

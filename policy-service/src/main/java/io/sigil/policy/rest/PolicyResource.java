@@ -3,8 +3,7 @@ package io.sigil.policy.rest;
 import io.sigil.policy.persistence.PolicyBundle;
 import io.sigil.policy.registry.NewPolicyBundle;
 import io.sigil.policy.registry.PolicyRegistry;
-import io.sigil.policy.registry.Registration;
-import io.sigil.runtime.rest.ErrorBody;
+import io.sigil.runtime.rest.Responses;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -14,7 +13,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.Response.Status;
 import java.util.List;
 
 /** The policy bundles' REST API: auditors and administrators read them, only administrators store one. */
@@ -38,24 +36,6 @@ public class PolicyResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("admin")
     public Uni<Response> register(NewPolicyBundle request) {
-        return registry.register(request).map(PolicyResource::toResponse);
-    }
-
-    private static Response toResponse(Registration registration) {
-        if (registration instanceof Registration.Registered registered) {
-            return Response.status(Status.CREATED).entity(registered.bundle()).build();
-        }
-        Registration.Refused refused = (Registration.Refused) registration;
-        return switch (refused.reason()) {
-            case INVALID -> error(Status.BAD_REQUEST, "invalid_bundle", refused.message());
-            case CONFLICT -> error(Status.CONFLICT, "conflict", refused.message());
-        };
-    }
-
-    private static Response error(Status status, String code, String message) {
-        return Response.status(status)
-                .entity(new ErrorBody(code, message))
-                .type(MediaType.APPLICATION_JSON)
-                .build();
+        return registry.register(request).map(registration -> Responses.created(registration, "invalid_bundle"));
     }
 }

@@ -1,11 +1,9 @@
 package io.sigil.scan.registry;
 
+import io.sigil.runtime.registry.Registration;
 import io.sigil.scan.persistence.ScannerPack;
 import io.sigil.scan.persistence.ScannerPackRepository;
 import io.sigil.scan.persistence.ScannerPackStatus;
-import io.sigil.scan.registry.Registration.Reason;
-import io.sigil.scan.registry.Registration.Refused;
-import io.sigil.scan.registry.Registration.Registered;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -30,10 +28,10 @@ public class ScannerRegistry {
     }
 
     /** Stores a new pack version as submitted; a refusal is a result, never a failure of the {@link Uni}. */
-    public Uni<Registration> submit(NewScannerPack request) {
+    public Uni<Registration<ScannerPack>> submit(NewScannerPack request) {
         List<String> problems = problems(request);
         if (!problems.isEmpty()) {
-            return Uni.createFrom().item(new Refused(Reason.INVALID, String.join("; ", problems)));
+            return Uni.createFrom().item(Registration.<ScannerPack>invalid(String.join("; ", problems)));
         }
         ScannerPack pack = new ScannerPack(
                 request.id(), request.version(), ScannerPackStatus.SUBMITTED, request.definition(), null);
@@ -41,11 +39,9 @@ public class ScannerRegistry {
                 .insert(pack)
                 .flatMap(stored -> stored.isEmpty()
                         ? Uni.createFrom()
-                                .item(new Refused(
-                                        Reason.CONFLICT,
-                                        "scanner pack " + pack.id() + " version " + pack.version()
-                                                + " is already stored"))
-                        : Uni.createFrom().item(new Registered(stored.get())));
+                                .item(Registration.<ScannerPack>conflict("scanner pack " + pack.id() + " version "
+                                        + pack.version() + " is already stored"))
+                        : Uni.createFrom().item(Registration.registered(stored.get())));
     }
 
     private static List<String> problems(NewScannerPack request) {

@@ -1,10 +1,9 @@
 package io.sigil.scan.rest;
 
 import io.quarkus.security.Authenticated;
-import io.sigil.runtime.rest.ErrorBody;
+import io.sigil.runtime.rest.Responses;
 import io.sigil.scan.persistence.ScannerPack;
 import io.sigil.scan.registry.NewScannerPack;
-import io.sigil.scan.registry.Registration;
 import io.sigil.scan.registry.ScannerRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -15,7 +14,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.Response.Status;
 import java.util.List;
 
 /** The scanner packs' REST API: any authenticated caller reads them, only administrators submit one. */
@@ -39,24 +37,6 @@ public class ScannerResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("admin")
     public Uni<Response> submit(NewScannerPack request) {
-        return registry.submit(request).map(ScannerResource::toResponse);
-    }
-
-    private static Response toResponse(Registration registration) {
-        if (registration instanceof Registration.Registered registered) {
-            return Response.status(Status.CREATED).entity(registered.pack()).build();
-        }
-        Registration.Refused refused = (Registration.Refused) registration;
-        return switch (refused.reason()) {
-            case INVALID -> error(Status.BAD_REQUEST, "invalid_scanner_pack", refused.message());
-            case CONFLICT -> error(Status.CONFLICT, "conflict", refused.message());
-        };
-    }
-
-    private static Response error(Status status, String code, String message) {
-        return Response.status(status)
-                .entity(new ErrorBody(code, message))
-                .type(MediaType.APPLICATION_JSON)
-                .build();
+        return registry.submit(request).map(registration -> Responses.created(registration, "invalid_scanner_pack"));
     }
 }

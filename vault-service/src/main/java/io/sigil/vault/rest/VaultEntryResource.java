@@ -1,6 +1,6 @@
 package io.sigil.vault.rest;
 
-import io.sigil.runtime.rest.ErrorBody;
+import io.sigil.runtime.rest.Responses;
 import io.sigil.vault.persistence.VaultEntryRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -10,7 +10,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.Response.Status;
 import java.util.UUID;
 
 /** Read access to vault entries' metadata, for auditors only; the ciphertext never leaves through it. */
@@ -32,17 +31,10 @@ public class VaultEntryResource {
         try {
             uuid = UUID.fromString(id);
         } catch (IllegalArgumentException notAUuid) {
-            return Uni.createFrom().item(notFound(id));
+            return Uni.createFrom().item(Responses.notFound("no vault entry has the id " + id));
         }
         return repository.findMetadata(uuid).map(metadata -> metadata.map(
                         found -> Response.ok(found).build())
-                .orElseGet(() -> notFound(id)));
-    }
-
-    private static Response notFound(String id) {
-        return Response.status(Status.NOT_FOUND)
-                .entity(new ErrorBody("not_found", "no vault entry has the id " + id))
-                .type(MediaType.APPLICATION_JSON)
-                .build();
+                .orElseGet(() -> Responses.notFound("no vault entry has the id " + id)));
     }
 }
