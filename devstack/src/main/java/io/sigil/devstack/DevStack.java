@@ -101,10 +101,11 @@ public final class DevStack {
             }
             children.reapLeftovers();
             Runtime.getRuntime().addShutdownHook(new Thread(this::shutdown, "devstack-shutdown"));
-            startInfrastructure(dir);
-            if (options.meshRoot() != null) {
-                startMesh();
-            }
+            CompletableFuture<Void> keycloakUp = startInfrastructure(dir);
+            // Services start while Keycloak boots: Quarkus OIDC connects on the first request.
+            List<ServiceNode> services = options.meshRoot() != null ? startMesh() : List.of();
+            awaitKeycloak(keycloakUp);
+            awaitReady(services);
             state = state.with(StackState.READY, "ready");
             state.write(stateFile);
             System.out.println("devstack: " + options.profile().id() + " stack ready: Kafka " + state.kafkaBootstrap()
@@ -129,7 +130,7 @@ public final class DevStack {
         }
     }
 
-    private void startInfrastructure(Path dir) throws Exception {
+    private CompletableFuture<Void> startInfrastructure(Path dir) throws Exception {
         StackProfile profile = options.profile();
         KeycloakNode keycloak = new KeycloakNode(profile, BuildInfo.load(), children);
         state = new StackState(
@@ -158,6 +159,10 @@ public final class DevStack {
         kafka.start();
         postgres = new PostgresNode(profile.postgresPort(), dir.resolve("postgres"));
         postgres.start();
+        return keycloakUp;
+    }
+
+    private static void awaitKeycloak(CompletableFuture<Void> keycloakUp) throws IOException, InterruptedException {
         try {
             keycloakUp.get();
         } catch (ExecutionException e) {
@@ -165,7 +170,7 @@ public final class DevStack {
         }
     }
 
-    private void startMesh() throws IOException, InterruptedException {
+    private List<ServiceNode> startMesh() throws IOException {
         List<ServiceNode> nodes = new ArrayList<>();
         for (MeshService service : MESH_ORDER) {
             Map<String, String> props = ServiceNode.connectionProperties(service, state, options.profile());
@@ -178,6 +183,10 @@ public final class DevStack {
             node.start(children);
             nodes.add(node);
         }
+        return nodes;
+    }
+
+    private void awaitReady(List<ServiceNode> nodes) throws IOException, InterruptedException {
         for (ServiceNode node : nodes) {
             node.awaitReady();
             System.out.println("devstack: " + node.service().module() + " ready on 127.0.0.1:"

@@ -77,6 +77,11 @@ public final class ServiceNode {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx256m");
         command.add("-XX:+UseSerialGC");
+        if (service != MeshService.GATEWAY) {
+            // Start-up is CPU-bound on small machines; the support services do not need C2's peak speed.
+            // The gateway, the data plane, keeps the full compiler.
+            command.add("-XX:TieredStopAtLevel=1");
+        }
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
         command.add(jar().toString());
