@@ -115,6 +115,41 @@ class TracerBulletIT {
     }
 
     @Test
+    void argumentsThatBreakTheToolsSchemaAreRefusedBeforeDispatchAndAudited() throws Exception {
+        String token = tokens.clientCredentials("demo-agent-medium");
+
+        HttpResponse<String> badArguments = mcp(
+                token,
+                "{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"tools/call\","
+                        + "\"params\":{\"name\":\"transfer_funds\",\"arguments\":{\"from_iban\":\"x\"}}}");
+        HttpResponse<String> unknownTool = mcp(
+                token,
+                "{\"jsonrpc\":\"2.0\",\"id\":6,\"method\":\"tools/call\","
+                        + "\"params\":{\"name\":\"launch_missiles\",\"arguments\":{}}}");
+
+        assertThat(badArguments.statusCode()).isEqualTo(400);
+        JsonNode refusal = JSON.readTree(badArguments.body());
+        assertThat(refusal.path("error").path("code").asInt()).isEqualTo(-32602);
+        assertThat(refusal.path("error").path("message").asText())
+                .contains("transfer_funds")
+                .contains("amount");
+        assertThat(unknownTool.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(unknownTool.body())
+                        .path("error")
+                        .path("message")
+                        .asText())
+                .contains("unknown tool: launch_missiles");
+
+        String auditId = refusal.path("_sigil").path("audit_id").asText();
+        String auditor = tokens.clientCredentials("sigil-soc");
+        JsonNode stored = await().atMost(Duration.ofSeconds(30))
+                .until(() -> storedEvents(auditor, auditId), events -> events.size() == 1)
+                .get(0);
+        assertThat(stored.path("outcome").asText()).isEqualTo("failure");
+        assertThat(stored.path("event").asText()).contains("\"error_code\":-32602");
+    }
+
+    @Test
     void aCallWithoutATokenNeverReachesTheUpstream() throws Exception {
         HttpResponse<String> response = HTTP.send(
                 HttpRequest.newBuilder(URI.create(RunningMesh.url(MeshService.GATEWAY) + "/mcp"))

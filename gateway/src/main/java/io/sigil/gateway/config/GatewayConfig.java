@@ -12,12 +12,16 @@ import java.util.Map;
 public interface GatewayConfig {
 
     /** The ordered chain of stages every request passes; an unknown name fails start-up. */
-    @WithDefault("identity,validation,lifecycle,forward,audit")
+    @WithDefault("identity,validation,lifecycle,schema,forward,audit")
     List<String> stages();
 
     /** The deepest JSON nesting a request may have; deeper requests are refused before they are parsed. */
     @WithDefault("64")
     int maxJsonDepth();
+
+    /** How long the upstream's tool list (and its compiled schemas) is reused before it is fetched again. */
+    @WithDefault("60s")
+    java.time.Duration toolCatalogMaxAge();
 
     /** The upstream MCP servers, by name. */
     Map<String, Upstream> upstreams();

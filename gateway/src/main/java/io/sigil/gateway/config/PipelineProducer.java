@@ -2,6 +2,7 @@ package io.sigil.gateway.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.Startup;
+import io.sigil.gateway.catalog.ToolCatalog;
 import io.sigil.gateway.pipeline.Pipeline;
 import io.sigil.gateway.pipeline.PipelineFactory;
 import io.sigil.gateway.pipeline.Stage;
@@ -10,6 +11,7 @@ import io.sigil.gateway.stages.AuditStage;
 import io.sigil.gateway.stages.ForwardStage;
 import io.sigil.gateway.stages.IdentityStage;
 import io.sigil.gateway.stages.LifecycleStage;
+import io.sigil.gateway.stages.SchemaStage;
 import io.sigil.gateway.stages.ValidationStage;
 import io.sigil.gateway.upstream.UpstreamClient;
 import io.sigil.runtime.audit.AuditPublisher;
@@ -34,10 +36,12 @@ public class PipelineProducer {
     @ApplicationScoped
     Pipeline pipeline(GatewayConfig config, AuditPublisher audit, ObjectMapper mapper) {
         UpstreamClient upstream = upstream(config, mapper);
+        ToolCatalog catalog = new ToolCatalog(upstream::call, config.toolCatalogMaxAge(), Clock.systemUTC());
         PipelineFactory factory = new PipelineFactory(List.of(
                 factory(IdentityStage.NAME, IdentityStage::new),
                 factory(ValidationStage.NAME, ValidationStage::new),
                 factory(LifecycleStage.NAME, LifecycleStage::new),
+                factory(SchemaStage.NAME, () -> new SchemaStage(catalog)),
                 factory(ForwardStage.NAME, () -> new ForwardStage(upstream)),
                 factory(AuditStage.NAME, () -> new AuditStage(audit, Clock.systemUTC()))));
         Pipeline pipeline = factory.build(config.stages());

@@ -30,7 +30,7 @@ public final class ForwardStage implements Stage {
         return upstream.call(exchange.request())
                 .<StageResult>thenApply(StageResult::respond)
                 .exceptionally(failure -> {
-                    Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+                    Throwable cause = UpstreamClient.unwrap(failure);
                     if (cause instanceof UpstreamException refused) {
                         int status = refused.error() == JsonRpcError.UPSTREAM_TIMEOUT ? 504 : 502;
                         return StageResult.reject(refused.error(), refused.getMessage(), status);

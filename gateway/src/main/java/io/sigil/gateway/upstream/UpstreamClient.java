@@ -211,7 +211,8 @@ public final class UpstreamClient {
                 "upstream " + name + " failed: " + failure.getClass().getSimpleName());
     }
 
-    static Throwable unwrap(Throwable failure) {
+    /** The failure behind completion wrappers. */
+    public static Throwable unwrap(Throwable failure) {
         Throwable current = failure;
         while ((current instanceof CompletionException || current instanceof java.util.concurrent.ExecutionException)
                 && current.getCause() != null) {
