@@ -1,0 +1,35 @@
+/**
+ * The SIGIL sensitivity scanner: declarative detector packs, compiled once into an immutable {@link
+ * io.sigil.core.scan.ScanEngine}.
+ *
+ * <h2>Linear time by construction</h2>
+ *
+ * <ul>
+ *   <li>Every pattern is compiled with RE2J, which has no backtracking; a pack whose pattern RE2J cannot
+ *       compile (e.g. with backreferences or look-arounds) is rejected at load time.
+ *   <li>One hand-written Aho-Corasick pass over the text finds every keyword; a detector's pattern only
+ *       looks at its keyword hits widened by its {@code window} (default 256 chars, at most 8192), with
+ *       overlapping windows merged, so each char is matched at most once per detector.
+ *   <li>A detector without keywords must say {@code alwaysRun}. Its pattern must be anchored by structure
+ *       (fixed shapes such as digit groups and country codes, word boundaries) and confirmed by a
+ *       validator. It should also declare a {@code digitAnchor}: then its windows sit only around runs of
+ *       digits of a plausible length (IBAN, payment card), and text without such runs costs no regex.
+ *   <li>Normalisation (percent and HTML-entity decoding, NFKC, invisible chars removed) is a fixed number
+ *       of linear passes; base64 tokens of 16..4096 chars are decoded and rescanned one level deep, within
+ *       a budget of 256 KiB decoded bytes per scan.
+ * </ul>
+ *
+ * <h2>Spans</h2>
+ *
+ * Findings always carry spans into the text exactly as the caller passed it: a key split by zero-width
+ * spaces spans the invisible chars too, a percent-encoded one spans its escapes, and one found inside a
+ * base64 token spans the whole token, so that replacing the span removes the secret.
+ *
+ * <h2>Deliberate false positives</h2>
+ *
+ * Values that are structurally valid are reported even when they are well-known documentation or test
+ * values ({@code AKIAIOSFODNN7EXAMPLE}, the test card {@code 4111 1111 1111 1111}, the IBAN {@code DE89
+ * 3704 0044 0532 0130 00}): a scanner cannot tell them from real ones, and vaulting a fake costs less than
+ * leaking a real one. Placeholders ({@code YOUR_API_KEY}), UUIDs and hex digests are not reported.
+ */
+package io.sigil.core.scan;

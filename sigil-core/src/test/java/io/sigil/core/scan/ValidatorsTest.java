@@ -1,0 +1,112 @@
+package io.sigil.core.scan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.zip.CRC32;
+import org.junit.jupiter.api.Test;
+
+class ValidatorsTest {
+
+    @Test
+    void luhn_accepts_a_number_whose_check_digit_is_computed_and_rejects_any_other_check_digit() {
+        // Given a 15-digit payload and its Luhn check digit computed here
+        String payload = "411111111111111";
+        int check = luhnCheckDigit(payload);
+
+        // When / Then
+        assertThat(Validators.luhn(payload + check)).isTrue();
+        assertThat(Validators.luhn(payload + ((check + 1) % 10))).isFalse();
+        assertThat(Validators.luhn("4111 1111 1111 1111")).isTrue();
+        assertThat(Validators.luhn("4111-1111-1111-1112")).isFalse();
+        assertThat(Validators.luhn("12345")).isFalse();
+    }
+
+    @Test
+    void iban_accepts_computed_check_digits_with_or_without_spaces_and_enforces_country_length() {
+        // Given a fake German BBAN with check digits computed here
+        String iban = iban("DE", "370400440532013000");
+
+        // When / Then
+        assertThat(Validators.iban(iban)).isTrue();
+        assertThat(Validators.iban(iban.replaceAll("(.{4})", "$1 ").trim())).isTrue();
+        assertThat(Validators.iban(iban.substring(0, iban.length() - 1) + "1")).isFalse();
+        assertThat(Validators.iban(iban("DE", "3704004405320130")))
+                .as("too short for DE")
+                .isFalse();
+        assertThat(Validators.iban(iban("XX", "370400440532013000")))
+                .as("unknown country")
+                .isFalse();
+        assertThat(Validators.iban(iban("NO", "86011117947"))).isTrue();
+        assertThat(Validators.iban(iban("MT", "MALT011000012345MTLCAST001S"))).isTrue();
+    }
+
+    @Test
+    void github_token_needs_the_crc32_of_its_body_as_a_base62_suffix() {
+        // Given a fake body and its checksum computed here
+        String body = "abcdefghijklmnopqrstuvwxyz0123";
+        CRC32 crc = new CRC32();
+        crc.update(body.getBytes(StandardCharsets.US_ASCII));
+        String token = "ghp_" + body + Validators.base62(crc.getValue(), 6);
+
+        // When / Then
+        assertThat(Validators.githubToken(token)).isTrue();
+        assertThat(Validators.githubToken("gho_" + token.substring(4))).isTrue();
+        assertThat(Validators.githubToken(token.substring(0, 39) + (token.endsWith("0") ? "1" : "0")))
+                .isFalse();
+        assertThat(Validators.githubToken("ghp_" + "a".repeat(36))).isFalse();
+        assertThat(Validators.base62(61, 3)).isEqualTo("00z");
+    }
+
+    @Test
+    void entropy_is_zero_for_a_repeated_char_and_log2_of_the_alphabet_for_a_uniform_string() {
+        // Given / When / Then
+        assertThat(Validators.entropy("aaaaaaaa")).isZero();
+        assertThat(Validators.entropy("abcdefgh")).isEqualTo(3.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(Validators.resolve("entropy:3.5").test("abcdefghijklmnop")).isTrue();
+        assertThat(Validators.resolve("entropy:3.5").test("abababababababab")).isFalse();
+    }
+
+    @Test
+    void us_ssn_rejects_the_reserved_areas_groups_and_serials() {
+        // Given / When / Then
+        assertThat(Validators.usSsn("123-45-6789")).isTrue();
+        assertThat(Validators.usSsn("123456789")).isTrue();
+        assertThat(Validators.usSsn("000-45-6789")).isFalse();
+        assertThat(Validators.usSsn("666-45-6789")).isFalse();
+        assertThat(Validators.usSsn("912-45-6789")).isFalse();
+        assertThat(Validators.usSsn("123-00-6789")).isFalse();
+        assertThat(Validators.usSsn("123-45-0000")).isFalse();
+        assertThat(Validators.usSsn("123-45-678")).isFalse();
+    }
+
+    @Test
+    void unknown_validators_and_malformed_arguments_are_rejected_by_name() {
+        assertThatThrownBy(() -> Validators.resolve("crc64")).hasMessageContaining("crc64");
+        assertThatThrownBy(() -> Validators.resolve("entropy")).hasMessageContaining("entropy:3.5");
+        assertThatThrownBy(() -> Validators.resolve("luhn:2")).hasMessageContaining("no argument");
+    }
+
+    private static int luhnCheckDigit(String payload) {
+        for (int d = 0; d < 10; d++) {
+            if (Validators.luhn(payload + d)) {
+                return d;
+            }
+        }
+        throw new AssertionError("no check digit");
+    }
+
+    /** Computes ISO 7064 mod-97 check digits for a country and BBAN. */
+    static String iban(String country, String bban) {
+        String rearranged = bban + country + "00";
+        int remainder = 0;
+        for (char c : rearranged.toCharArray()) {
+            String value = Character.isDigit(c) ? String.valueOf(c) : String.valueOf(c - 'A' + 10);
+            for (char v : value.toCharArray()) {
+                remainder = (remainder * 10 + (v - '0')) % 97;
+            }
+        }
+        return country + String.format("%02d", 98 - remainder) + bban;
+    }
+}
