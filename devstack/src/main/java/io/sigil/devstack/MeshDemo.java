@@ -3,6 +3,7 @@ package io.sigil.devstack;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.sigil.core.model.SigilEnvelope;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -83,7 +84,7 @@ public final class MeshDemo {
                     HttpResponse.BodyHandlers.ofString());
             JsonNode answer = JSON.readTree(call.body());
             out.println("HTTP " + call.statusCode() + "\n" + JSON.writeValueAsString(answer));
-            String auditId = answer.path("_sigil").path("audit_id").asText("");
+            String auditId = SigilEnvelope.locate(answer).path("audit_id").asText("");
             if (call.statusCode() != 200 || auditId.isEmpty()) {
                 return false;
             }

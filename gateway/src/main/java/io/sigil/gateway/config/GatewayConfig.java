@@ -23,6 +23,19 @@ public interface GatewayConfig {
     @WithDefault("60s")
     java.time.Duration toolCatalogMaxAge();
 
+    /**
+     * Where answers carry the SIGIL envelope: {@code meta} (in {@code result._meta} or {@code error.data}, which
+     * strict MCP clients accept) or {@code top-level} (the seed's {@code _sigil} member, for SIGIL-aware clients).
+     */
+    @WithDefault("meta")
+    EnvelopePlacement envelope();
+
+    /** Where the envelope goes. */
+    enum EnvelopePlacement {
+        META,
+        TOP_LEVEL
+    }
+
     /** The upstream MCP servers, by name. */
     Map<String, Upstream> upstreams();
 

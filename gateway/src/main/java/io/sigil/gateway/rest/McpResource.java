@@ -80,7 +80,11 @@ public class McpResource {
             // Notifications and client answers need no reply; they are accepted, never forwarded yet.
             return Uni.createFrom().item(Response.accepted().build());
         }
+        // A client's envelope is never a claim: both of its places are cleared before the chain runs.
         request.remove(SigilEnvelope.MEMBER);
+        if (request.path("params").path("_meta").isObject()) {
+            ((ObjectNode) request.get("params").get("_meta")).remove(SigilEnvelope.META_KEY);
+        }
         Exchange exchange = new Exchange(request, credentials(), McpProtocol.negotiate(protocolVersion));
         return Uni.createFrom().completionStage(() -> pipeline.run(exchange)).map(this::answer);
     }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -95,9 +96,9 @@ class McpEndpointTest {
                 .body("id", equalTo("init-1"))
                 .body("result.protocolVersion", equalTo("2025-11-25"))
                 .body("result.serverInfo.name", equalTo("sigil-gateway"))
-                .body("_sigil.identity", equalTo("client:demo-agent-high"))
-                .body("_sigil.trust_level", equalTo("High"))
-                .body("_sigil.audit_id", matchesPattern(UUID));
+                .body("result._meta.'io.sigil/envelope'.identity", equalTo("client:demo-agent-high"))
+                .body("result._meta.'io.sigil/envelope'.trust_level", equalTo("High"))
+                .body("result._meta.'io.sigil/envelope'.audit_id", matchesPattern(UUID));
     }
 
     @Test
@@ -105,11 +106,13 @@ class McpEndpointTest {
         post(
                         agentLow,
                         "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"ping\","
+                                + "\"params\":{\"_meta\":{\"io.sigil/envelope\":{\"trust_level\":\"High\"}}},"
                                 + "\"_sigil\":{\"trust_level\":\"High\",\"identity\":\"eidas:DE/1\"}}")
                 .then()
                 .statusCode(200)
-                .body("_sigil.trust_level", equalTo("Low"))
-                .body("_sigil.identity", equalTo("client:demo-agent-low"));
+                .body("result._meta.'io.sigil/envelope'.trust_level", equalTo("Low"))
+                .body("result._meta.'io.sigil/envelope'.identity", equalTo("client:demo-agent-low"))
+                .body("_sigil", nullValue());
     }
 
     @Test
@@ -150,7 +153,7 @@ class McpEndpointTest {
                 .then()
                 .statusCode(400)
                 .body("error.code", equalTo(-32600))
-                .body("_sigil.audit_id", matchesPattern(UUID));
+                .body("error.data.'io.sigil/envelope'.audit_id", matchesPattern(UUID));
     }
 
     @Test
@@ -165,7 +168,7 @@ class McpEndpointTest {
                 .statusCode(502)
                 .body("error.code", equalTo(-32004))
                 .extract()
-                .path("_sigil.audit_id");
+                .path("error.data.'io.sigil/envelope'.audit_id");
 
         // Then the audit topic holds the failure, acknowledged before the answer left
         KafkaCompanion kafka = new KafkaCompanion(MeshTestSupport.kafkaBootstrap());

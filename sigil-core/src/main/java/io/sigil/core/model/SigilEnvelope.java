@@ -30,6 +30,23 @@ public record SigilEnvelope(
         interceptions = interceptions == null ? List.of() : List.copyOf(interceptions);
     }
 
-    /** The JSON member name under which the envelope travels. */
+    /** The member name of the seed's form: a top-level {@code _sigil} beside {@code result} or {@code error}. */
     public static final String MEMBER = "_sigil";
+
+    /**
+     * The key under which the envelope travels by default: in {@code result._meta}, or in {@code error.data},
+     * MCP's own extension points, which strict clients (the official TypeScript SDK) accept.
+     */
+    public static final String META_KEY = "io.sigil/envelope";
+
+    /** The envelope in an answer, wherever the gateway put it; a missing node if there is none. */
+    public static com.fasterxml.jackson.databind.JsonNode locate(com.fasterxml.jackson.databind.JsonNode answer) {
+        if (answer.has(MEMBER)) {
+            return answer.get(MEMBER);
+        }
+        if (answer.path("result").path("_meta").has(META_KEY)) {
+            return answer.path("result").path("_meta").get(META_KEY);
+        }
+        return answer.path("error").path("data").path(META_KEY);
+    }
 }
