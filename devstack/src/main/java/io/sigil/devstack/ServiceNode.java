@@ -56,6 +56,12 @@ public final class ServiceNode {
         return props;
     }
 
+    /** The port the service listens on: its configured one, else the profile's default. */
+    public int port() {
+        String configured = properties.get("quarkus.http.port");
+        return configured == null ? service.port(profile) : Integer.parseInt(configured);
+    }
+
     public Path jar() {
         return meshRoot.resolve(service.module()).resolve("target/quarkus-app/quarkus-run.jar");
     }
@@ -72,7 +78,7 @@ public final class ServiceNode {
         if (!Files.isRegularFile(jar())) {
             throw new IOException(jar() + " is missing: build the mesh first (./mvnw -DskipTests package)");
         }
-        PortGuard.requireFree(service.port(profile), service.module());
+        PortGuard.requireFree(port(), service.module());
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx256m");
@@ -96,7 +102,7 @@ public final class ServiceNode {
 
     /** Waits until {@code /q/health/ready} answers 200, or fails naming the log to read. */
     public void awaitReady() throws IOException, InterruptedException {
-        URI ready = URI.create("http://127.0.0.1:" + service.port(profile) + "/q/health/ready");
+        URI ready = URI.create("http://127.0.0.1:" + port() + "/q/health/ready");
         HttpProbe.awaitOk(ready, process, READY_TIMEOUT, service.module(), logFile);
     }
 

@@ -56,6 +56,25 @@ final class RunningMesh implements AutoCloseable {
         }
     }
 
+    /** One more gateway, on its own port, in front of another upstream; stopped with the mesh. */
+    String startGateway(int port, String upstreamUrl) throws Exception {
+        Map<String, String> props = ServiceNode.connectionProperties(MeshService.GATEWAY, state, StackProfile.TEST);
+        props.put("quarkus.http.port", String.valueOf(port));
+        props.put("sigil.gateway.upstreams.demo.url", upstreamUrl);
+        ServiceNode node = new ServiceNode(
+                MeshService.GATEWAY,
+                StackProfile.TEST,
+                Path.of(System.getProperty("sigil.mesh.root", ".."))
+                        .toAbsolutePath()
+                        .normalize(),
+                props,
+                StackProfile.TEST.stateDir().resolve("gateway-" + port + ".log"));
+        node.start(children);
+        nodes.add(node);
+        node.awaitReady();
+        return "http://127.0.0.1:" + port;
+    }
+
     static String url(MeshService service) {
         return "http://127.0.0.1:" + service.port(StackProfile.TEST);
     }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sigil.core.model.SigilEnvelope;
 import io.sigil.devstack.KeycloakTokens;
 import io.sigil.devstack.MeshService;
 import java.net.URI;
@@ -69,8 +70,8 @@ class TracerBulletIT {
         assertThat(answer.path("id").asInt()).isEqualTo(41);
         assertThat(answer.path("result").path("content").get(0).path("text").asText())
                 .contains("Bonn");
-        assertThat(answer.path("_sigil").path("trust_level").asText()).isEqualTo("High");
-        String auditId = answer.path("_sigil").path("audit_id").asText();
+        assertThat(SigilEnvelope.locate(answer).path("trust_level").asText()).isEqualTo("High");
+        String auditId = SigilEnvelope.locate(answer).path("audit_id").asText();
         assertThat(auditId).hasSize(36);
 
         // And audit-service has stored the event, readable by the SOC
@@ -110,8 +111,8 @@ class TracerBulletIT {
         JsonNode list = JSON.readTree(tools.body());
         assertThat(list.path("result").path("tools").findValuesAsText("name"))
                 .contains("get_weather", "read_email", "transfer_funds", "drop_table", "get_deploy_config");
-        assertThat(list.path("_sigil").path("identity").asText()).isEqualTo("carol via sigil-cli");
-        assertThat(list.path("_sigil").path("trust_level").asText()).isEqualTo("High");
+        assertThat(SigilEnvelope.locate(list).path("identity").asText()).isEqualTo("carol via sigil-cli");
+        assertThat(SigilEnvelope.locate(list).path("trust_level").asText()).isEqualTo("High");
     }
 
     @Test
@@ -140,7 +141,7 @@ class TracerBulletIT {
                         .asText())
                 .contains("unknown tool: launch_missiles");
 
-        String auditId = refusal.path("_sigil").path("audit_id").asText();
+        String auditId = SigilEnvelope.locate(refusal).path("audit_id").asText();
         String auditor = tokens.clientCredentials("sigil-soc");
         JsonNode stored = await().atMost(Duration.ofSeconds(30))
                 .until(() -> storedEvents(auditor, auditId), events -> events.size() == 1)

@@ -1,0 +1,32 @@
+// The official MCP TypeScript SDK client, driven by the system tests: node sdk-client.mjs <mcp-url> <token> <demo|everything>
+// Prints one JSON line with what it saw; exits non-zero with the error on stderr.
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+
+const [url, token, mode] = process.argv.slice(2);
+const transport = new StreamableHTTPClientTransport(new URL(url), {
+  requestInit: { headers: { Authorization: `Bearer ${token}` } },
+});
+const client = new Client({ name: 'sigil-system-test-ts', version: '1.0.0' });
+
+const text = (result) => (result.content ?? []).filter((c) => c.type === 'text').map((c) => c.text).join('\n');
+
+try {
+  await client.connect(transport);
+  const seen = { server: client.getServerVersion()?.name, protocol: transport.protocolVersion };
+  seen.tools = (await client.listTools()).tools.map((t) => t.name);
+  if (mode === 'demo') {
+    seen.call = text(await client.callTool({ name: 'get_weather', arguments: { city: 'Bonn' } }));
+    seen.resources = (await client.listResources()).resources.map((r) => r.uri);
+    seen.resource = (await client.readResource({ uri: 'demo://readme' })).contents.map((c) => c.text ?? '').join('');
+    seen.prompts = (await client.listPrompts()).prompts.map((p) => p.name);
+    seen.prompt = (await client.getPrompt({ name: 'summarise_inbox', arguments: {} })).messages.length;
+  } else {
+    seen.call = text(await client.callTool({ name: 'echo', arguments: { message: 'through sigil' } }));
+  }
+  console.log(JSON.stringify(seen));
+  await client.close();
+} catch (error) {
+  console.error(`sdk-client failed: ${error?.message ?? error}`);
+  process.exit(2);
+}
