@@ -15,6 +15,12 @@ public interface GatewayConfig {
     @WithDefault("identity,validation,lifecycle,schema,forward,audit")
     List<String> stages();
 
+    /**
+     * Browser origins allowed to call the gateway. A request that carries any other {@code Origin} is refused
+     * (MCP's DNS-rebinding defence); requests without {@code Origin} (non-browser clients) are unaffected.
+     */
+    java.util.Optional<List<String>> allowedOrigins();
+
     /** The deepest JSON nesting a request may have; deeper requests are refused before they are parsed. */
     @WithDefault("64")
     int maxJsonDepth();

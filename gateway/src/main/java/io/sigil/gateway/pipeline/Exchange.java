@@ -18,7 +18,7 @@ public final class Exchange {
 
     private final ObjectNode request;
     private final Credentials credentials;
-    private final String protocolVersion;
+    private final TransportHeaders headers;
     private final String auditId = AuditEvent.newAuditId();
     private final List<Interception> interceptions = new ArrayList<>();
     private CallerIdentity caller;
@@ -28,10 +28,15 @@ public final class Exchange {
     private StageResult.Reject rejection;
     private boolean scanned;
 
-    public Exchange(ObjectNode request, Credentials credentials, String protocolVersion) {
+    public Exchange(ObjectNode request, Credentials credentials, TransportHeaders headers) {
         this.request = Objects.requireNonNull(request, "request");
         this.credentials = Objects.requireNonNull(credentials, "credentials");
-        this.protocolVersion = protocolVersion;
+        this.headers = Objects.requireNonNull(headers, "headers");
+    }
+
+    /** An exchange whose transport sent only a protocol revision (tests, stdio). */
+    public Exchange(ObjectNode request, Credentials credentials, String protocolVersion) {
+        this(request, credentials, new TransportHeaders(protocolVersion, null, null));
     }
 
     public ObjectNode request() {
@@ -56,7 +61,11 @@ public final class Exchange {
     }
 
     public String protocolVersion() {
-        return protocolVersion;
+        return headers.protocolVersion();
+    }
+
+    public TransportHeaders headers() {
+        return headers;
     }
 
     public String auditId() {

@@ -11,6 +11,7 @@ import io.sigil.core.model.SigilEnvelope;
 import io.sigil.gateway.pipeline.Credentials;
 import io.sigil.gateway.pipeline.Exchange;
 import io.sigil.gateway.pipeline.Pipeline;
+import io.sigil.gateway.pipeline.TransportHeaders;
 import io.sigil.runtime.audit.AuditPublisher;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -43,6 +44,7 @@ public class McpResource {
     private final AuditPublisher audit;
     private final SecurityIdentity identity;
     private final JsonWebToken token;
+    private final java.util.Set<String> allowedOrigins;
 
     public McpResource(
             Pipeline pipeline,
@@ -50,42 +52,61 @@ public class McpResource {
             EnvelopeWriter envelopes,
             AuditPublisher audit,
             SecurityIdentity identity,
-            JsonWebToken token) {
+            JsonWebToken token,
+            io.sigil.gateway.config.GatewayConfig config) {
         this.pipeline = pipeline;
         this.parser = parser;
         this.envelopes = envelopes;
         this.audit = audit;
         this.identity = identity;
         this.token = token;
+        this.allowedOrigins = java.util.Set.copyOf(config.allowedOrigins().orElse(java.util.List.of()));
     }
 
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    public Uni<Response> post(byte[] body, @HeaderParam(McpProtocol.HEADER_PROTOCOL_VERSION) String protocolVersion) {
+    public Uni<Response> post(
+            byte[] body,
+            @HeaderParam(McpProtocol.HEADER_PROTOCOL_VERSION) String protocolVersion,
+            @HeaderParam(McpProtocol.HEADER_METHOD) String mcpMethod,
+            @HeaderParam(McpProtocol.HEADER_NAME) String mcpName,
+            @HeaderParam("Origin") String origin) {
+        if (origin != null && !allowedOrigins.contains(origin)) {
+            // MCP requires servers to check Origin: a browser page must not reach the gateway (DNS rebinding).
+            return refuseUnparsed(JsonRpcError.FORBIDDEN, "requests from origin " + origin + " are not allowed", 403);
+        }
         JsonNode message;
         try {
             message = parser.parse(body);
         } catch (IOException malformed) {
-            return refuseUnparsed(JsonRpcError.PARSE_ERROR, malformed.getMessage());
+            return refuseUnparsed(JsonRpcError.PARSE_ERROR, malformed.getMessage(), 400);
         }
         if (message.isArray()) {
             return refuseUnparsed(
-                    JsonRpcError.INVALID_REQUEST, "JSON-RPC batches are not part of MCP since 2025-06-18");
+                    JsonRpcError.INVALID_REQUEST, "JSON-RPC batches are not part of MCP since 2025-06-18", 400);
         }
         if (!(message instanceof ObjectNode request)) {
-            return refuseUnparsed(JsonRpcError.INVALID_REQUEST, "a JSON-RPC message must be an object");
+            return refuseUnparsed(JsonRpcError.INVALID_REQUEST, "a JSON-RPC message must be an object", 400);
         }
         if (!request.has("id") || !request.has("method")) {
             // Notifications and client answers need no reply; they are accepted, never forwarded yet.
             return Uni.createFrom().item(Response.accepted().build());
         }
         // A client's envelope is never a claim: both of its places are cleared before the chain runs.
+        java.util.Optional<String> revision = McpProtocol.fromHeader(protocolVersion);
+        if (revision.isEmpty()) {
+            return refuseUnparsed(
+                    JsonRpcError.INVALID_REQUEST,
+                    "unsupported MCP-Protocol-Version; supported: " + McpProtocol.SUPPORTED,
+                    400);
+        }
         request.remove(SigilEnvelope.MEMBER);
         if (request.path("params").path("_meta").isObject()) {
             ((ObjectNode) request.get("params").get("_meta")).remove(SigilEnvelope.META_KEY);
         }
-        Exchange exchange = new Exchange(request, credentials(), McpProtocol.negotiate(protocolVersion));
+        Exchange exchange =
+                new Exchange(request, credentials(), new TransportHeaders(revision.get(), mcpMethod, mcpName));
         return Uni.createFrom().completionStage(() -> pipeline.run(exchange)).map(this::answer);
     }
 
@@ -112,13 +133,13 @@ public class McpResource {
                 .build();
     }
 
-    private Uni<Response> refuseUnparsed(JsonRpcError error, String detail) {
+    private Uni<Response> refuseUnparsed(JsonRpcError error, String detail, int status) {
         Map<String, Object> attributes = Map.of("error_code", error.code(), "reason", detail, "client_id", clientId());
         AuditEvent event = new AuditEvent(
                 AuditEvent.newAuditId(),
                 Instant.now(),
                 AuditEvent.API_ACTIVITY,
-                "mcp/invalid-message",
+                error == JsonRpcError.FORBIDDEN ? "mcp/origin-refused" : "mcp/invalid-message",
                 "gateway",
                 identity.getPrincipal().getName(),
                 null,
@@ -126,7 +147,7 @@ public class McpResource {
                 attributes);
         ObjectNode body = JsonRpc.error(null, error, detail);
         return audit.publish(event)
-                .map(acknowledged -> Response.status(400)
+                .map(acknowledged -> Response.status(status)
                         .type(MediaType.APPLICATION_JSON)
                         .entity(body)
                         .build())

@@ -3,9 +3,11 @@ package io.sigil.gateway.stages;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sigil.core.mcp.JsonRpc;
 import io.sigil.core.mcp.JsonRpcError;
+import io.sigil.core.mcp.McpProtocol;
 import io.sigil.gateway.pipeline.Exchange;
 import io.sigil.gateway.pipeline.Stage;
 import io.sigil.gateway.pipeline.StageResult;
+import io.sigil.gateway.pipeline.TransportHeaders;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -41,6 +43,12 @@ public final class ValidationStage implements Stage {
         if (params != null && !params.isObject()) {
             return invalid(JsonRpcError.INVALID_PARAMS, "params must be an object");
         }
+        if (McpProtocol.isStateless(exchange.protocolVersion())) {
+            StageResult headers = checkHeaders(exchange);
+            if (headers != StageResult.CONTINUE) {
+                return headers;
+            }
+        }
         if ("tools/call".equals(exchange.method())) {
             if (params == null
                     || !params.path("name").isTextual()
@@ -53,6 +61,33 @@ public final class ValidationStage implements Stage {
             }
         }
         return StageResult.CONTINUE;
+    }
+
+    /**
+     * The stateless revision routes on headers, so they must say what the body says: {@code Mcp-Method} always,
+     * {@code Mcp-Name} for the methods that name a tool, prompt or resource. A mismatch is refused, never
+     * reconciled, since a proxy and the upstream could otherwise act on different calls.
+     */
+    private static StageResult checkHeaders(Exchange exchange) {
+        TransportHeaders headers = exchange.headers();
+        if (!exchange.method().equals(headers.mcpMethod())) {
+            return invalid(JsonRpcError.HEADER_MISMATCH, "Mcp-Method must be present and equal the body's method");
+        }
+        String named = namedIn(exchange);
+        if (named != null && !named.equals(headers.mcpName())) {
+            return invalid(JsonRpcError.HEADER_MISMATCH, "Mcp-Name must be present and equal the name in the body");
+        }
+        return StageResult.CONTINUE;
+    }
+
+    private static String namedIn(Exchange exchange) {
+        JsonNode params = exchange.request().path("params");
+        return switch (exchange.method()) {
+            case "tools/call", "prompts/get" -> params.path("name").asText(null);
+            case "resources/read", "resources/subscribe", "resources/unsubscribe" -> params.path("uri")
+                    .asText(null);
+            default -> null;
+        };
     }
 
     private static StageResult invalid(JsonRpcError error, String detail) {

@@ -121,6 +121,46 @@ class McpEndpointTest {
     }
 
     @Test
+    void refusesABrowserOriginItDoesNotKnow() {
+        given().auth()
+                .oauth2(agentHigh)
+                .contentType(ContentType.JSON)
+                .header("Origin", "http://attacker.example")
+                .body("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}")
+                .when()
+                .post("/mcp")
+                .then()
+                .statusCode(403)
+                .body("error.code", equalTo(-32003));
+        given().auth()
+                .oauth2(agentHigh)
+                .contentType(ContentType.JSON)
+                .header("Origin", "http://127.0.0.1:6274")
+                .body("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}")
+                .when()
+                .post("/mcp")
+                .then()
+                .statusCode(200);
+    }
+
+    @Test
+    void refusesStatelessRequestsWhoseHeadersDisagreeWithTheBody() {
+        given().auth()
+                .oauth2(agentHigh)
+                .contentType(ContentType.JSON)
+                .header("MCP-Protocol-Version", "2026-07-28")
+                .header("Mcp-Method", "tools/call")
+                .header("Mcp-Name", "get_weather")
+                .body("{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"tools/call\","
+                        + "\"params\":{\"name\":\"drop_table\",\"arguments\":{\"table\":\"users\"}}}")
+                .when()
+                .post("/mcp")
+                .then()
+                .statusCode(400)
+                .body("error.code", equalTo(-32020));
+    }
+
+    @Test
     void refusesBatches() {
         post(agentHigh, "[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}]")
                 .then()

@@ -30,6 +30,18 @@ public final class McpProtocol {
         return requested != null && SUPPORTED.contains(requested) ? requested : LATEST;
     }
 
+    /**
+     * The revision a request's {@code MCP-Protocol-Version} header names: absent means a client from before the
+     * header existed, so the oldest revision we speak is assumed (never the stateless one); a value we do not
+     * speak is empty, and the transport answers 400.
+     */
+    public static java.util.Optional<String> fromHeader(String header) {
+        if (header == null || header.isBlank()) {
+            return java.util.Optional.of(V2025_06_18);
+        }
+        return SUPPORTED.contains(header.trim()) ? java.util.Optional.of(header.trim()) : java.util.Optional.empty();
+    }
+
     public static boolean isStateless(String version) {
         return V2026_07_28.equals(version);
     }

@@ -16,6 +16,13 @@ class McpProtocolTest {
     }
 
     @Test
+    void readsTheRevisionHeaderAssumingAnOldRevisionWhenItIsAbsent() {
+        assertThat(McpProtocol.fromHeader(null)).contains("2025-06-18");
+        assertThat(McpProtocol.fromHeader("2026-07-28")).contains("2026-07-28");
+        assertThat(McpProtocol.fromHeader("1999-01-01")).isEmpty();
+    }
+
+    @Test
     void buildsErrorsWithTheSpecifiedCodes() {
         var error = JsonRpc.error(IntNode.valueOf(7), JsonRpcError.HEADER_MISMATCH, "Mcp-Name");
 
