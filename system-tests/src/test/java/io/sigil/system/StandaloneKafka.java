@@ -50,9 +50,7 @@ final class StandaloneKafka implements AutoCloseable {
                                 "transaction.state.log.min.isr=1",
                                 "share.coordinator.state.topic.replication.factor=1",
                                 "group.initial.rebalance.delay.ms=0")));
-        byte[] id = new byte[16];
-        new SecureRandom().nextBytes(id);
-        String clusterId = Base64.getUrlEncoder().withoutPadding().encodeToString(id);
+        String clusterId = clusterId();
         Process format = java(
                         "kafka.tools.StorageTool",
                         "format",
@@ -65,6 +63,18 @@ final class StandaloneKafka implements AutoCloseable {
         if (!format.waitFor(60, TimeUnit.SECONDS) || format.exitValue() != 0) {
             throw new IOException("Kafka storage format failed; see " + dir.resolve("format.log"));
         }
+    }
+
+    /** A random cluster id; never one starting with '-', which the format tool would read as an option. */
+    static String clusterId() {
+        SecureRandom random = new SecureRandom();
+        byte[] id = new byte[16];
+        String encoded;
+        do {
+            random.nextBytes(id);
+            encoded = Base64.getUrlEncoder().withoutPadding().encodeToString(id);
+        } while (encoded.startsWith("-"));
+        return encoded;
     }
 
     void start() throws IOException, InterruptedException {
