@@ -6,6 +6,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The gateway's configuration: its chain of stages, its limits and its upstream MCP servers. */
 @ConfigMapping(prefix = "sigil.gateway")
@@ -19,7 +20,7 @@ public interface GatewayConfig {
      * Browser origins allowed to call the gateway. A request that carries any other {@code Origin} is refused
      * (MCP's DNS-rebinding defence); requests without {@code Origin} (non-browser clients) are unaffected.
      */
-    java.util.Optional<List<String>> allowedOrigins();
+    Optional<List<String>> allowedOrigins();
 
     /** The deepest JSON nesting a request may have; deeper requests are refused before they are parsed. */
     @WithDefault("64")
@@ -27,7 +28,7 @@ public interface GatewayConfig {
 
     /** How long the upstream's tool list (and its compiled schemas) is reused before it is fetched again. */
     @WithDefault("60s")
-    java.time.Duration toolCatalogMaxAge();
+    Duration toolCatalogMaxAge();
 
     /**
      * Where answers carry the SIGIL envelope: {@code meta} (in {@code result._meta} or {@code error.data}, which

@@ -8,6 +8,7 @@ import io.sigil.core.mcp.JsonRpcError;
 import io.sigil.core.mcp.McpProtocol;
 import io.sigil.core.model.AuditEvent;
 import io.sigil.core.model.SigilEnvelope;
+import io.sigil.gateway.config.GatewayConfig;
 import io.sigil.gateway.pipeline.Credentials;
 import io.sigil.gateway.pipeline.Exchange;
 import io.sigil.gateway.pipeline.Pipeline;
@@ -25,7 +26,10 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -36,6 +40,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @RolesAllowed("agent")
 public class McpResource {
 
+    private static final String INVALID_MESSAGE = "mcp/invalid-message";
+    private static final String ORIGIN_REFUSED = "mcp/origin-refused";
     private static final String[] FORWARDED_CLAIMS = {"acr", "sigil_client_tier", "preferred_username", "azp"};
 
     private final Pipeline pipeline;
@@ -44,7 +50,7 @@ public class McpResource {
     private final AuditPublisher audit;
     private final SecurityIdentity identity;
     private final JsonWebToken token;
-    private final java.util.Set<String> allowedOrigins;
+    private final Set<String> allowedOrigins;
 
     public McpResource(
             Pipeline pipeline,
@@ -53,14 +59,14 @@ public class McpResource {
             AuditPublisher audit,
             SecurityIdentity identity,
             JsonWebToken token,
-            io.sigil.gateway.config.GatewayConfig config) {
+            GatewayConfig config) {
         this.pipeline = pipeline;
         this.parser = parser;
         this.envelopes = envelopes;
         this.audit = audit;
         this.identity = identity;
         this.token = token;
-        this.allowedOrigins = java.util.Set.copyOf(config.allowedOrigins().orElse(java.util.List.of()));
+        this.allowedOrigins = Set.copyOf(config.allowedOrigins().orElse(List.of()));
     }
 
     @POST
@@ -74,33 +80,38 @@ public class McpResource {
             @HeaderParam("Origin") String origin) {
         if (origin != null && !allowedOrigins.contains(origin)) {
             // MCP requires servers to check Origin: a browser page must not reach the gateway (DNS rebinding).
-            return refuseUnparsed(JsonRpcError.FORBIDDEN, "requests from origin " + origin + " are not allowed", 403);
+            return refuse(
+                    ORIGIN_REFUSED, JsonRpcError.FORBIDDEN, "requests from origin " + origin + " are not allowed", 403);
         }
         JsonNode message;
         try {
             message = parser.parse(body);
         } catch (IOException malformed) {
-            return refuseUnparsed(JsonRpcError.PARSE_ERROR, malformed.getMessage(), 400);
+            return refuse(INVALID_MESSAGE, JsonRpcError.PARSE_ERROR, malformed.getMessage(), 400);
         }
         if (message.isArray()) {
-            return refuseUnparsed(
-                    JsonRpcError.INVALID_REQUEST, "JSON-RPC batches are not part of MCP since 2025-06-18", 400);
+            return refuse(
+                    INVALID_MESSAGE,
+                    JsonRpcError.INVALID_REQUEST,
+                    "JSON-RPC batches are not part of MCP since 2025-06-18",
+                    400);
         }
         if (!(message instanceof ObjectNode request)) {
-            return refuseUnparsed(JsonRpcError.INVALID_REQUEST, "a JSON-RPC message must be an object", 400);
+            return refuse(INVALID_MESSAGE, JsonRpcError.INVALID_REQUEST, "a JSON-RPC message must be an object", 400);
         }
         if (!request.has("id") || !request.has("method")) {
             // Notifications and client answers need no reply; they are accepted, never forwarded yet.
             return Uni.createFrom().item(Response.accepted().build());
         }
-        // A client's envelope is never a claim: both of its places are cleared before the chain runs.
-        java.util.Optional<String> revision = McpProtocol.fromHeader(protocolVersion);
+        Optional<String> revision = McpProtocol.fromHeader(protocolVersion);
         if (revision.isEmpty()) {
-            return refuseUnparsed(
+            return refuse(
+                    INVALID_MESSAGE,
                     JsonRpcError.INVALID_REQUEST,
                     "unsupported MCP-Protocol-Version; supported: " + McpProtocol.SUPPORTED,
                     400);
         }
+        // A client's envelope is never a claim: both of its places are cleared before the chain runs.
         request.remove(SigilEnvelope.MEMBER);
         if (request.path("params").path("_meta").isObject()) {
             ((ObjectNode) request.get("params").get("_meta")).remove(SigilEnvelope.META_KEY);
@@ -133,13 +144,13 @@ public class McpResource {
                 .build();
     }
 
-    private Uni<Response> refuseUnparsed(JsonRpcError error, String detail, int status) {
+    private Uni<Response> refuse(String activity, JsonRpcError error, String detail, int status) {
         Map<String, Object> attributes = Map.of("error_code", error.code(), "reason", detail, "client_id", clientId());
         AuditEvent event = new AuditEvent(
                 AuditEvent.newAuditId(),
                 Instant.now(),
                 AuditEvent.API_ACTIVITY,
-                error == JsonRpcError.FORBIDDEN ? "mcp/origin-refused" : "mcp/invalid-message",
+                activity,
                 "gateway",
                 identity.getPrincipal().getName(),
                 null,

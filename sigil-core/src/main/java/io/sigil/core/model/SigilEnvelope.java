@@ -2,6 +2,7 @@ package io.sigil.core.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 
 /**
@@ -40,7 +41,7 @@ public record SigilEnvelope(
     public static final String META_KEY = "io.sigil/envelope";
 
     /** The envelope in an answer, wherever the gateway put it; a missing node if there is none. */
-    public static com.fasterxml.jackson.databind.JsonNode locate(com.fasterxml.jackson.databind.JsonNode answer) {
+    public static JsonNode locate(JsonNode answer) {
         if (answer.has(MEMBER)) {
             return answer.get(MEMBER);
         }
