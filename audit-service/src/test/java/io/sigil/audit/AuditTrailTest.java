@@ -2,25 +2,38 @@ package io.sigil.audit;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import io.sigil.audit.persistence.AuditRecord;
-import io.sigil.audit.persistence.AuditRecordRepository;
+import io.restassured.response.Response;
+import io.sigil.audit.sealing.ChainAppend;
+import io.sigil.audit.sealing.ChainHead;
+import io.sigil.audit.sealing.EventFacts;
+import io.sigil.audit.sealing.PendingRecord;
+import io.sigil.audit.store.AuditQuery;
+import io.sigil.audit.store.ChainStore;
+import io.sigil.audit.store.RecordStore;
 import io.sigil.core.model.AuditEvent;
 import io.sigil.core.model.TrustLevel;
 import io.sigil.core.topics.SigilTopics;
 import io.sigil.devstack.KeycloakTokens;
 import io.sigil.devstack.quarkus.DevStackTestResource;
 import io.sigil.devstack.quarkus.MeshTestSupport;
+import io.sigil.ledger.ChainMac;
+import io.sigil.ledger.EvolvingKey;
+import io.sigil.ledger.SealedRecord;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -39,7 +52,10 @@ class AuditTrailTest {
     private static String agent;
 
     @Inject
-    AuditRecordRepository repository;
+    RecordStore records;
+
+    @Inject
+    ChainStore chains;
 
     @Inject
     ObjectMapper mapper;
@@ -55,36 +71,41 @@ class AuditTrailTest {
         return new KafkaCompanion(MeshTestSupport.kafkaBootstrap());
     }
 
+    private void produce(AuditEvent... events) throws Exception {
+        List<ProducerRecord<String, String>> out = new ArrayList<>();
+        for (AuditEvent event : events) {
+            out.add(new ProducerRecord<>(SigilTopics.AUDIT_EVENTS, "gateway", mapper.writeValueAsString(event)));
+        }
+        kafka().produceStrings().fromRecords(out).awaitCompletion(Duration.ofSeconds(10));
+    }
+
+    private static AuditEvent event(String actor, String tool, String outcome, int classUid) {
+        return new AuditEvent(
+                UUID.randomUUID().toString(),
+                Instant.parse("2026-11-23T10:00:00Z"),
+                classUid,
+                "tools/call",
+                "gateway",
+                actor,
+                TrustLevel.HIGH,
+                outcome,
+                Map.of("tool", tool));
+    }
+
     @Test
     void isReadyOnlyWithKafkaAndPostgresUp() {
         MeshTestSupport.assertReadyWithKafkaAndPostgres();
     }
 
     @Test
-    void storesAnEventFromTheTopicAndServesItToAuditors() throws Exception {
-        // Given
-        String auditId = UUID.randomUUID().toString();
-        AuditEvent event = new AuditEvent(
-                auditId,
-                Instant.parse("2026-11-23T10:00:00Z"),
-                AuditEvent.API_ACTIVITY,
-                "tools/call",
-                "gateway",
-                "client:demo-agent-high",
-                TrustLevel.HIGH,
-                "success",
-                Map.of("tool", "get_weather"));
+    void sealsAnEventFromTheTopicAndServesItToAuditors() throws Exception {
+        AuditEvent event = event("client:demo-agent-high", "get_weather", "success", AuditEvent.API_ACTIVITY);
 
-        // When
-        kafka().produceStrings()
-                .fromRecords(
-                        new ProducerRecord<>(SigilTopics.AUDIT_EVENTS, "gateway", mapper.writeValueAsString(event)))
-                .awaitCompletion(Duration.ofSeconds(10));
+        produce(event);
 
-        // Then
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth()
                 .oauth2(auditor)
-                .queryParam("audit_id", auditId)
+                .queryParam("audit_id", event.auditId())
                 .when()
                 .get("/api/audit/events")
                 .then()
@@ -92,12 +113,16 @@ class AuditTrailTest {
                 .body("size()", equalTo(1))
                 .body("[0].activity", equalTo("tools/call"))
                 .body("[0].actor", equalTo("client:demo-agent-high"))
+                .body("[0].tool", equalTo("get_weather"))
                 .body("[0].well_formed", equalTo(true))
-                .body("[0].event_time", equalTo("2026-11-23T10:00:00Z")));
+                .body("[0].event_time", equalTo("2026-11-23T10:00:00Z"))
+                .body("[0].event.audit_id", equalTo(event.auditId()))
+                .body("[0].chain", notNullValue())
+                .body("[0].mac", notNullValue()));
     }
 
     @Test
-    void keepsAMalformedEventFlaggedInsteadOfLosingIt() {
+    void sealsAMalformedValueFlaggedInsteadOfLosingIt() {
         String marker = "not-json-" + UUID.randomUUID();
 
         kafka().produceStrings()
@@ -105,45 +130,212 @@ class AuditTrailTest {
                 .awaitCompletion(Duration.ofSeconds(10));
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            List<AuditRecord> newest = repository.find(null, 200).await().atMost(Duration.ofSeconds(5));
+            var newest = records.query(new AuditQuery(null, null, null, null, null, null, null, null, null, 200));
             assertThat(newest)
-                    .filteredOn(r -> r.event().equals(marker))
+                    .filteredOn(r -> r.sealed().event().contains(marker))
                     .singleElement()
                     .satisfies(r -> {
-                        assertThat(r.wellFormed()).isFalse();
-                        assertThat(r.source()).isEqualTo("intruder");
+                        assertThat(r.facts().wellFormed()).isFalse();
+                        assertThat(r.facts().source()).isEqualTo("intruder");
+                        assertThat(mapper.readTree(r.sealed().event())
+                                        .path("sigil_malformed")
+                                        .path("raw")
+                                        .asText())
+                                .isEqualTo(marker);
                     });
         });
     }
 
     @Test
-    void storesATopicPositionOnlyOnce() {
-        int partition = 900 + (int) (Math.random() * 1000);
-        AuditRecord record = new AuditRecord(
+    void filtersAndPagesNewestFirst() throws Exception {
+        String actor = "client:pager-" + UUID.randomUUID();
+        produce(
+                event(actor, "get_weather", "success", AuditEvent.API_ACTIVITY),
+                event(actor, "read_email", "denied", AuditEvent.DETECTION_FINDING),
+                event(actor, "get_weather", "denied", AuditEvent.API_ACTIVITY),
+                event(actor, "get_weather", "success", AuditEvent.API_ACTIVITY),
+                event(actor, "drop_table", "denied", AuditEvent.AUTHORIZE_SESSION));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth()
+                .oauth2(auditor)
+                .queryParam("actor", actor)
+                .get("/api/audit/events")
+                .then()
+                .body("size()", equalTo(5)));
+
+        Response first = given().auth()
+                .oauth2(auditor)
+                .queryParam("actor", actor)
+                .queryParam("limit", 2)
+                .get("/api/audit/events");
+        first.then().statusCode(200).body("$", hasSize(2)).body("[0].tool", equalTo("drop_table"));
+        String cursor = first.header("Sigil-Next-Cursor");
+        assertThat(first.header("Link")).contains("rel=\"next\"").contains("cursor=" + cursor);
+        Response second = given().auth()
+                .oauth2(auditor)
+                .queryParam("actor", actor)
+                .queryParam("limit", 2)
+                .queryParam("cursor", cursor)
+                .get("/api/audit/events");
+        second.then().statusCode(200).body("$", hasSize(2));
+        Response third = given().auth()
+                .oauth2(auditor)
+                .queryParam("actor", actor)
+                .queryParam("limit", 2)
+                .queryParam("cursor", second.header("Sigil-Next-Cursor"))
+                .get("/api/audit/events");
+        third.then().statusCode(200).body("$", hasSize(1)).body("[0].tool", equalTo("get_weather"));
+        assertThat(third.header("Sigil-Next-Cursor")).isNull();
+
+        given().auth()
+                .oauth2(auditor)
+                .queryParam("actor", actor)
+                .queryParam("tool", "get_weather")
+                .queryParam("outcome", "denied")
+                .get("/api/audit/events")
+                .then()
+                .body("$", hasSize(1));
+        given().auth()
+                .oauth2(auditor)
+                .queryParam("actor", actor)
+                .queryParam("category", 2)
+                .get("/api/audit/events")
+                .then()
+                .body("$", hasSize(1))
+                .body("[0].tool", equalTo("read_email"));
+        given().auth()
+                .oauth2(auditor)
+                .queryParam("actor", actor)
+                .queryParam("class_uid", 3003)
+                .get("/api/audit/events")
+                .then()
+                .body("$", hasSize(1));
+        given().auth()
+                .oauth2(auditor)
+                .queryParam("actor", actor)
+                .queryParam("from", "2026-11-23T10:00:01Z")
+                .get("/api/audit/events")
+                .then()
+                .body("$", hasSize(0));
+
+        String ndjson = given().auth()
+                .oauth2(auditor)
+                .queryParam("actor", actor)
+                .get("/api/audit/events/export")
+                .then()
+                .statusCode(200)
+                .contentType("application/x-ndjson")
+                .extract()
+                .asString();
+        List<String> lines = ndjson.lines().toList();
+        assertThat(lines).hasSize(5);
+        for (String line : lines) {
+            assertThat(mapper.readTree(line).path("actor").asText()).isEqualTo(actor);
+        }
+    }
+
+    @Test
+    void refusesAMalformedFilterWithAClearError() {
+        given().auth()
+                .oauth2(auditor)
+                .queryParam("from", "yesterday")
+                .get("/api/audit/events")
+                .then()
+                .statusCode(400)
+                .body("error", equalTo("invalid_filter"));
+        given().auth()
+                .oauth2(auditor)
+                .queryParam("category", "six")
+                .get("/api/audit/events")
+                .then()
+                .statusCode(400)
+                .body("error", equalTo("invalid_filter"));
+    }
+
+    @Test
+    void verifiesTheChainsAndProvesARecordIsInTheSignedTree() throws Exception {
+        AuditEvent event = event("client:prover", "get_weather", "success", AuditEvent.API_ACTIVITY);
+        produce(event);
+        Response stored = await().atMost(Duration.ofSeconds(20))
+                .until(
+                        () -> given().auth()
+                                .oauth2(auditor)
+                                .queryParam("audit_id", event.auditId())
+                                .get("/api/audit/events"),
+                        r -> r.jsonPath().getList("$").size() == 1);
+        String chain = stored.jsonPath().getString("[0].chain");
+        long seq = stored.jsonPath().getLong("[0].seq");
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth()
+                .oauth2(auditor)
+                .queryParam("chain", chain)
+                .queryParam("seq", seq)
+                .get("/api/audit/ledger/proof")
+                .then()
+                .statusCode(200)
+                .body("verified", equalTo(true))
+                .body("checkpoint.chain", equalTo(chain)));
+
+        given().auth()
+                .oauth2(auditor)
+                .get("/api/audit/ledger/verify")
+                .then()
+                .statusCode(200)
+                .body("ok", equalTo(true));
+        given().auth()
+                .oauth2(auditor)
+                .get("/api/audit/ledger/public-key")
+                .then()
+                .statusCode(200)
+                .body("kty", equalTo("OKP"))
+                .body("crv", equalTo("Ed25519"))
+                .body("development_key", equalTo(true));
+        given().auth()
+                .oauth2(auditor)
+                .queryParam("chain", chain)
+                .queryParam("seq", "x")
+                .get("/api/audit/ledger/proof")
+                .then()
+                .statusCode(400);
+    }
+
+    @Test
+    void aSecondSealerCannotForkAChain() throws Exception {
+        produce(event("client:fork", "get_weather", "success", AuditEvent.API_ACTIVITY));
+        await().atMost(Duration.ofSeconds(20)).until(() -> !chains.heads().isEmpty());
+        ChainHead head = chains.heads().values().iterator().next();
+        ChainHead stale = new ChainHead(head.chain(), head.partition(), 0, -1, ChainMac.GENESIS_PREV_MAC);
+        SealedRecord forged = SealedRecord.seal(
+                EvolvingKey.genesis(new byte[32], 0),
+                head.chain(),
                 0,
-                partition,
-                42L,
-                "dup-" + UUID.randomUUID(),
-                "gateway",
-                6003,
-                "tools/call",
-                null,
-                "success",
+                0,
                 Instant.now(),
                 "{}",
-                true,
-                null);
+                ChainMac.GENESIS_PREV_MAC);
+        ChainAppend fork = new ChainAppend(
+                stale,
+                stale.advance(0, 0, forged.mac()),
+                List.of(new PendingRecord(forged, EventFacts.malformed("x"))));
 
-        Boolean first = repository.insert(record).await().atMost(Duration.ofSeconds(5));
-        Boolean second = repository.insert(record).await().atMost(Duration.ofSeconds(5));
-
-        assertThat(first).isTrue();
-        assertThat(second).isFalse();
+        assertThatThrownBy(() -> chains.append(List.of(fork), null)).isInstanceOf(java.sql.SQLException.class);
+        assertThat(chains.heads().get(head.partition()).headSeq()).isGreaterThanOrEqualTo(head.headSeq());
     }
 
     @Test
     void refusesAnonymousCallersAndAgents() {
         given().when().get("/api/audit/events").then().statusCode(401);
         given().auth().oauth2(agent).when().get("/api/audit/events").then().statusCode(403);
+        given().auth()
+                .oauth2(agent)
+                .when()
+                .get("/api/audit/ledger/verify")
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(agent)
+                .when()
+                .get("/api/audit/ledger/export")
+                .then()
+                .statusCode(403);
     }
 }

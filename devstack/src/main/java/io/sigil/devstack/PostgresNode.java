@@ -24,11 +24,16 @@ public final class PostgresNode implements AutoCloseable {
     }
 
     public void start() throws IOException {
+        start(true);
+    }
+
+    /** Starts on a fresh data directory, or, with {@code clean} false, on the one a previous start left. */
+    public void start(boolean clean) throws IOException {
         PortGuard.requireFree(port, "PostgreSQL");
         postgres = EmbeddedPostgres.builder()
                 .setPort(port)
                 .setDataDirectory(dataDir)
-                .setCleanDataDirectory(true)
+                .setCleanDataDirectory(clean)
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 .setServerConfig("max_connections", "300")
                 .setServerConfig("fsync", "on")

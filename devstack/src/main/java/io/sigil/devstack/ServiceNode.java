@@ -53,6 +53,10 @@ public final class ServiceNode {
             props.put("quarkus.datasource.username", service.dbUser());
             props.put("quarkus.datasource.password", service.dbPassword());
         }
+        if (service == MeshService.AUDIT) {
+            // A devstack is a development stack: the audit chain may use the published development keys.
+            props.put("sigil.audit.allow-development-keys", "true");
+        }
         return props;
     }
 
@@ -108,5 +112,12 @@ public final class ServiceNode {
 
     public boolean isAlive() {
         return process != null && process.isAlive();
+    }
+
+    /** SIGKILL, as a crash would: no shutdown hook runs. Waits until the process is gone. */
+    public void kill() throws InterruptedException {
+        if (process != null) {
+            process.destroyForcibly().waitFor();
+        }
     }
 }

@@ -1,8 +1,12 @@
 package io.sigil.audit.rest;
 
-import io.sigil.audit.persistence.AuditRecord;
-import io.sigil.audit.persistence.AuditRecordRepository;
-import io.smallrye.mutiny.Uni;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import io.sigil.audit.store.AuditQuery;
+import io.sigil.audit.store.RecordStore;
+import io.sigil.audit.store.StoredRecord;
+import io.sigil.runtime.rest.Responses;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -10,25 +14,179 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 
-/** Read access to the stored audit trail, for auditors only. */
+/**
+ * The SOC's read access to the sealed audit trail: filtered, paginated queries (newest first) and an NDJSON
+ * export of the same selection. Auditors only.
+ */
 @Path("/api/audit/events")
-@Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("auditor")
 public class AuditEventResource {
 
+    static final String NDJSON = "application/x-ndjson";
     private static final int MAX_LIMIT = 500;
+    private static final int EXPORT_PAGE = 1_000;
 
-    private final AuditRecordRepository repository;
+    private final RecordStore records;
+    private final ObjectMapper mapper;
 
-    public AuditEventResource(AuditRecordRepository repository) {
-        this.repository = repository;
+    public AuditEventResource(RecordStore records, ObjectMapper mapper) {
+        this.records = records;
+        this.mapper = mapper;
     }
 
+    /** One page; the {@code Link} header (rel="next") and {@code Sigil-Next-Cursor} lead to the next. */
     @GET
-    public Uni<List<AuditRecord>> list(
-            @QueryParam("audit_id") String auditId, @QueryParam("limit") @DefaultValue("50") int limit) {
-        return repository.find(auditId, Math.max(1, Math.min(limit, MAX_LIMIT)));
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response list(
+            @QueryParam("audit_id") String auditId,
+            @QueryParam("from") String from,
+            @QueryParam("to") String to,
+            @QueryParam("actor") String actor,
+            @QueryParam("tool") String tool,
+            @QueryParam("category") String category,
+            @QueryParam("class_uid") String classUid,
+            @QueryParam("outcome") String outcome,
+            @QueryParam("cursor") String cursor,
+            @QueryParam("limit") @DefaultValue("50") int limit,
+            @jakarta.ws.rs.core.Context UriInfo uri)
+            throws SQLException {
+        AuditQuery query;
+        try {
+            query = new AuditQuery(
+                    auditId,
+                    instant(from),
+                    instant(to),
+                    actor,
+                    tool,
+                    integer(category),
+                    integer(classUid),
+                    outcome,
+                    cursor == null || cursor.isBlank() ? null : Long.parseLong(cursor),
+                    Math.max(1, Math.min(limit, MAX_LIMIT)));
+        } catch (DateTimeParseException | NumberFormatException badFilter) {
+            return badFilter();
+        }
+        List<StoredRecord> page = records.query(query);
+        List<RecordView> views = new ArrayList<>(page.size());
+        for (StoredRecord record : page) {
+            views.add(RecordView.of(record, event(record)));
+        }
+        Response.ResponseBuilder response = Response.ok(views);
+        if (page.size() == query.limit()) {
+            long next = page.get(page.size() - 1).id();
+            response.header("Sigil-Next-Cursor", next)
+                    .link(
+                            uri.getRequestUriBuilder()
+                                    .replaceQueryParam("cursor", next)
+                                    .build(),
+                            "next");
+        }
+        return response.build();
+    }
+
+    /** The whole selection as NDJSON, one record per line, newest first, streamed page by page. */
+    @GET
+    @Path("/export")
+    @Produces(NDJSON)
+    public Response export(
+            @QueryParam("audit_id") String auditId,
+            @QueryParam("from") String from,
+            @QueryParam("to") String to,
+            @QueryParam("actor") String actor,
+            @QueryParam("tool") String tool,
+            @QueryParam("category") String category,
+            @QueryParam("class_uid") String classUid,
+            @QueryParam("outcome") String outcome) {
+        AuditQuery first;
+        try {
+            first = new AuditQuery(
+                    auditId,
+                    instant(from),
+                    instant(to),
+                    actor,
+                    tool,
+                    integer(category),
+                    integer(classUid),
+                    outcome,
+                    null,
+                    EXPORT_PAGE);
+        } catch (DateTimeParseException | NumberFormatException badFilter) {
+            return badFilter();
+        }
+        ObjectWriter writer = mapper.writer();
+        StreamingOutput body = output -> {
+            BufferedWriter out = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8));
+            AuditQuery query = first;
+            while (true) {
+                List<StoredRecord> page;
+                try {
+                    page = records.query(query);
+                } catch (SQLException storeAway) {
+                    throw new IOException("the audit store went away during the export", storeAway);
+                }
+                for (StoredRecord record : page) {
+                    out.write(writer.writeValueAsString(RecordView.of(record, event(record))));
+                    out.write('\n');
+                }
+                if (page.size() < query.limit()) {
+                    break;
+                }
+                query = withCursor(query, page.get(page.size() - 1).id());
+            }
+            out.flush();
+        };
+        return Response.ok(body, NDJSON).build();
+    }
+
+    private JsonNode event(StoredRecord record) {
+        try {
+            return mapper.readTree(record.sealed().event());
+        } catch (IOException impossible) {
+            throw new UncheckedIOException(impossible);
+        }
+    }
+
+    private static AuditQuery withCursor(AuditQuery q, long before) {
+        return new AuditQuery(
+                q.auditId(),
+                q.from(),
+                q.to(),
+                q.actor(),
+                q.tool(),
+                q.category(),
+                q.classUid(),
+                q.outcome(),
+                before,
+                q.limit());
+    }
+
+    private static Instant instant(String text) {
+        return text == null || text.isBlank() ? null : Instant.parse(text);
+    }
+
+    private static Integer integer(String text) {
+        return text == null || text.isBlank() ? null : Integer.valueOf(text);
+    }
+
+    private static Response badFilter() {
+        return Responses.error(
+                Response.Status.BAD_REQUEST,
+                "invalid_filter",
+                "from and to are ISO-8601 instants (2026-11-23T10:00:00Z); category, class_uid and cursor are"
+                        + " integers");
     }
 }

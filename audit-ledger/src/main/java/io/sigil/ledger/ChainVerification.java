@@ -1,0 +1,203 @@
+package io.sigil.ledger;
+
+import io.sigil.ledger.VerificationReport.Failure;
+import java.nio.charset.StandardCharsets;
+import java.security.DigestException;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * Verification of one chain, fed one record at a time in stored order, so a streaming reader can check many chains in
+ * one pass. Stops at the first failure. Holds its own digests and HMAC: no per-record crypto objects. Not thread-safe.
+ */
+public final class ChainVerification {
+    private final String chain;
+    private final byte[] chainUtf8;
+    private final KeySchedule keys;
+    private final Checkpoint checkpoint;
+    private final HmacSha256 hmac = new HmacSha256();
+    private final MessageDigest eventDigest = Sha256.newDigest();
+    private final CompactRange range = new CompactRange();
+    private final byte[] eventSha = new byte[Sha256.LENGTH];
+    private final byte[] mac = new byte[HmacSha256.LENGTH];
+
+    private long expectedSeq;
+    private byte[] prevMac = ChainMac.GENESIS;
+    private long lastEpoch = Long.MIN_VALUE;
+    private long keyedEpoch;
+    private boolean keyed;
+    private SealedRecord ahead; // a record whose seq jumped forward; the next one tells a gap from a swap
+    private VerificationReport failure;
+
+    ChainVerification(String chain, KeySchedule keys, Checkpoint checkpoint, byte[] checkpointPublicKey) {
+        this.chain = Objects.requireNonNull(chain, "chain");
+        this.chainUtf8 = chain.getBytes(StandardCharsets.UTF_8);
+        this.keys = Objects.requireNonNull(keys, "keys");
+        this.checkpoint = checkpoint;
+        if (checkpoint != null) {
+            checkCheckpointItself(checkpointPublicKey);
+        }
+    }
+
+    public String chain() {
+        return chain;
+    }
+
+    /** Checks the next stored record; false once the chain has failed (further records are ignored). */
+    public boolean accept(SealedRecord r) {
+        if (failure != null) {
+            return false;
+        }
+        if (ahead != null) {
+            SealedRecord jumped = ahead;
+            ahead = null;
+            if (r.seq() < jumped.seq()) {
+                return fail(
+                        Failure.SEQUENCE_REPEATED_OR_REORDERED,
+                        expectedSeq,
+                        "expected seq " + expectedSeq + ", found seq " + jumped.seq() + " followed by seq " + r.seq());
+            }
+            return fail(Failure.SEQUENCE_GAP, expectedSeq, gapDetail(jumped));
+        }
+        if (!chain.equals(r.chain())) {
+            return fail(Failure.WRONG_CHAIN, expectedSeq, "record names chain '" + r.chain() + "'");
+        }
+        if (r.seq() != expectedSeq) {
+            if (r.seq() > expectedSeq) {
+                ahead = r;
+                return true;
+            }
+            return fail(
+                    Failure.SEQUENCE_REPEATED_OR_REORDERED,
+                    expectedSeq,
+                    "expected seq " + expectedSeq + ", found seq " + r.seq() + " again");
+        }
+        return checkInPlace(r);
+    }
+
+    /** The report, once every stored record has been offered. */
+    public VerificationReport finish() {
+        if (failure != null) {
+            return failure;
+        }
+        if (ahead != null) {
+            fail(Failure.SEQUENCE_GAP, expectedSeq, gapDetail(ahead));
+            return failure;
+        }
+        if (checkpoint != null && expectedSeq < checkpoint.treeSize()) {
+            fail(
+                    Failure.TRUNCATED,
+                    expectedSeq,
+                    "the checkpoint covers " + checkpoint.treeSize() + " records, the chain has " + expectedSeq);
+            return failure;
+        }
+        hmac.wipe();
+        String detail = checkpoint == null
+                ? "no checkpoint"
+                : "checkpoint tree_size=" + checkpoint.treeSize() + " root matches";
+        return VerificationReport.passed(chain, expectedSeq, detail);
+    }
+
+    private boolean checkInPlace(SealedRecord r) {
+        long seq = r.seq();
+        long epoch = r.epoch();
+        if (epoch < lastEpoch) {
+            return fail(Failure.EPOCH_REGRESSION, seq, "epoch " + epoch + " after epoch " + lastEpoch);
+        }
+        if (epoch < keys.genesisEpoch()) {
+            return fail(
+                    Failure.EPOCH_REGRESSION,
+                    seq,
+                    "epoch " + epoch + " before the genesis epoch " + keys.genesisEpoch());
+        }
+        if (!Arrays.equals(r.prevMac(), prevMac)) {
+            return fail(Failure.PREV_MAC_MISMATCH, seq, "prev_mac is not the mac of seq " + (seq - 1));
+        }
+        digest(r.event().getBytes(StandardCharsets.UTF_8));
+        if (!MessageDigest.isEqual(eventSha, r.eventSha256())) {
+            return fail(Failure.EVENT_DIGEST_MISMATCH, seq, "sha256 of the event is " + Hex.encode(eventSha));
+        }
+        if (!keyed || epoch != keyedEpoch) {
+            byte[] key;
+            try {
+                key = keys.keyFor(epoch);
+            } catch (IllegalArgumentException e) {
+                return fail(Failure.MAC_MISMATCH, seq, "no key for epoch " + epoch + ": " + e.getMessage());
+            }
+            hmac.init(key);
+            Arrays.fill(key, (byte) 0);
+            keyed = true;
+            keyedEpoch = epoch;
+        }
+        ChainMac.feed(hmac, chainUtf8, seq, prevMac, eventSha);
+        hmac.doFinal(mac, 0);
+        if (!MessageDigest.isEqual(mac, r.mac())) {
+            return fail(Failure.MAC_MISMATCH, seq, "mac does not verify with the key of epoch " + epoch);
+        }
+        range.appendLeafData(r.mac());
+        if (checkpoint != null && !matchesCheckpoint(r)) {
+            return false;
+        }
+        prevMac = r.mac();
+        lastEpoch = epoch;
+        expectedSeq++;
+        return true;
+    }
+
+    private boolean matchesCheckpoint(SealedRecord r) {
+        if (r.seq() == checkpoint.headSeq() && !Arrays.equals(r.mac(), checkpoint.headMac())) {
+            return fail(
+                    Failure.CHECKPOINT_ROOT_MISMATCH,
+                    checkpoint.headSeq(),
+                    "mac of seq " + r.seq() + " differs from the checkpoint's head_mac");
+        }
+        if (range.size() == checkpoint.treeSize() && !Arrays.equals(range.root(), checkpoint.root())) {
+            return fail(
+                    Failure.CHECKPOINT_ROOT_MISMATCH,
+                    checkpoint.headSeq(),
+                    "Merkle root over the first " + checkpoint.treeSize() + " records differs from the checkpoint's");
+        }
+        return true;
+    }
+
+    private void checkCheckpointItself(byte[] publicKey) {
+        long head = checkpoint.headSeq();
+        if (!chain.equals(checkpoint.chain())) {
+            fail(Failure.WRONG_CHAIN, head, "the checkpoint names chain '" + checkpoint.chain() + "'");
+        } else if (publicKey != null && !CheckpointVerifier.verify(checkpoint, publicKey)) {
+            fail(
+                    Failure.CHECKPOINT_SIGNATURE_INVALID,
+                    head,
+                    "the signature of the checkpoint (key_id " + checkpoint.keyId()
+                            + ") does not verify with the given public key");
+        } else if (checkpoint.treeSize() < 0 || head != checkpoint.treeSize() - 1) {
+            fail(
+                    Failure.CHECKPOINT_ROOT_MISMATCH,
+                    head,
+                    "inconsistent checkpoint: tree_size " + checkpoint.treeSize() + " with head_seq " + head);
+        } else if (checkpoint.treeSize() == 0 && !Arrays.equals(Merkle.emptyRoot(), checkpoint.root())) {
+            fail(Failure.CHECKPOINT_ROOT_MISMATCH, head, "an empty tree's root is SHA-256 of the empty string");
+        }
+    }
+
+    private String gapDetail(SealedRecord jumped) {
+        return "expected seq " + expectedSeq + ", found seq " + jumped.seq() + " (" + (jumped.seq() - expectedSeq)
+                + " missing)";
+    }
+
+    private void digest(byte[] event) {
+        eventDigest.update(event);
+        try {
+            eventDigest.digest(eventSha, 0, eventSha.length);
+        } catch (DigestException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private boolean fail(Failure kind, long firstBadSeq, String detail) {
+        failure = VerificationReport.failed(chain, expectedSeq, firstBadSeq, kind, detail);
+        hmac.wipe();
+        return false;
+    }
+}

@@ -1,0 +1,85 @@
+package io.sigil.ledger;
+
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An append-only Merkle tree that keeps only the roots of its perfect subtrees (one per set bit of the size), so
+ * appending costs O(1) amortised and memory O(log n). Not thread-safe.
+ */
+public final class CompactRange {
+    private final MessageDigest digest = Sha256.newDigest();
+    private final ArrayList<byte[]> subtrees = new ArrayList<>(64);
+    private long size;
+
+    public CompactRange() {}
+
+    /** Resumes from {@link #size()} and {@link #subtreeHashes()} saved earlier. */
+    public static CompactRange restore(long size, List<byte[]> subtreeHashes) {
+        if (size < 0 || Long.bitCount(size) != subtreeHashes.size()) {
+            throw new IllegalArgumentException("a tree of " + size + " leaves has " + Long.bitCount(Math.max(size, 0))
+                    + " perfect subtrees, not " + subtreeHashes.size());
+        }
+        CompactRange range = new CompactRange();
+        for (byte[] hash : subtreeHashes) {
+            range.subtrees.add(requireHash(hash).clone());
+        }
+        range.size = size;
+        return range;
+    }
+
+    /** Appends a leaf hash (already {@link Merkle#leafHash(byte[]) prefixed and hashed}). */
+    public void append(byte[] leafHash) {
+        push(requireHash(leafHash).clone());
+    }
+
+    /** Appends the leaf whose data is {@code leafData}, hashing it here. */
+    public void appendLeafData(byte[] leafData) {
+        push(Merkle.leafHash(digest, leafData));
+    }
+
+    public long size() {
+        return size;
+    }
+
+    /** MTH of all leaves appended so far; equal to {@link Merkle#root(List)} over them. */
+    public byte[] root() {
+        if (subtrees.isEmpty()) {
+            return Merkle.emptyRoot();
+        }
+        // MTH splits off the largest perfect subtree first, so fold the smaller ones in from the right.
+        int top = subtrees.size() - 1;
+        byte[] root = subtrees.get(top).clone();
+        for (int i = top - 1; i >= 0; i--) {
+            root = Merkle.nodeHash(digest, subtrees.get(i), root);
+        }
+        return root;
+    }
+
+    /** The perfect subtree roots, largest (leftmost) first: with {@link #size()}, all that is needed to resume. */
+    public List<byte[]> subtreeHashes() {
+        List<byte[]> copy = new ArrayList<>(subtrees.size());
+        for (byte[] hash : subtrees) {
+            copy.add(hash.clone());
+        }
+        return copy;
+    }
+
+    private void push(byte[] leafHash) {
+        byte[] hash = leafHash;
+        // Each trailing 1 bit of the old size is a perfect subtree of the same height as the one being carried up.
+        for (long s = size; (s & 1) == 1; s >>>= 1) {
+            hash = Merkle.nodeHash(digest, subtrees.remove(subtrees.size() - 1), hash);
+        }
+        subtrees.add(hash);
+        size++;
+    }
+
+    private static byte[] requireHash(byte[] hash) {
+        if (hash == null || hash.length != Merkle.HASH_LENGTH) {
+            throw new IllegalArgumentException("a Merkle hash has " + Merkle.HASH_LENGTH + " bytes");
+        }
+        return hash;
+    }
+}

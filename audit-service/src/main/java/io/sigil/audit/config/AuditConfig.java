@@ -1,0 +1,82 @@
+package io.sigil.audit.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** audit-service settings: the sealer, the chain keys, checkpoints and the SOC feeds. */
+@ConfigMapping(prefix = "sigil.audit")
+public interface AuditConfig {
+
+    /** The append-only topic that is sealed. */
+    @WithDefault("sigil.audit.events")
+    String topic();
+
+    /**
+     * Whether the published development keys may stand in for an unset root key or signing seed. False by
+     * default: a production audit store refuses to start without its own keys; devstack and tests set it.
+     */
+    @WithDefault("false")
+    boolean allowDevelopmentKeys();
+
+    Sealer sealer();
+
+    Chain chain();
+
+    Checkpoints checkpoints();
+
+    Feeds feeds();
+
+    /** The consumer loop that seals the topic. */
+    interface Sealer {
+        /** Most events sealed in one database transaction. */
+        @WithDefault("2000")
+        int maxBatch();
+
+        @WithDefault("200ms")
+        Duration pollTimeout();
+
+        /** Longest pause between attempts while the database or the broker is away. */
+        @WithDefault("5s")
+        Duration maxBackoff();
+    }
+
+    /** The HMAC chain. */
+    interface Chain {
+        /**
+         * Base64 of the 32-byte root key from which the epoch keys evolve. Needed at the first start (to derive
+         * the genesis key) and by verifiers; the running sealer keeps only the current epoch's key.
+         */
+        Optional<String> rootKey();
+
+        @WithDefault("60s")
+        Duration epochLength();
+    }
+
+    /** Signed Merkle checkpoints. */
+    interface Checkpoints {
+        @WithDefault("1s")
+        Duration interval();
+
+        /** A checkpoint is also issued after this many new records, whatever the time. */
+        @WithDefault("10000")
+        int everyRecords();
+
+        /** Base64 of the 32-byte Ed25519 seed that signs checkpoints. */
+        Optional<String> signingSeed();
+    }
+
+    /** Deliveries of sealed events to the SOC. */
+    interface Feeds {
+        @WithDefault("200ms")
+        Duration interval();
+
+        @WithDefault("500")
+        int batch();
+
+        /** The sealed Kafka feed (events with their chain fields) and the checkpoints topic. */
+        @WithDefault("true")
+        boolean socTopicEnabled();
+    }
+}

@@ -1,0 +1,82 @@
+package io.sigil.audit.config;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * The audit store's key material: the chain's root key and the checkpoint signing seed, from configuration,
+ * or, where allowed, the development keys derived from a public label (so anyone can forge with them, and
+ * the log says so).
+ */
+@ApplicationScoped
+public class ChainSecrets {
+
+    private static final Logger LOG = Logger.getLogger(ChainSecrets.class);
+    private static final int KEY_BYTES = 32;
+
+    private final byte[] rootKey;
+    private final byte[] signingSeed;
+    private final boolean development;
+
+    public ChainSecrets(AuditConfig config) {
+        boolean allowDevelopment = config.allowDevelopmentKeys();
+        this.rootKey = resolve(
+                "sigil.audit.chain.root-key",
+                config.chain().rootKey(),
+                "sigil-mesh development audit root key",
+                allowDevelopment);
+        this.signingSeed = resolve(
+                "sigil.audit.checkpoints.signing-seed",
+                config.checkpoints().signingSeed(),
+                "sigil-mesh development checkpoint signing seed",
+                allowDevelopment);
+        this.development = config.chain().rootKey().isEmpty()
+                || config.checkpoints().signingSeed().isEmpty();
+        if (development) {
+            LOG.warn("the audit chain uses the published development keys: its seals prove nothing;"
+                    + " set sigil.audit.chain.root-key and sigil.audit.checkpoints.signing-seed for real use");
+        }
+    }
+
+    /** A copy: callers may erase theirs. */
+    public byte[] rootKey() {
+        return rootKey.clone();
+    }
+
+    public byte[] signingSeed() {
+        return signingSeed.clone();
+    }
+
+    public boolean development() {
+        return development;
+    }
+
+    private static byte[] resolve(String name, Optional<String> configured, String label, boolean allowDevelopment) {
+        if (configured.isPresent()) {
+            byte[] key;
+            try {
+                key = Base64.getDecoder().decode(configured.get().trim());
+            } catch (IllegalArgumentException notBase64) {
+                throw new IllegalStateException(name + " is not base64");
+            }
+            if (key.length != KEY_BYTES) {
+                throw new IllegalStateException(name + " must be " + KEY_BYTES + " bytes, not " + key.length);
+            }
+            return key;
+        }
+        if (!allowDevelopment) {
+            throw new IllegalStateException(name + " is not set; the audit store does not start without its keys"
+                    + " (sigil.audit.allow-development-keys=true only for development)");
+        }
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(label.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+}

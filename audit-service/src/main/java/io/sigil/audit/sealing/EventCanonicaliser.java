@@ -1,0 +1,79 @@
+package io.sigil.audit.sealing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sigil.ledger.Jcs;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
+/**
+ * Turns a raw audit-topic value into the canonical form that is sealed. A value that is not an audit event
+ * is sealed too, wrapped and flagged, so that nothing written to the topic escapes the chain.
+ */
+public final class EventCanonicaliser {
+
+    /** The member under which a malformed value is kept. */
+    public static final String MALFORMED = "sigil_malformed";
+
+    private final ObjectMapper mapper;
+
+    public EventCanonicaliser(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    public CanonicalEvent canonicalise(String key, String value) {
+        String raw = value == null ? "" : value;
+        try {
+            JsonNode event = mapper.readTree(raw);
+            if (event != null && event.isObject() && event.hasNonNull("audit_id")) {
+                return new CanonicalEvent(Jcs.canonicalString(event), facts(event));
+            }
+        } catch (IOException | IllegalArgumentException | DateTimeParseException | ArithmeticException notAnEvent) {
+            // Falls through to the flagged form.
+        }
+        ObjectNode wrapper = mapper.createObjectNode();
+        ObjectNode body = wrapper.putObject(MALFORMED);
+        body.put("kafka_key", key);
+        body.put("raw", raw);
+        return new CanonicalEvent(Jcs.canonicalString(wrapper), EventFacts.malformed(key));
+    }
+
+    private static EventFacts facts(JsonNode event) {
+        return new EventFacts(
+                true,
+                event.get("audit_id").asText(),
+                time(event.get("time")),
+                event.path("class_uid").isIntegralNumber()
+                        ? event.get("class_uid").intValue()
+                        : null,
+                text(event, "activity"),
+                text(event, "source"),
+                text(event, "actor"),
+                text(event, "outcome"),
+                text(event.path("attributes"), "tool"));
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() || value.isContainerNode() ? null : value.asText();
+    }
+
+    private static Instant time(JsonNode time) {
+        if (time == null || time.isNull()) {
+            return null;
+        }
+        if (time.isNumber()) {
+            // Jackson writes an Instant as epoch seconds with a nanosecond fraction.
+            BigDecimal seconds = time.decimalValue();
+            long whole = seconds.longValue();
+            long nanos = seconds.subtract(BigDecimal.valueOf(whole))
+                    .movePointRight(9)
+                    .longValue();
+            return Instant.ofEpochSecond(whole, nanos);
+        }
+        return Instant.parse(time.asText());
+    }
+}
