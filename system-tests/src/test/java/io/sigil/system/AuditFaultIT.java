@@ -114,7 +114,8 @@ class AuditFaultIT {
         // Nothing more arrives after a while: exactly the acknowledged events, each once.
         Thread.sleep(2_000);
         assertThat(store.sealed()).isEqualTo(acked.size());
-        assertThat(store.count("select count(distinct audit_id) from audit_record")).isEqualTo(acked.size());
+        assertThat(store.count("select count(distinct audit_id) from audit_record"))
+                .isEqualTo(acked.size());
         assertThat(store.storedAuditIds()).isEqualTo(acked);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonNode report = store.get("/api/audit/ledger/verify");
@@ -151,7 +152,7 @@ class AuditFaultIT {
                                         .send(
                                                 new ProducerRecord<>(
                                                         store.topic(),
-                                                        "gateway",
+                                                        "gateway-" + n % 5,
                                                         PrivateAuditStore.event(auditId, "client:fault-test", n)),
                                                 (metadata, failure) -> {
                                                     if (failure == null) {

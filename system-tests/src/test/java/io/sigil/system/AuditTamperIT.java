@@ -50,7 +50,8 @@ class AuditTamperIT {
         await().atMost(Duration.ofSeconds(60)).until(() -> store.sealed() == EVENTS);
         // Every record is under a checkpoint before the tampering starts.
         await().atMost(Duration.ofSeconds(30)).until(() -> checkpointedSize() == EVENTS);
-        store.execute("create table pristine_record as select * from audit_record",
+        store.execute(
+                "create table pristine_record as select * from audit_record",
                 "create table pristine_chain as select * from audit_chain");
     }
 
@@ -87,16 +88,16 @@ class AuditTamperIT {
     @Test
     void aModifiedEventIsFound() throws Exception {
         tamper(
-                "update audit_record set event = replace(event, 'tools/call', 'tools/list')"
-                        + " where chain = '" + chain + "' and seq = 10",
+                "update audit_record set event = replace(event, 'tools/call', 'tools/list')" + " where chain = '"
+                        + chain + "' and seq = 10",
                 "EVENT_DIGEST_MISMATCH",
                 10);
         // Even with its digest re-computed, the seal gives it away: the key is not in the database.
         tamper(
-                "update audit_record set event = replace(event, 'tools/call', 'tools/list')"
-                        + " where chain = '" + chain + "' and seq = 12",
-                "update audit_record set event_sha256 = sha256(convert_to(event, 'UTF8'))"
-                        + " where chain = '" + chain + "' and seq = 12",
+                "update audit_record set event = replace(event, 'tools/call', 'tools/list')" + " where chain = '"
+                        + chain + "' and seq = 12",
+                "update audit_record set event_sha256 = sha256(convert_to(event, 'UTF8'))" + " where chain = '" + chain
+                        + "' and seq = 12",
                 "MAC_MISMATCH",
                 12);
     }
@@ -156,14 +157,18 @@ class AuditTamperIT {
             JsonNode report = store.get("/api/audit/ledger/verify/" + chain);
             assertThat(report.path("ok").asBoolean()).as(report.toString()).isFalse();
             assertThat(report.path("failure").asText()).as(report.toString()).isEqualTo(failure);
-            assertThat(report.path("first_bad_seq").asLong()).as(report.toString()).isEqualTo(seq);
+            assertThat(report.path("first_bad_seq").asLong())
+                    .as(report.toString())
+                    .isEqualTo(seq);
             assertThat(store.get("/api/audit/ledger/verify").path("ok").asBoolean())
                     .isFalse();
 
             Path export = store.download("/api/audit/ledger/export", dir.resolve(failure + seq + ".ndjson"));
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             assertThat(offline(export, out)).isEqualTo(1);
-            assertThat(out.toString(StandardCharsets.UTF_8)).contains("seq=" + seq).contains(failure);
+            assertThat(out.toString(StandardCharsets.UTF_8))
+                    .contains("seq=" + seq)
+                    .contains(failure);
         } finally {
             store.execute(
                     "delete from audit_record",
@@ -171,8 +176,7 @@ class AuditTamperIT {
                     "update audit_chain c set head_seq = p.head_seq, head_mac = p.head_mac, next_offset ="
                             + " p.next_offset from pristine_chain p where c.chain = p.chain");
         }
-        assertThat(store.get("/api/audit/ledger/verify").path("ok").asBoolean())
-                .isTrue();
+        assertThat(store.get("/api/audit/ledger/verify").path("ok").asBoolean()).isTrue();
     }
 
     private static int offline(Path export) throws Exception {
@@ -183,16 +187,22 @@ class AuditTamperIT {
     private static int offline(Path export, ByteArrayOutputStream out) throws Exception {
         byte[] devRoot = MessageDigest.getInstance("SHA-256")
                 .digest("sigil-mesh development audit root key".getBytes(StandardCharsets.UTF_8));
-        Path keyFile = Files.writeString(
-                dir.resolve("root.key"), Base64.getEncoder().encodeToString(devRoot));
+        Path keyFile =
+                Files.writeString(dir.resolve("root.key"), Base64.getEncoder().encodeToString(devRoot));
         JsonNode jwk = store.get("/api/audit/ledger/public-key");
         String publicKey = Base64.getEncoder()
                 .encodeToString(Base64.getUrlDecoder().decode(jwk.path("x").asText()));
         PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
         return new VerifyCommand()
                 .run(
-                        List.of("verify", "--export", export.toString(), "--root-key-file", keyFile.toString(),
-                                        "--public-key", publicKey)
+                        List.of(
+                                        "verify",
+                                        "--export",
+                                        export.toString(),
+                                        "--root-key-file",
+                                        keyFile.toString(),
+                                        "--public-key",
+                                        publicKey)
                                 .toArray(String[]::new),
                         print,
                         print);

@@ -80,8 +80,7 @@ final class PrivateAuditStore implements AutoCloseable {
     }
 
     void startService() throws Exception {
-        Map<String, String> props =
-                ServiceNode.connectionProperties(MeshService.AUDIT, stack, StackProfile.TEST);
+        Map<String, String> props = ServiceNode.connectionProperties(MeshService.AUDIT, stack, StackProfile.TEST);
         props.put("quarkus.http.port", String.valueOf(httpPort));
         props.put("kafka.bootstrap.servers", bootstrap);
         props.put("sigil.audit.topic", topic);
@@ -113,7 +112,10 @@ final class PrivateAuditStore implements AutoCloseable {
     /** Produces one audit event acknowledged by all in-sync replicas; returns its audit id. */
     String send(String actor, int n) throws Exception {
         String auditId = UUID.randomUUID().toString();
-        producer().send(new ProducerRecord<>(topic, "gateway", event(auditId, actor, n))).get();
+        // Keys spread the events over the partitions: more than one chain.
+        producer()
+                .send(new ProducerRecord<>(topic, "gateway-" + n % 3, event(auditId, actor, n)))
+                .get();
         return auditId;
     }
 

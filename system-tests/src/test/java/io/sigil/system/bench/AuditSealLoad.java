@@ -51,13 +51,11 @@ public final class AuditSealLoad {
                     Thread.onSpinWait();
                 }
                 // One key: one partition, one chain; the target is per partition.
-                producer.send(
-                        new ProducerRecord<>("sigil.audit.events", "bench", event(run, i)),
-                        (meta, error) -> {
-                            if (error != null) {
-                                failed.incrementAndGet();
-                            }
-                        });
+                producer.send(new ProducerRecord<>("sigil.audit.events", "bench", event(run, i)), (meta, error) -> {
+                    if (error != null) {
+                        failed.incrementAndGet();
+                    }
+                });
             }
             producer.flush();
         }
@@ -66,7 +64,8 @@ public final class AuditSealLoad {
         try (Connection db = DriverManager.getConnection(jdbcUrl, args[2], args[3])) {
             Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
             long sealed;
-            while ((sealed = count(db, run)) < events - failed.get() && Instant.now().isBefore(deadline)) {
+            while ((sealed = count(db, run)) < events - failed.get()
+                    && Instant.now().isBefore(deadline)) {
                 Thread.sleep(200);
             }
             try (PreparedStatement stats = db.prepareStatement("select count(*),"
@@ -85,7 +84,9 @@ public final class AuditSealLoad {
                             events, emitSeconds, events / emitSeconds, failed.get(), n, row.getInt(6));
                     System.out.printf(
                             "sealed/s over the run: %.0f; lag emit->sealed p50 %.0f ms, p99 %.0f ms, max %.0f ms%n",
-                            span > 0 ? n / span : n, row.getDouble(3) * 1000, row.getDouble(4) * 1000,
+                            span > 0 ? n / span : n,
+                            row.getDouble(3) * 1000,
+                            row.getDouble(4) * 1000,
                             row.getDouble(5) * 1000);
                 }
             }
@@ -118,7 +119,9 @@ public final class AuditSealLoad {
         attributes.put("upstream", "demo");
         attributes.put("client_id", "demo-agent-medium");
         attributes.put("interceptions", n % 3);
-        attributes.put("arguments_digest", "hmac-sha256:" + UUID.randomUUID().toString().replace("-", ""));
+        attributes.put(
+                "arguments_digest",
+                "hmac-sha256:" + UUID.randomUUID().toString().replace("-", ""));
         return event.toString();
     }
 }

@@ -1,0 +1,174 @@
+package io.sigil.soc.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.sigil.soc.event.Json;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * A Splunk-HEC-compatible receiver on 127.0.0.1: checks the token, parses the concatenated JSON events, answers as
+ * HEC does, and can be told to fail the next requests.
+ */
+public final class HecReceiver implements AutoCloseable {
+
+    /** One request as the receiver saw it: the status it answered and the events the body carried. */
+    public record Request(int status, List<JsonNode> events, String authorization) {}
+
+    /** A scripted answer for one upcoming request. */
+    private record Scripted(int status, boolean processAnyway, long delayMillis, String body) {}
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final String token;
+    private final Deque<Scripted> script = new ArrayDeque<>();
+    private final List<Request> requests = new CopyOnWriteArrayList<>();
+    private volatile boolean echoAuthorization;
+
+    public HecReceiver(String token) throws IOException {
+        this.token = token;
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/services/collector/event", this::handle);
+        this.executor = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "hec-receiver");
+            t.setDaemon(true);
+            return t;
+        });
+        server.setExecutor(executor);
+        server.start();
+    }
+
+    public URI baseUrl() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    /** The next {@code k} requests get {@code status}; with {@code processAnyway} their events count as received. */
+    public synchronized void failNext(int k, int status, boolean processAnyway) {
+        for (int i = 0; i < k; i++) {
+            script.add(new Scripted(status, processAnyway, 0, "{\"text\":\"Server is busy\",\"code\":9}"));
+        }
+    }
+
+    /** The next request is answered with success only after {@code millis}. */
+    public synchronized void delayNext(long millis) {
+        script.add(new Scripted(200, true, millis, null));
+    }
+
+    /** The next request gets exactly this status and body, and its events count as not received. */
+    public synchronized void replyNext(int status, String body) {
+        script.add(new Scripted(status, false, 0, body));
+    }
+
+    /** A hostile or buggy collector that echoes the Authorization header in its 401 body. */
+    public void echoAuthorizationOn401(boolean echo) {
+        this.echoAuthorization = echo;
+    }
+
+    public List<Request> requests() {
+        return List.copyOf(requests);
+    }
+
+    /** Every event of every request the receiver processed (answered 200, or processed before failing). */
+    public List<JsonNode> processedEvents() {
+        List<JsonNode> out = new ArrayList<>();
+        requests.stream().filter(r -> r.status() != 401 && r.status() != 400).forEach(r -> out.addAll(r.events()));
+        return out;
+    }
+
+    private synchronized Scripted nextScripted() {
+        return script.poll();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String auth = exchange.getRequestHeaders().getFirst("Authorization");
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            if (!"POST".equals(exchange.getRequestMethod())) {
+                respond(exchange, 405, "{\"text\":\"Method not allowed\",\"code\":1}");
+                return;
+            }
+            if (auth == null || !auth.equals("Splunk " + token)) {
+                requests.add(new Request(401, List.of(), auth));
+                String echo = echoAuthorization ? " for " + auth : "";
+                respond(exchange, 401, "{\"text\":\"Invalid token" + echo + "\",\"code\":4}");
+                return;
+            }
+            List<JsonNode> events;
+            try {
+                events = parse(body);
+            } catch (IOException e) {
+                requests.add(new Request(400, List.of(), auth));
+                respond(exchange, 400, "{\"text\":\"Invalid data format\",\"code\":6}");
+                return;
+            }
+            Scripted scripted = nextScripted();
+            if (scripted != null && scripted.delayMillis() > 0) {
+                sleep(scripted.delayMillis());
+            }
+            if (scripted != null && scripted.body() != null) {
+                requests.add(new Request(scripted.status(), scripted.processAnyway() ? events : List.of(), auth));
+                respond(exchange, scripted.status(), scripted.body());
+                return;
+            }
+            requests.add(new Request(200, events, auth));
+            respond(exchange, 200, "{\"text\":\"Success\",\"code\":0}");
+        }
+    }
+
+    /** HEC's batch format: JSON objects one after another, whitespace between them optional. */
+    private static List<JsonNode> parse(byte[] body) throws IOException {
+        List<JsonNode> events = new ArrayList<>();
+        try (MappingIterator<JsonNode> it =
+                Json.MAPPER.readerFor(JsonNode.class).readValues(body)) {
+            while (it.hasNextValue()) {
+                JsonNode envelope = it.nextValue();
+                if (!envelope.isObject() || !envelope.has("event")) {
+                    throw new IOException("envelope without event");
+                }
+                events.add(envelope);
+            }
+        } catch (RuntimeException e) {
+            throw new IOException(e);
+        }
+        if (events.isEmpty()) {
+            throw new IOException("no data");
+        }
+        return events;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void respond(HttpExchange exchange, int status, String json) throws IOException {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}
