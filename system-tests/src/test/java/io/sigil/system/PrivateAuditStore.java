@@ -57,6 +57,7 @@ final class PrivateAuditStore implements AutoCloseable {
     private ServiceNode service;
     private KafkaProducer<String, String> producer;
     private int starts;
+    private Map<String, String> extra = Map.of();
 
     PrivateAuditStore(Path dir, StackState stack, String bootstrap, int partitions) throws Exception {
         this.dir = dir;
@@ -80,6 +81,10 @@ final class PrivateAuditStore implements AutoCloseable {
     }
 
     void startService() throws Exception {
+        startService(Map.of());
+    }
+
+    void startService(Map<String, String> extra) throws Exception {
         Map<String, String> props = ServiceNode.connectionProperties(MeshService.AUDIT, stack, StackProfile.TEST);
         props.put("quarkus.http.port", String.valueOf(httpPort));
         props.put("kafka.bootstrap.servers", bootstrap);
@@ -90,6 +95,8 @@ final class PrivateAuditStore implements AutoCloseable {
         props.put(
                 "quarkus.datasource.jdbc.url",
                 "jdbc:postgresql://127.0.0.1:" + postgres.port() + "/" + MeshService.AUDIT.database());
+        props.putAll(extra);
+        this.extra = Map.copyOf(extra);
         service = new ServiceNode(
                 MeshService.AUDIT, StackProfile.TEST, meshRoot(), props, dir.resolve("audit-" + (++starts) + ".log"));
         service.start(children);
@@ -99,6 +106,11 @@ final class PrivateAuditStore implements AutoCloseable {
     /** SIGKILL: the service dies mid-batch, as in a crash. */
     void killService() throws InterruptedException {
         service.kill();
+    }
+
+    /** Starts the service again with the settings of its last start. */
+    void restartService() throws Exception {
+        startService(extra);
     }
 
     void stopPostgres() throws Exception {

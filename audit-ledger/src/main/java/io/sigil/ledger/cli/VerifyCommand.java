@@ -17,6 +17,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** The offline verifier: {@code verify --export <file.ndjson> --root-key-file <file> [--public-key <base64>]}. */
 public final class VerifyCommand {
@@ -82,19 +83,12 @@ public final class VerifyCommand {
         }
         long genesisEpoch = reader.header().genesisEpoch();
         ChainVerifier verifier = new ChainVerifier();
+        // One key schedule per chain: interleaved chains sharing one would restart its walk from genesis.
+        Function<String, ChainVerification> start = chain ->
+                verifier.start(chain, new KeySchedule(rootKey, genesisEpoch), checkpoints.get(chain), publicKey);
         Map<String, ChainVerification> runs = new LinkedHashMap<>();
-        reader.forEachRecord(r -> runs.computeIfAbsent(
-                        r.chain(),
-                        chain -> verifier.start(
-                                // One schedule per chain: interleaved chains would otherwise restart the walk from
-                                // genesis.
-                                chain, new KeySchedule(rootKey, genesisEpoch), checkpoints.get(chain), publicKey))
-                .accept(r));
-        for (String chain : checkpoints.keySet()) {
-            runs.computeIfAbsent(
-                    chain,
-                    c -> verifier.start(c, new KeySchedule(rootKey, genesisEpoch), checkpoints.get(c), publicKey));
-        }
+        reader.forEachRecord(r -> runs.computeIfAbsent(r.chain(), start).accept(r));
+        checkpoints.keySet().forEach(chain -> runs.computeIfAbsent(chain, start)); // chains with no records left
         List<VerificationReport> reports = new ArrayList<>();
         for (ChainVerification run : runs.values()) {
             reports.add(run.finish());

@@ -78,5 +78,46 @@ public interface AuditConfig {
         /** The sealed Kafka feed (events with their chain fields) and the checkpoints topic. */
         @WithDefault("true")
         boolean socTopicEnabled();
+
+        Syslog syslog();
+
+        Hec hec();
+    }
+
+    /** Syslog (RFC 5424, CEF payload, octet counting) over TCP or TLS. */
+    interface Syslog {
+        @WithDefault("false")
+        boolean enabled();
+
+        @WithDefault("127.0.0.1")
+        String host();
+
+        @WithDefault("6514")
+        int port();
+
+        /** TLS 1.2+ with hostname verification; false only for a loopback or otherwise protected link. */
+        @WithDefault("true")
+        boolean tls();
+
+        /** PEM file of the CA that signs the receiver's certificate; the JDK's trust store when absent. */
+        Optional<String> caFile();
+
+        /** The HOSTNAME field of the messages. */
+        @WithDefault("sigil-audit")
+        String hostname();
+    }
+
+    /** Splunk HTTP Event Collector. */
+    interface Hec {
+        @WithDefault("false")
+        boolean enabled();
+
+        Optional<String> url();
+
+        /** The HEC token: a credential, never logged. */
+        Optional<String> token();
+
+        @WithDefault("sigil-audit")
+        String hostname();
     }
 }

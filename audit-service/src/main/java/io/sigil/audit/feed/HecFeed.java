@@ -1,0 +1,38 @@
+package io.sigil.audit.feed;
+
+import io.sigil.audit.config.AuditConfig;
+import io.sigil.soc.Exporter;
+import io.sigil.soc.hec.HecConfig;
+import io.sigil.soc.hec.HecSender;
+import io.sigil.soc.hec.HecToken;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
+
+/** Sealed records to a Splunk HTTP Event Collector, each event with its chain fields. */
+@ApplicationScoped
+public class HecFeed extends ExporterFeed {
+
+    private final AuditConfig.Hec config;
+
+    public HecFeed(AuditConfig config) {
+        this.config = config.feeds().hec();
+    }
+
+    @Override
+    public String name() {
+        return "hec";
+    }
+
+    @Override
+    public boolean enabled() {
+        return config.enabled();
+    }
+
+    @Override
+    protected Exporter create() {
+        String url = config.url().orElseThrow(() -> new IllegalStateException("sigil.audit.feeds.hec.url is not set"));
+        String token =
+                config.token().orElseThrow(() -> new IllegalStateException("sigil.audit.feeds.hec.token is not set"));
+        return new HecSender(HecConfig.of(URI.create(url), new HecToken(token), config.hostname()));
+    }
+}
