@@ -80,6 +80,10 @@ final class PrivateAuditStore implements AutoCloseable {
         return topic;
     }
 
+    String bootstrap() {
+        return bootstrap;
+    }
+
     void startService() throws Exception {
         startService(Map.of());
     }
