@@ -147,6 +147,30 @@ class AuditTrailTest {
     }
 
     @Test
+    void anEventPostgresCouldNotIndexDoesNotStopTheSealer() throws Exception {
+        StringBuilder incompressible = new StringBuilder();
+        while (incompressible.length() < 20_000) {
+            incompressible.append(UUID.randomUUID());
+        }
+        String actor = "client:poison\u0000" + incompressible;
+        AuditEvent poison = event(actor, "get_weather", "success", AuditEvent.API_ACTIVITY);
+        AuditEvent after = event("client:after-poison", "get_weather", "success", AuditEvent.API_ACTIVITY);
+
+        produce(poison, after);
+
+        for (AuditEvent sealed : List.of(poison, after)) {
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth()
+                    .oauth2(auditor)
+                    .queryParam("audit_id", sealed.auditId())
+                    .get("/api/audit/events")
+                    .then()
+                    .statusCode(200)
+                    .body("size()", equalTo(1))
+                    .body("[0].event.actor", equalTo(sealed.actor())));
+        }
+    }
+
+    @Test
     void filtersAndPagesNewestFirst() throws Exception {
         String actor = "client:pager-" + UUID.randomUUID();
         produce(

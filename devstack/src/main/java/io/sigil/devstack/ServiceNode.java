@@ -87,9 +87,9 @@ public final class ServiceNode {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx256m");
         command.add("-XX:+UseSerialGC");
-        if (service != MeshService.GATEWAY) {
+        if (service != MeshService.GATEWAY && service != MeshService.AUDIT) {
             // Start-up is CPU-bound on small machines; the support services do not need C2's peak speed.
-            // The gateway, the data plane, keeps the full compiler.
+            // The data paths keep the full compiler: the gateway, and audit-service whose sealer must keep up.
             command.add("-XX:TieredStopAtLevel=1");
         }
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));

@@ -72,7 +72,7 @@ public interface AuditConfig {
         @WithDefault("200ms")
         Duration interval();
 
-        @WithDefault("500")
+        @WithDefault("2000")
         int batch();
 
         /** The sealed Kafka feed (events with their chain fields) and the checkpoints topic. */

@@ -1,27 +1,19 @@
 package io.sigil.audit.feed;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sigil.audit.store.StoredRecord;
 import io.sigil.ledger.LedgerJson;
-import java.io.IOException;
 
 /**
- * A sealed record as the SOC receives it: the chain fields and the canonical event text (what the seal
- * covers, so a SIEM can re-compute the chain), plus the event parsed, for reading.
+ * A sealed record as the SOC topic carries it: the chain fields and the canonical event text, exactly what
+ * the seal covers, so a SIEM can re-compute the chain. The event is not repeated, parsed: that doubled the
+ * feed's cost and the text is JSON already.
  */
 public final class SealedJson {
 
     private SealedJson() {}
 
-    public static ObjectNode of(ObjectMapper mapper, StoredRecord record) {
-        ObjectNode json = LedgerJson.toJson(record.sealed());
-        try {
-            json.set("ocsf", mapper.readTree(record.sealed().event()));
-        } catch (IOException impossible) {
-            // The canonical text was written by JCS; it parses.
-            json.putNull("ocsf");
-        }
-        return json;
+    public static ObjectNode of(StoredRecord record) {
+        return LedgerJson.toJson(record.sealed());
     }
 }

@@ -1,6 +1,5 @@
 package io.sigil.audit.feed;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sigil.audit.config.AuditConfig;
 import io.sigil.audit.store.StoredRecord;
 import io.sigil.core.topics.SigilTopics;
@@ -28,16 +27,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class SocTopicFeed implements Feed {
 
     private final AuditConfig config;
-    private final ObjectMapper mapper;
     private final String bootstrap;
     private KafkaProducer<String, String> producer;
 
-    public SocTopicFeed(
-            AuditConfig config,
-            ObjectMapper mapper,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap) {
+    public SocTopicFeed(AuditConfig config, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap) {
         this.config = config;
-        this.mapper = mapper;
         this.bootstrap = bootstrap;
     }
 
@@ -58,7 +52,7 @@ public class SocTopicFeed implements Feed {
             out.add(new ProducerRecord<>(
                     SigilTopics.AUDIT_SOC,
                     record.sealed().chain(),
-                    SealedJson.of(mapper, record).toString()));
+                    SealedJson.of(record).toString()));
         }
         return send(out);
     }

@@ -18,6 +18,9 @@ public final class EventCanonicaliser {
     /** The member under which a malformed value is kept. */
     public static final String MALFORMED = "sigil_malformed";
 
+    /** Characters of a query fact; far below the btree entry limit even in 4-byte UTF-8. */
+    static final int MAX_FACT = 256;
+
     private final ObjectMapper mapper;
 
     public EventCanonicaliser(ObjectMapper mapper) {
@@ -38,13 +41,13 @@ public final class EventCanonicaliser {
         ObjectNode body = wrapper.putObject(MALFORMED);
         body.put("kafka_key", key);
         body.put("raw", raw);
-        return new CanonicalEvent(Jcs.canonicalString(wrapper), EventFacts.malformed(key));
+        return new CanonicalEvent(Jcs.canonicalString(wrapper), EventFacts.malformed(fact(key)));
     }
 
     private static EventFacts facts(JsonNode event) {
         return new EventFacts(
                 true,
-                event.get("audit_id").asText(),
+                fact(event.get("audit_id").asText()),
                 time(event.get("time")),
                 event.path("class_uid").isIntegralNumber()
                         ? event.get("class_uid").intValue()
@@ -58,7 +61,20 @@ public final class EventCanonicaliser {
 
     private static String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
-        return value == null || value.isNull() || value.isContainerNode() ? null : value.asText();
+        return value == null || value.isNull() || value.isContainerNode() ? null : fact(value.asText());
+    }
+
+    /**
+     * A query fact fit for an indexed text column: PostgreSQL text holds no NUL, and a btree entry has a size
+     * limit, so an event with a NUL or a huge actor would otherwise fail its batch forever. The sealed
+     * canonical event keeps the value whole.
+     */
+    static String fact(String value) {
+        if (value == null) {
+            return null;
+        }
+        String clean = value.replace('\0', '\uFFFD');
+        return clean.length() <= MAX_FACT ? clean : clean.substring(0, MAX_FACT);
     }
 
     private static Instant time(JsonNode time) {

@@ -103,6 +103,8 @@ public class Sealer {
                 String.valueOf(config.sealer().maxBatch()));
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "audit-sealer");
+        // A backlog is read in large fetches: the default 1 MiB per partition left the sealer waiting on the broker.
+        props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, String.valueOf(8 * 1024 * 1024));
         try (KafkaConsumer<String, String> kafka =
                 new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
             consumer = kafka;
