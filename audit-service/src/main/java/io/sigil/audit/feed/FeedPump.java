@@ -3,6 +3,7 @@ package io.sigil.audit.feed;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.sigil.audit.config.AuditConfig;
+import io.sigil.audit.sealing.Sealer;
 import io.sigil.audit.store.CheckpointStore;
 import io.sigil.audit.store.FeedCursors;
 import io.sigil.audit.store.RecordStore;
@@ -27,12 +28,14 @@ public class FeedPump {
 
     private static final Logger LOG = Logger.getLogger(FeedPump.class);
     private static final long MAX_PAUSE_MILLIS = 30_000;
+    private static final long YIELD_ROUNDS = 5;
 
     private final AuditConfig config;
     private final RecordStore records;
     private final FeedCursors cursors;
     private final CheckpointStore checkpoints;
     private final SocTopicFeed socTopic;
+    private final Sealer sealer;
     private final List<Feed> feeds;
     private final Map<String, Long> retryAt = new HashMap<>();
     private final Map<String, Long> pause = new HashMap<>();
@@ -45,12 +48,14 @@ public class FeedPump {
             FeedCursors cursors,
             CheckpointStore checkpoints,
             SocTopicFeed socTopic,
+            Sealer sealer,
             Instance<Feed> feeds) {
         this.config = config;
         this.records = records;
         this.cursors = cursors;
         this.checkpoints = checkpoints;
         this.socTopic = socTopic;
+        this.sealer = sealer;
         this.feeds = feeds.stream().filter(Feed::enabled).toList();
     }
 
@@ -70,8 +75,15 @@ public class FeedPump {
     }
 
     private void run() {
+        long yielded = 0;
         while (running) {
             try {
+                // Sealing comes first: while the sealer has a backlog the feeds, which share its cores, run one
+                // round a second only, and catch up once it is through.
+                if (sealer.behind() && yielded++ % YIELD_ROUNDS != 0) {
+                    Thread.sleep(config.feeds().interval().toMillis());
+                    continue;
+                }
                 boolean busy = false;
                 for (Feed feed : feeds) {
                     busy |= pump(feed);

@@ -7,7 +7,6 @@ import io.sigil.ledger.Jcs;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 
 /**
  * Turns a raw audit-topic value into the canonical form that is sealed. A value that is not an audit event
@@ -20,6 +19,11 @@ public final class EventCanonicaliser {
 
     /** Characters of a query fact; far below the btree entry limit even in 4-byte UTF-8. */
     static final int MAX_FACT = 256;
+
+    private static final BigDecimal EARLIEST =
+            BigDecimal.valueOf(Instant.parse("0001-01-01T00:00:00Z").getEpochSecond());
+    private static final BigDecimal LATEST =
+            BigDecimal.valueOf(Instant.parse("9999-12-31T23:59:59Z").getEpochSecond());
 
     private final ObjectMapper mapper;
 
@@ -34,8 +38,9 @@ public final class EventCanonicaliser {
             if (event != null && event.isObject() && event.hasNonNull("audit_id")) {
                 return new CanonicalEvent(Jcs.canonicalString(event), facts(event));
             }
-        } catch (IOException | IllegalArgumentException | DateTimeParseException | ArithmeticException notAnEvent) {
-            // Falls through to the flagged form.
+        } catch (IOException | RuntimeException notAnEvent) {
+            // Whatever cannot be read as an event (bad JSON, a time out of range, a number JCS refuses) is
+            // sealed in the flagged form below: one unreadable value must never stop the sealer.
         }
         ObjectNode wrapper = mapper.createObjectNode();
         ObjectNode body = wrapper.putObject(MALFORMED);
@@ -77,19 +82,28 @@ public final class EventCanonicaliser {
         return clean.length() <= MAX_FACT ? clean : clean.substring(0, MAX_FACT);
     }
 
+    /** The event's time as a query fact; null when absent or beyond what PostgreSQL can store (years 1–9999). */
     private static Instant time(JsonNode time) {
         if (time == null || time.isNull()) {
             return null;
         }
+        Instant instant;
         if (time.isNumber()) {
             // Jackson writes an Instant as epoch seconds with a nanosecond fraction.
             BigDecimal seconds = time.decimalValue();
+            if (seconds.compareTo(EARLIEST) < 0 || seconds.compareTo(LATEST) > 0) {
+                return null;
+            }
             long whole = seconds.longValue();
             long nanos = seconds.subtract(BigDecimal.valueOf(whole))
                     .movePointRight(9)
                     .longValue();
-            return Instant.ofEpochSecond(whole, nanos);
+            instant = Instant.ofEpochSecond(whole, nanos);
+        } else {
+            instant = Instant.parse(time.asText());
         }
-        return Instant.parse(time.asText());
+        return instant.getEpochSecond() < EARLIEST.longValue() || instant.getEpochSecond() > LATEST.longValue()
+                ? null
+                : instant;
     }
 }

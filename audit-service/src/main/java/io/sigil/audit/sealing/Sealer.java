@@ -53,6 +53,9 @@ public class Sealer {
     private final String bootstrap;
     private final Clock clock = Clock.systemUTC();
     private final AtomicLong sealed = new AtomicLong();
+    private volatile Instant pausedSince;
+    private volatile String pauseReason;
+    private volatile boolean behind;
     private volatile boolean running;
     private volatile KafkaConsumer<String, String> consumer;
     private Thread thread;
@@ -92,6 +95,20 @@ public class Sealer {
     /** Records sealed since start, for metrics and tests. */
     public long sealedCount() {
         return sealed.get();
+    }
+
+    /** Since when sealing has been failing, or null while it works. */
+    public Instant pausedSince() {
+        return pausedSince;
+    }
+
+    public String pauseReason() {
+        return pauseReason;
+    }
+
+    /** True while the last poll was full: the sealer has a backlog, and the feeds give it the cores. */
+    public boolean behind() {
+        return behind;
     }
 
     private void run() {
@@ -153,6 +170,7 @@ public class Sealer {
                 synchronise();
             }
             ConsumerRecords<String, String> polled = kafka.poll(config.sealer().pollTimeout());
+            behind = polled.count() >= config.sealer().maxBatch() / 2;
             // Milliseconds: what PostgreSQL stores must be what was signed.
             Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
             EvolvingKey key = keys.keyAt(now);
@@ -175,6 +193,8 @@ public class Sealer {
             checkpointer.maybeIssue(now, key.epoch());
             if (paused) {
                 paused = false;
+                pausedSince = null;
+                pauseReason = null;
                 LOG.infof("audit sealing resumed; %d records sealed since start", sealed.get());
             }
             if (polled.isEmpty() && now.isAfter(partitionsChecked.plusSeconds(10))) {
@@ -266,6 +286,8 @@ public class Sealer {
         void lose(Exception failure) {
             if (!paused) {
                 paused = true;
+                pausedSince = clock.instant();
+                pauseReason = failure.getMessage();
                 // One line per outage; the readiness check names the dependency that is away.
                 LOG.infof(
                         "audit sealing paused, nothing skipped, will resume from the stored position: %s",

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class EventCanonicaliserTest {
@@ -50,5 +51,24 @@ class EventCanonicaliserTest {
         assertThat(event.facts().actor()).isEqualTo("bad\uFFFDactor");
         assertThat(event.facts().tool()).hasSize(EventCanonicaliser.MAX_FACT);
         assertThat(event.canonical()).contains("bad\\u0000actor").contains(huge);
+    }
+
+    @Test
+    void aTimeBeyondWhatPostgresStoresIsNoFactButTheEventIsSealedWhole() {
+        for (String time : List.of("1e300", "-1e20", "\"+1000000000-01-01T00:00:00Z\"")) {
+            CanonicalEvent event =
+                    canonicaliser.canonicalise("gateway", "{\"audit_id\":\"a-3\",\"time\":" + time + "}");
+
+            assertThat(event.facts().wellFormed()).isTrue();
+            assertThat(event.facts().eventTime()).isNull();
+        }
+    }
+
+    @Test
+    void anUnreadableTimeMakesTheValueFlaggedNotAnException() {
+        CanonicalEvent event = canonicaliser.canonicalise("gateway", "{\"audit_id\":\"a-4\",\"time\":\"yesterday\"}");
+
+        assertThat(event.facts().wellFormed()).isFalse();
+        assertThat(event.canonical()).contains("yesterday");
     }
 }
