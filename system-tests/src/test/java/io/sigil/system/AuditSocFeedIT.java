@@ -9,7 +9,10 @@ import io.sigil.devstack.DevStackClient;
 import io.sigil.devstack.StackProfile;
 import io.sigil.devstack.StackState;
 import io.sigil.ledger.ChainMac;
+import io.sigil.ledger.Checkpoint;
+import io.sigil.ledger.CheckpointVerifier;
 import io.sigil.ledger.Hex;
+import io.sigil.ledger.LedgerJson;
 import io.sigil.soc.support.HecReceiver;
 import io.sigil.soc.support.RsyslogInstallation;
 import io.sigil.soc.support.RsyslogServer;
@@ -22,6 +25,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -128,6 +132,47 @@ class AuditSocFeedIT {
                 .untilAsserted(() -> assertThat(socTopic(sealed.size())).containsAllEntriesOf(sealed));
 
         assertThat(Files.readString(store.logOf(1), StandardCharsets.UTF_8)).doesNotContain(token);
+
+        // The signed checkpoints are on their topic too, verifiable with the published key.
+        byte[] publicKey = Base64.getUrlDecoder()
+                .decode(store.get("/api/audit/ledger/public-key").path("x").asText());
+        await().atMost(ARRIVAL).untilAsserted(() -> {
+            List<Checkpoint> published = checkpoints();
+            assertThat(published).isNotEmpty();
+            assertThat(published).allSatisfy(c -> assertThat(CheckpointVerifier.verify(c, publicKey))
+                    .isTrue());
+            long covered = published.stream()
+                    .collect(java.util.stream.Collectors.toMap(Checkpoint::chain, Checkpoint::treeSize, Math::max))
+                    .values()
+                    .stream()
+                    .mapToLong(Long::longValue)
+                    .sum();
+            assertThat(covered).isEqualTo(sealed.size());
+        });
+    }
+
+    /** The checkpoints of this test's chains on the checkpoints topic. */
+    private List<Checkpoint> checkpoints() throws Exception {
+        List<Checkpoint> found = new java.util.ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
+                Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, store.bootstrap()),
+                new StringDeserializer(),
+                new StringDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(SigilTopics.AUDIT_CHECKPOINTS).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition()))
+                    .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (record.key() != null && record.key().startsWith(store.topic())) {
+                        found.add(LedgerJson.checkpointFromJson(PrivateAuditStore.JSON.readTree(record.value())));
+                    }
+                }
+            }
+        }
+        return found;
     }
 
     private Set<String> syslogSeqs() {
