@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** The gateway's configuration: its chain of stages, its limits and its upstream MCP servers. */
 @ConfigMapping(prefix = "sigil.gateway")
@@ -42,6 +43,26 @@ public interface GatewayConfig {
         META,
         TOP_LEVEL
     }
+
+    /**
+     * The gateway's OAuth resource identifier (RFC 9728 {@code resource}): the absolute URL of its MCP endpoint.
+     * Its protected-resource metadata is published at the well-known URL derived from it.
+     */
+    URI resource();
+
+    /** The human-readable name given in the protected-resource metadata. */
+    @WithDefault("SIGIL gateway")
+    String resourceName();
+
+    /** Scopes a client may request for the gateway, advertised in the metadata; none by default. */
+    Optional<List<String>> scopes();
+
+    /**
+     * The JWS algorithms a bearer token may be signed with. Only asymmetric algorithms belong here: a token
+     * naming any other ({@code none}, {@code HS256}) is refused before its signature is looked at.
+     */
+    @WithDefault("RS256,PS256,ES256")
+    Set<String> tokenAlgorithms();
 
     /** The upstream MCP servers, by name. */
     Map<String, Upstream> upstreams();

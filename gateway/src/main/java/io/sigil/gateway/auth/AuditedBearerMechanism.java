@@ -1,0 +1,155 @@
+package io.sigil.gateway.auth;
+
+import io.quarkus.oidc.runtime.OidcAuthenticationMechanism;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.IdentityProviderManager;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.AuthenticationRequest;
+import io.quarkus.vertx.http.runtime.security.ChallengeData;
+import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
+import io.quarkus.vertx.http.runtime.security.HttpCredentialTransport;
+import io.sigil.gateway.config.GatewayConfig;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Alternative;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * The gateway's bearer authentication: Quarkus OIDC verifies the token, this mechanism around it refuses
+ * tokens whose algorithm is off the allow-list, records every outcome on {@code /mcp} as an audit event and
+ * answers 401 with an RFC 6750 / RFC 9728 challenge that points at the protected-resource metadata.
+ */
+@Alternative
+@Priority(1)
+@ApplicationScoped
+public class AuditedBearerMechanism implements HttpAuthenticationMechanism {
+
+    private static final String REFUSAL = AuditedBearerMechanism.class.getName() + ".refusal";
+    private static final String AUDITED = AuditedBearerMechanism.class.getName() + ".audited";
+    private static final String BEARER = "bearer ";
+    private static final String GUARDED_PATH = "/mcp";
+
+    private final OidcAuthenticationMechanism oidc;
+    private final TokenHeaderCheck headerCheck;
+    private final AuthenticationAuditor auditor;
+    private final String metadataLocation;
+
+    public AuditedBearerMechanism(
+            OidcAuthenticationMechanism oidc, AuthenticationAuditor auditor, GatewayConfig config) {
+        this.oidc = oidc;
+        this.auditor = auditor;
+        this.headerCheck = new TokenHeaderCheck(config.tokenAlgorithms());
+        this.metadataLocation = ResourceMetadata.locationOf(config.resource()).toString();
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
+        String token = bearerToken(context);
+        if (token != null) {
+            Optional<AuthFailure> refusal = headerCheck.refusal(token);
+            if (refusal.isPresent()) {
+                context.put(REFUSAL, new Refusal(refusal.get(), null));
+                context.put(HttpAuthenticationMechanism.class.getName(), this);
+                return Uni.createFrom()
+                        .failure(new AuthenticationFailedException(refusal.get().description()));
+            }
+        }
+        return oidc.authenticate(context, identityProviderManager)
+                // OIDC names itself as the request's challenger; the challenge is this mechanism's to give.
+                .onItemOrFailure()
+                .invoke(() -> context.put(HttpAuthenticationMechanism.class.getName(), this))
+                .onItem()
+                .invoke(identity -> {
+                    if (identity != null && !identity.isAnonymous() && guarded(context)) {
+                        auditSuccess(identity, context);
+                    }
+                })
+                .onFailure()
+                .invoke(failure -> context.put(
+                        REFUSAL,
+                        new Refusal(
+                                FailureClassifier.classify(failure),
+                                FailureClassifier.verifiedParty(failure).orElse(null))));
+    }
+
+    @Override
+    public Uni<ChallengeData> getChallenge(RoutingContext context) {
+        Refusal refusal = context.get(REFUSAL);
+        if (refusal == null) {
+            refusal = new Refusal(AuthFailure.MISSING_TOKEN, null);
+        }
+        // Quarkus may ask for the challenge more than once per request; the refusal is recorded once.
+        if (guarded(context) && context.get(AUDITED) == null) {
+            context.put(AUDITED, Boolean.TRUE);
+            auditor.failed(refusal.reason(), refusal.party(), context.request().getHeader("User-Agent"));
+        }
+        return Uni.createFrom().item(new ChallengeData(401, "WWW-Authenticate", challenge(refusal.reason())));
+    }
+
+    /** The RFC 6750 §3 challenge; error attributes only when a token was presented and refused. */
+    String challenge(AuthFailure reason) {
+        StringBuilder value = new StringBuilder("Bearer resource_metadata=\"")
+                .append(metadataLocation)
+                .append('"');
+        if (reason != AuthFailure.MISSING_TOKEN) {
+            value.append(", error=\"invalid_token\", error_description=\"")
+                    .append(reason.description())
+                    .append('"');
+        }
+        return value.toString();
+    }
+
+    @Override
+    public Set<Class<? extends AuthenticationRequest>> getCredentialTypes() {
+        return oidc.getCredentialTypes();
+    }
+
+    @Override
+    public Uni<HttpCredentialTransport> getCredentialTransport(RoutingContext context) {
+        return oidc.getCredentialTransport(context);
+    }
+
+    @Override
+    public int getPriority() {
+        return oidc.getPriority();
+    }
+
+    private void auditSuccess(SecurityIdentity identity, RoutingContext context) {
+        String subject = null;
+        String clientId = null;
+        String user = null;
+        if (identity.getPrincipal() instanceof JsonWebToken jwt) {
+            subject = jwt.getSubject();
+            clientId = jwt.getClaim("azp") == null ? null : jwt.getClaim("azp").toString();
+            user = jwt.getClaim("preferred_username") == null
+                    ? null
+                    : jwt.getClaim("preferred_username").toString();
+        }
+        // Named as the identity stage names callers: service accounts by their client.
+        String actor = user == null || user.startsWith("service-account-") ? clientId : user;
+        auditor.succeeded(actor, subject, clientId, context.request().getHeader("User-Agent"));
+    }
+
+    private static boolean guarded(RoutingContext context) {
+        String path = context.normalizedPath();
+        return path.equals(GUARDED_PATH) || path.startsWith(GUARDED_PATH + "/");
+    }
+
+    private static String bearerToken(RoutingContext context) {
+        String header = context.request().getHeader("Authorization");
+        if (header == null
+                || header.length() <= BEARER.length()
+                || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return null;
+        }
+        String token = header.substring(BEARER.length()).trim();
+        return token.isEmpty() ? null : token;
+    }
+
+    /** What was refused, kept on the request until the challenge is sent. */
+    private record Refusal(AuthFailure reason, FailureClassifier.VerifiedParty party) {}
+}
