@@ -122,7 +122,9 @@ public class AuditedBearerMechanism implements HttpAuthenticationMechanism {
         String subject = null;
         String clientId = null;
         String user = null;
+        String tokenId = null;
         if (identity.getPrincipal() instanceof JsonWebToken jwt) {
+            tokenId = jwt.getTokenID();
             subject = jwt.getSubject();
             clientId = jwt.getClaim("azp") == null ? null : jwt.getClaim("azp").toString();
             user = jwt.getClaim("preferred_username") == null
@@ -131,7 +133,7 @@ public class AuditedBearerMechanism implements HttpAuthenticationMechanism {
         }
         // Named as the identity stage names callers: service accounts by their client.
         String actor = user == null || user.startsWith("service-account-") ? clientId : user;
-        auditor.succeeded(actor, subject, clientId, context.request().getHeader("User-Agent"));
+        auditor.succeeded(actor, subject, clientId, tokenId, context.request().getHeader("User-Agent"));
     }
 
     private static boolean guarded(RoutingContext context) {

@@ -10,9 +10,11 @@ import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
- * Records each authentication on {@code /mcp} as an OCSF Authentication (3002) event. It does not wait for
- * the broker: the 401 or the call goes on at once, and a lost event is logged, never turned into an error.
- * Events name the caller and the reason, never the token.
+ * Records authentication on {@code /mcp} as OCSF Authentication (3002) events: every failure, and a token's
+ * first successful use (each call made with it is then its own API Activity event naming the same caller, so
+ * a success per call would only double the audit load). It does not wait for the broker: the 401 or the call
+ * goes on at once, and a lost event is logged, never turned into an error. Events name the caller and the
+ * reason, never the token.
  */
 @ApplicationScoped
 public class AuthenticationAuditor {
@@ -21,9 +23,16 @@ public class AuthenticationAuditor {
     private static final String SOURCE = "gateway";
     private static final int MAX_USER_AGENT = 200;
     private static final Logger LOG = Logger.getLogger(AuthenticationAuditor.class);
+    private static final int REMEMBERED_TOKENS = 10_000;
 
     private final AuditLogger audit;
     private final Clock clock;
+    private final Map<String, Boolean> seenTokens = new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > REMEMBERED_TOKENS;
+        }
+    };
 
     AuthenticationAuditor(AuditLogger audit, Clock clock) {
         this.audit = audit;
@@ -35,8 +44,11 @@ public class AuthenticationAuditor {
         this(audit, Clock.systemUTC());
     }
 
-    /** A verified token: the caller as the pipeline will name it. */
-    public void succeeded(String actor, String subject, String clientId, String userAgent) {
+    /** A verified token: the caller as the pipeline will name it. Recorded once per token id ({@code jti}). */
+    public void succeeded(String actor, String subject, String clientId, String tokenId, String userAgent) {
+        if (tokenId != null && !firstUse(tokenId)) {
+            return;
+        }
         Map<String, Object> attributes = new LinkedHashMap<>();
         putIfPresent(attributes, "subject", subject);
         putIfPresent(attributes, "client_id", clientId);
@@ -52,6 +64,10 @@ public class AuthenticationAuditor {
             putIfPresent(attributes, "client_id", party.clientId());
         }
         publish(event(null, "failure", attributes, userAgent));
+    }
+
+    private synchronized boolean firstUse(String tokenId) {
+        return seenTokens.put(tokenId, Boolean.TRUE) == null;
     }
 
     private AuditEvent event(String actor, String outcome, Map<String, Object> attributes, String userAgent) {

@@ -54,7 +54,29 @@ class AuthenticationAuditorTest {
                 .doesNotThrowAnyException();
         assertThatCode(() -> failingAtOnce.failed(AuthFailure.EXPIRED, null, null))
                 .doesNotThrowAnyException();
-        assertThatCode(() -> failingAtOnce.succeeded("a", "s", "c", null)).doesNotThrowAnyException();
+        assertThatCode(() -> failingAtOnce.succeeded("a", "s", "c", null, null)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void recordsATokensFirstSuccessfulUseOnceAndEveryFailure() {
+        List<AuditEvent> published = new ArrayList<>();
+        AuthenticationAuditor auditor = new AuthenticationAuditor(
+                event -> {
+                    published.add(event);
+                    return CompletableFuture.completedFuture(null);
+                },
+                clock);
+
+        auditor.succeeded("client:a", "s-1", "a", "jti-1", null);
+        auditor.succeeded("client:a", "s-1", "a", "jti-1", null);
+        auditor.succeeded("client:a", "s-1", "a", "jti-2", null);
+        auditor.failed(AuthFailure.INVALID_SIGNATURE, null, null);
+        auditor.failed(AuthFailure.INVALID_SIGNATURE, null, null);
+
+        assertThat(published)
+                .extracting(AuditEvent::outcome)
+                .containsExactly("success", "success", "failure", "failure");
+        assertThat(published.get(0).attributes()).containsEntry("client_id", "a");
     }
 
     @Test

@@ -162,15 +162,17 @@ class BearerAuthenticationTest {
     }
 
     @Test
-    void auditsASuccessfulAuthenticationWithoutTheToken() {
-        // Given
+    void auditsATokensFirstSuccessfulUseOnceAndWithoutTheToken() {
+        // Given a token nobody has used yet
         String agent = userAgent();
+        String fresh = MeshTestSupport.tokens().clientCredentials("demo-agent-high");
 
-        // When
-        request(agent).auth().oauth2(agentHigh).body(PING).post("/mcp").then().statusCode(200);
+        // When it is used twice
+        request(agent).auth().oauth2(fresh).body(PING).post("/mcp").then().statusCode(200);
+        request(agent).auth().oauth2(fresh).body(PING).post("/mcp").then().statusCode(200);
 
-        // Then
-        JsonNode event = awaitOneEvent(agent, agentHigh);
+        // Then one success is recorded: the calls themselves are API Activity events
+        JsonNode event = awaitOneEvent(agent, fresh);
         assertThat(event.path("class_uid").asInt()).isEqualTo(AuditEvent.AUTHENTICATION);
         assertThat(event.path("outcome").asText()).isEqualTo("success");
         assertThat(event.path("actor").asText()).isEqualTo("demo-agent-high");
