@@ -181,6 +181,32 @@ class BearerAuthenticationTest {
         assertThat(event.path("attributes").has("reason")).isFalse();
     }
 
+    @Test
+    void aRealTokenPastItsExpiryIsRefusedAsExpired() throws Exception {
+        // Given a token of the realm's short-lived client (3 s), accepted while fresh
+        String shortLived = MeshTestSupport.tokens().clientCredentials("demo-agent-short-lived");
+        request(userAgent())
+                .auth()
+                .oauth2(shortLived)
+                .body(PING)
+                .post("/mcp")
+                .then()
+                .statusCode(200);
+
+        // When its expiry has passed
+        long expiry = JSON.readTree(
+                        java.util.Base64.getUrlDecoder().decode(shortLived.split("\\.")[1]))
+                .path("exp")
+                .asLong();
+        while (java.time.Instant.now().getEpochSecond() <= expiry + 1) {
+            Thread.sleep(250);
+        }
+
+        // Then it is refused as expired, naming the client whose signature still verified
+        JsonNode event = assertRefused(shortLived, "expired");
+        assertThat(event.path("attributes").path("client_id").asText()).isEqualTo("demo-agent-short-lived");
+    }
+
     private JsonNode assertRefused(String token, String reason) {
         String agent = userAgent();
         request(agent)
