@@ -37,6 +37,7 @@ public class AuditedBearerMechanism implements HttpAuthenticationMechanism {
     private final TokenHeaderCheck headerCheck;
     private final AuthenticationAuditor auditor;
     private final String metadataLocation;
+    private final VerifiedTokenCache verified;
 
     public AuditedBearerMechanism(
             OidcAuthenticationMechanism oidc, AuthenticationAuditor auditor, GatewayConfig config) {
@@ -44,6 +45,8 @@ public class AuditedBearerMechanism implements HttpAuthenticationMechanism {
         this.auditor = auditor;
         this.headerCheck = new TokenHeaderCheck(config.tokenAlgorithms());
         this.metadataLocation = ResourceMetadata.locationOf(config.resource()).toString();
+        this.verified = new VerifiedTokenCache(
+                java.time.Clock.systemUTC(), config.verifiedTokenMaxAge(), config.verifiedTokenCapacity());
     }
 
     @Override
@@ -57,6 +60,11 @@ public class AuditedBearerMechanism implements HttpAuthenticationMechanism {
                 return Uni.createFrom()
                         .failure(new AuthenticationFailedException(refusal.get().description()));
             }
+            Optional<SecurityIdentity> known = verified.get(token);
+            if (known.isPresent()) {
+                context.put(HttpAuthenticationMechanism.class.getName(), this);
+                return Uni.createFrom().item(known.get());
+            }
         }
         return oidc.authenticate(context, identityProviderManager)
                 // OIDC names itself as the request's challenger; the challenge is this mechanism's to give.
@@ -64,8 +72,11 @@ public class AuditedBearerMechanism implements HttpAuthenticationMechanism {
                 .invoke(() -> context.put(HttpAuthenticationMechanism.class.getName(), this))
                 .onItem()
                 .invoke(identity -> {
-                    if (identity != null && !identity.isAnonymous() && guarded(context)) {
-                        auditSuccess(identity, context);
+                    if (identity != null && !identity.isAnonymous()) {
+                        remember(token, identity);
+                        if (guarded(context)) {
+                            auditSuccess(identity, context);
+                        }
                     }
                 })
                 .onFailure()
@@ -116,6 +127,12 @@ public class AuditedBearerMechanism implements HttpAuthenticationMechanism {
     @Override
     public int getPriority() {
         return oidc.getPriority();
+    }
+
+    private void remember(String token, SecurityIdentity identity) {
+        if (token != null && identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getExpirationTime() > 0) {
+            verified.put(token, identity, jwt.getExpirationTime());
+        }
     }
 
     private void auditSuccess(SecurityIdentity identity, RoutingContext context) {

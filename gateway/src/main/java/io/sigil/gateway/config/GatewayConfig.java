@@ -64,6 +64,17 @@ public interface GatewayConfig {
     @WithDefault("RS256,PS256,ES256")
     Set<String> tokenAlgorithms();
 
+    /**
+     * How long a verified token is trusted without verifying it again (never beyond its expiry); {@code 0s}
+     * turns the cache off. Bounds how late a later revocation of the token's client can take effect.
+     */
+    @WithDefault("30s")
+    Duration verifiedTokenMaxAge();
+
+    /** How many verified tokens are remembered. */
+    @WithDefault("10000")
+    int verifiedTokenCapacity();
+
     /** The upstream MCP servers, by name. */
     Map<String, Upstream> upstreams();
 
