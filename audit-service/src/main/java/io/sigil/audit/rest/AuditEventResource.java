@@ -8,11 +8,13 @@ import io.sigil.audit.store.RecordStore;
 import io.sigil.audit.store.StoredRecord;
 import io.sigil.runtime.rest.Responses;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
@@ -23,7 +25,6 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,31 +53,14 @@ public class AuditEventResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response list(
-            @QueryParam("audit_id") String auditId,
-            @QueryParam("from") String from,
-            @QueryParam("to") String to,
-            @QueryParam("actor") String actor,
-            @QueryParam("tool") String tool,
-            @QueryParam("category") String category,
-            @QueryParam("class_uid") String classUid,
-            @QueryParam("outcome") String outcome,
+            @BeanParam AuditFilters filters,
             @QueryParam("cursor") String cursor,
             @QueryParam("limit") @DefaultValue("50") int limit,
-            @jakarta.ws.rs.core.Context UriInfo uri)
+            @Context UriInfo uri)
             throws SQLException {
         AuditQuery query;
         try {
-            query = new AuditQuery(
-                    auditId,
-                    instant(from),
-                    instant(to),
-                    actor,
-                    tool,
-                    integer(category),
-                    integer(classUid),
-                    outcome,
-                    cursor == null || cursor.isBlank() ? null : Long.parseLong(cursor),
-                    Math.max(1, Math.min(limit, MAX_LIMIT)));
+            query = filters.query(cursor, Math.max(1, Math.min(limit, MAX_LIMIT)));
         } catch (DateTimeParseException | NumberFormatException badFilter) {
             return badFilter();
         }
@@ -102,28 +86,10 @@ public class AuditEventResource {
     @GET
     @Path("/export")
     @Produces(NDJSON)
-    public Response export(
-            @QueryParam("audit_id") String auditId,
-            @QueryParam("from") String from,
-            @QueryParam("to") String to,
-            @QueryParam("actor") String actor,
-            @QueryParam("tool") String tool,
-            @QueryParam("category") String category,
-            @QueryParam("class_uid") String classUid,
-            @QueryParam("outcome") String outcome) {
+    public Response export(@BeanParam AuditFilters filters) {
         AuditQuery first;
         try {
-            first = new AuditQuery(
-                    auditId,
-                    instant(from),
-                    instant(to),
-                    actor,
-                    tool,
-                    integer(category),
-                    integer(classUid),
-                    outcome,
-                    null,
-                    EXPORT_PAGE);
+            first = filters.query(null, EXPORT_PAGE);
         } catch (DateTimeParseException | NumberFormatException badFilter) {
             return badFilter();
         }
@@ -145,7 +111,7 @@ public class AuditEventResource {
                 if (page.size() < query.limit()) {
                     break;
                 }
-                query = withCursor(query, page.get(page.size() - 1).id());
+                query = query.before(page.get(page.size() - 1).id());
             }
             out.flush();
         };
@@ -158,28 +124,6 @@ public class AuditEventResource {
         } catch (IOException impossible) {
             throw new UncheckedIOException(impossible);
         }
-    }
-
-    private static AuditQuery withCursor(AuditQuery q, long before) {
-        return new AuditQuery(
-                q.auditId(),
-                q.from(),
-                q.to(),
-                q.actor(),
-                q.tool(),
-                q.category(),
-                q.classUid(),
-                q.outcome(),
-                before,
-                q.limit());
-    }
-
-    private static Instant instant(String text) {
-        return text == null || text.isBlank() ? null : Instant.parse(text);
-    }
-
-    private static Integer integer(String text) {
-        return text == null || text.isBlank() ? null : Integer.valueOf(text);
     }
 
     private static Response badFilter() {

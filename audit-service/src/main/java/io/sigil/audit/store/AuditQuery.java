@@ -18,4 +18,10 @@ public record AuditQuery(
         Integer classUid,
         String outcome,
         Long before,
-        int limit) {}
+        int limit) {
+
+    /** The same selection, from the record before {@code id} on: the next page. */
+    public AuditQuery before(long id) {
+        return new AuditQuery(auditId, from, to, actor, tool, category, classUid, outcome, id, limit);
+    }
+}
