@@ -16,6 +16,8 @@ public enum JsonRpcError {
     UPSTREAM_TIMEOUT(-32005, "Upstream timed out"),
     UPSTREAM_INVALID(-32006, "Upstream answered invalid JSON-RPC"),
     AUDIT_UNAVAILABLE(-32010, "Audit trail unavailable"),
+    IDENTITY_UNAVAILABLE(-32011, "Identity registry unavailable"),
+    INSUFFICIENT_TRUST(-32012, "Insufficient trust level"),
     HEADER_MISMATCH(-32020, "Mcp-Method or Mcp-Name header does not match the body");
 
     private final int code;
