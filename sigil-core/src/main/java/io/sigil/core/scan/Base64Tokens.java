@@ -18,12 +18,18 @@ final class Base64Tokens {
     static final int MAX_TOKEN = 4096;
     /** Cap on decoded bytes per scan, so that a payload of many tokens cannot multiply the work. */
     static final int MAX_DECODED_BYTES = 256 * 1024;
+    /** Cap on chars handed to the decoder per scan, including failed tries. */
+    static final long MAX_ATTEMPTED_CHARS = 4L * 1024 * 1024;
+    /** How many glued prefixes or suffixes are cut off when a run does not decode as a whole. */
+    static final int SPLITS = 2;
 
     private Base64Tokens() {}
 
     static List<Decoded> decodeAll(String text) {
         List<Decoded> out = new ArrayList<>();
         int budget = MAX_DECODED_BYTES;
+        // Failed decodes cost work too (up to SPLITS + 1 tries per run): they get their own budget.
+        long attempts = MAX_ATTEMPTED_CHARS;
         int n = text.length();
         int i = 0;
         while (i < n && budget > 0) {
@@ -40,15 +46,63 @@ final class Base64Tokens {
                 end++;
             }
             int length = i - start;
-            if (length >= MIN_TOKEN && length <= MAX_TOKEN) {
-                String decoded = decode(text.substring(start, i));
+            if (length >= MIN_TOKEN && length <= MAX_TOKEN && attempts > 0) {
+                Decoded decoded = decodeRun(text, start, i, end);
+                attempts -= (long) length * (SPLITS + 1) * (SPLITS + 1);
                 if (decoded != null) {
-                    budget -= length * 3 / 4;
-                    out.add(new Decoded(start, end, decoded));
+                    budget -= (decoded.end() - decoded.start()) * 3 / 4;
+                    out.add(decoded);
                 }
             }
             i = end;
         }
+        return out;
+    }
+
+    /**
+     * Decodes a run of base64 chars, or the part of it after a glued prefix ({@code token_SGVsbG8...},
+     * {@code id-QUtJQ...}) or before a glued suffix: {@code _} and {@code -} are URL-safe base64 chars, so
+     * the run swallows its neighbours. Tries the whole run, then cuts at the first and last few separators.
+     */
+    private static Decoded decodeRun(String text, int start, int runEnd, int paddedEnd) {
+        String whole = decode(text.substring(start, runEnd));
+        if (whole != null) {
+            return new Decoded(start, paddedEnd, whole);
+        }
+        int[] cutsFromLeft = separators(text, start, runEnd, true);
+        int[] cutsFromRight = separators(text, start, runEnd, false);
+        for (int from : prepend(start, cutsFromLeft)) {
+            for (int to : prepend(runEnd, cutsFromRight)) {
+                if ((from == start && to == runEnd) || to - from < MIN_TOKEN) {
+                    continue;
+                }
+                String decoded = decode(text.substring(from, to));
+                if (decoded != null) {
+                    return new Decoded(from, to == runEnd ? paddedEnd : to, decoded);
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Up to SPLITS cut points next to '_' or '-', from the left (after them) or the right (before them). */
+    private static int[] separators(String text, int start, int end, boolean fromLeft) {
+        int[] cuts = new int[SPLITS];
+        int n = 0;
+        for (int k = 0; k < end - start && n < SPLITS; k++) {
+            int at = fromLeft ? start + k : end - 1 - k;
+            char c = text.charAt(at);
+            if (c == '_' || c == '-') {
+                cuts[n++] = fromLeft ? at + 1 : at;
+            }
+        }
+        return java.util.Arrays.copyOf(cuts, n);
+    }
+
+    private static int[] prepend(int first, int[] rest) {
+        int[] out = new int[rest.length + 1];
+        out[0] = first;
+        System.arraycopy(rest, 0, out, 1, rest.length);
         return out;
     }
 

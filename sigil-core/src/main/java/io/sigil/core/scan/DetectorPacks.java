@@ -15,35 +15,62 @@ import java.util.Set;
 
 /**
  * Loads declarative detector packs (JSON) and rejects bad ones with a message that names the detector
- * and the field: missing fields, duplicate ids, patterns RE2J cannot compile, unknown validators, too few
- * examples.
+ * and the field: missing fields, duplicate ids, patterns RE2J cannot compile, unbounded repetition in an
+ * ungated pattern, unknown validators, too few examples.
  */
 public final class DetectorPacks {
 
-    /** The built-in pack, on the classpath next to this class. */
-    public static final String BUILT_IN = "packs/sigil-scanner-core.json";
+    /** The built-in packs, on the classpath under {@code packs/} next to this class. */
+    public static final List<String> BUILT_IN = List.of(
+            "sigil-scanner-cloud",
+            "sigil-scanner-saas",
+            "sigil-scanner-credentials",
+            "sigil-scanner-crypto-keys",
+            "sigil-scanner-financial",
+            "sigil-scanner-pii",
+            "sigil-scanner-health");
 
     /** Every detector must prove itself with at least this many positive and negative examples. */
     static final int MIN_EXAMPLES = 2;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static volatile List<Detector> builtIn;
+    private static volatile List<DetectorPack> builtIn;
 
     private DetectorPacks() {}
 
-    /** The detectors of the built-in core pack, loaded and validated once. */
+    /** The detectors of every built-in pack, loaded and validated once; ids are unique across packs. */
     public static List<Detector> builtIn() {
-        List<Detector> loaded = builtIn;
-        if (loaded == null) {
-            try (InputStream in = DetectorPacks.class.getResourceAsStream(BUILT_IN)) {
-                if (in == null) {
-                    throw new IllegalStateException("built-in pack " + BUILT_IN + " is missing");
+        List<Detector> all = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (DetectorPack pack : builtInPacks()) {
+            for (Detector detector : pack.detectors()) {
+                if (!ids.add(detector.id())) {
+                    throw new IllegalStateException("duplicate detector id '" + detector.id() + "' across packs");
                 }
-                loaded = parse(JSON.readTree(in));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read built-in pack " + BUILT_IN, e);
+                all.add(detector);
             }
+        }
+        return List.copyOf(all);
+    }
+
+    /** The built-in packs, loaded and validated once. */
+    public static List<DetectorPack> builtInPacks() {
+        List<DetectorPack> loaded = builtIn;
+        if (loaded == null) {
+            List<DetectorPack> packs = new ArrayList<>();
+            for (String name : BUILT_IN) {
+                String resource = "packs/" + name + ".json";
+                try (InputStream in = DetectorPacks.class.getResourceAsStream(resource)) {
+                    if (in == null) {
+                        throw new IllegalStateException("built-in pack " + resource + " is missing");
+                    }
+                    packs.add(pack(JSON.readTree(in)));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot read built-in pack " + resource, e);
+                }
+            }
+            loaded = List.copyOf(packs);
             builtIn = loaded;
         }
         return loaded;
@@ -60,6 +87,15 @@ public final class DetectorPacks {
 
     /** Parses a pack: {@code {"pack": "...", "detectors": [ ... ]}}. */
     public static List<Detector> parse(JsonNode pack) {
+        return pack(pack).detectors();
+    }
+
+    /** Parses a pack with its name, version and description. */
+    public static DetectorPack pack(JsonNode pack) {
+        String name = pack == null ? "" : pack.path("pack").asText("");
+        if (name.isBlank()) {
+            name = "unnamed";
+        }
         JsonNode list = pack == null ? null : pack.get("detectors");
         if (list == null || !list.isArray() || list.isEmpty()) {
             throw new IllegalArgumentException("detector pack needs a non-empty 'detectors' array");
@@ -67,16 +103,17 @@ public final class DetectorPacks {
         List<Detector> detectors = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < list.size(); i++) {
-            Detector detector = detector(list.get(i), i);
+            Detector detector = detector(list.get(i), i, name);
             if (!ids.add(detector.id())) {
                 throw new IllegalArgumentException("duplicate detector id '" + detector.id() + "'");
             }
             detectors.add(detector);
         }
-        return List.copyOf(detectors);
+        return new DetectorPack(
+                name, pack.path("version").asText("0"), pack.path("description").asText(""), detectors);
     }
 
-    private static Detector detector(JsonNode node, int index) {
+    private static Detector detector(JsonNode node, int index, String packName) {
         if (node == null || !node.isObject()) {
             throw new IllegalArgumentException("detector #" + index + " is not an object");
         }
@@ -90,8 +127,15 @@ public final class DetectorPacks {
             throw new IllegalArgumentException(where + ": severity must be one of low, medium, high, critical");
         }
         Pattern pattern;
+        String source = text(node, "pattern", where);
+        boolean alwaysRun = node.path("alwaysRun").asBoolean(false);
+        if (alwaysRun && hasUnboundedRepetition(source)) {
+            // Only keyword windows bound what a pattern sees; an ungated one must bound itself.
+            throw new IllegalArgumentException(
+                    where + ": an alwaysRun pattern must use bounded repetition only" + " ({m,n}, never *, + or {n,})");
+        }
         try {
-            pattern = Pattern.compile(text(node, "pattern", where));
+            pattern = Pattern.compile(source);
         } catch (PatternSyntaxException e) {
             throw new IllegalArgumentException(where + ": pattern does not compile under RE2J: " + e.getMessage());
         }
@@ -113,19 +157,48 @@ public final class DetectorPacks {
         try {
             return new Detector(
                     id,
+                    packName,
                     category,
                     severity,
                     pattern,
                     node.has("keywords") ? strings(node.get("keywords"), where + " keywords") : List.of(),
                     validator,
-                    node.path("alwaysRun").asBoolean(false),
+                    alwaysRun,
                     digitAnchor(node.get("digitAnchor"), where),
                     node.path("window").asInt(Detector.DEFAULT_WINDOW),
+                    node.has("suppressNear") ? strings(node.get("suppressNear"), where + " suppressNear") : List.of(),
+                    node.path("generic").asBoolean(false),
                     positives,
                     negatives);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
+    }
+
+    /** Whether the regex has a {@code *}, {@code +} or {@code {n,}} outside escapes and char classes. */
+    static boolean hasUnboundedRepetition(String regex) {
+        boolean inClass = false;
+        for (int i = 0; i < regex.length(); i++) {
+            char c = regex.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (inClass) {
+                inClass = c != ']';
+            } else if (c == '[') {
+                inClass = true;
+                if (i + 1 < regex.length() && regex.charAt(i + 1) == ']') {
+                    i++; // a leading ']' is a literal member
+                }
+            } else if (c == '*' || c == '+') {
+                return true;
+            } else if (c == '{') {
+                int close = regex.indexOf('}', i);
+                if (close > 0 && regex.substring(i + 1, close).matches("[0-9]+,")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static Detector.DigitAnchor digitAnchor(JsonNode node, String where) {

@@ -3,13 +3,17 @@ package io.sigil.core.scan;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.re2j.Matcher;
 import io.sigil.core.spi.SensitivityScanner;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
@@ -26,25 +30,33 @@ public final class ScanEngine implements SensitivityScanner {
     private final List<Detector> detectors;
     private final List<Predicate<String>> validators;
     private final KeywordIndex keywords;
+    private final Set<String> genericIds;
     private final int[] alwaysRun;
     private final int[] anchored;
+    private final KeywordIndex suppressions;
 
     public ScanEngine(List<Detector> detectors) {
         this.detectors = List.copyOf(detectors);
         this.validators = this.detectors.stream()
                 .map(d -> Validators.resolve(d.validator()))
                 .toList();
+        this.genericIds = this.detectors.stream()
+                .filter(Detector::generic)
+                .map(Detector::id)
+                .collect(Collectors.toUnmodifiableSet());
         this.keywords =
                 new KeywordIndex(this.detectors.stream().map(Detector::keywords).toList());
         this.alwaysRun = IntStream.range(0, this.detectors.size())
                 .filter(i -> this.detectors.get(i).alwaysRun())
                 .toArray();
-        this.anchored = IntStream.of(alwaysRun)
+        this.anchored = IntStream.range(0, this.detectors.size())
                 .filter(i -> this.detectors.get(i).digitAnchor() != null)
                 .toArray();
+        this.suppressions = new KeywordIndex(
+                this.detectors.stream().map(Detector::suppressNear).toList());
     }
 
-    /** An engine over the built-in core pack; build it once and share it, it is immutable. */
+    /** An engine over every built-in pack; build it once and share it, it is immutable. */
     public static ScanEngine builtIn() {
         return new ScanEngine(DetectorPacks.builtIn());
     }
@@ -79,37 +91,77 @@ public final class ScanEngine implements SensitivityScanner {
                 found.add(finding(span, start, end));
             }
         }
-        List<Finding> sorted = new ArrayList<>(found);
-        sorted.sort(ORDER);
-        return List.copyOf(sorted);
+        return Overlaps.resolve(new ArrayList<>(found), this::isGeneric, ORDER);
     }
+
+    private boolean isGeneric(Finding finding) {
+        return genericIds.contains(finding.detectorId());
+    }
+
+    /** Deepest JSON nesting the walk accepts; deeper documents are refused rather than half scanned. */
+    public static final int MAX_JSON_DEPTH = 256;
 
     /**
      * Every finding in every string value of a JSON document (object members and array elements; keys are
-     * not scanned), each with the RFC 6901 pointer of its value.
+     * not scanned), each with the RFC 6901 pointer of its value. The walk uses its own stack, so that no
+     * document can overflow the thread's, and refuses nesting deeper than {@link #MAX_JSON_DEPTH}.
+     *
+     * @throws IllegalArgumentException if the document nests deeper than {@link #MAX_JSON_DEPTH}: the caller
+     *     cannot know what is in it, so it must refuse it (fail closed)
      */
     public List<Finding> findings(JsonNode document) {
         List<Finding> out = new ArrayList<>();
-        walk(document, "", out);
+        Deque<JsonPath> stack = new ArrayDeque<>();
+        if (document != null) {
+            stack.push(JsonPath.root(document));
+        }
+        while (!stack.isEmpty()) {
+            JsonPath at = stack.pop();
+            JsonNode node = at.node();
+            if (at.depth() > MAX_JSON_DEPTH) {
+                throw new IllegalArgumentException("JSON nested deeper than " + MAX_JSON_DEPTH + " levels");
+            }
+            if (node.isTextual()) {
+                for (Finding finding : findings(node.textValue())) {
+                    out.add(finding.at(at.pointer()));
+                }
+            } else if (node.isArray()) {
+                for (int i = node.size() - 1; i >= 0; i--) {
+                    stack.push(at.child(node.get(i), Integer.toString(i)));
+                }
+            } else if (node.isObject()) {
+                List<Map.Entry<String, JsonNode>> fields = new ArrayList<>(node.properties());
+                for (int i = fields.size() - 1; i >= 0; i--) {
+                    stack.push(at.child(
+                            fields.get(i).getValue(), escape(fields.get(i).getKey())));
+                }
+            }
+        }
         return List.copyOf(out);
     }
 
-    private void walk(JsonNode node, String pointer, List<Finding> out) {
-        if (node == null) {
-            return;
+    /**
+     * A node and how it was reached. The pointer is only built when a finding needs it, so a deep document
+     * with many values costs no quadratic string building.
+     */
+    private record JsonPath(JsonNode node, JsonPath parent, String token, int depth) {
+
+        static JsonPath root(JsonNode node) {
+            return new JsonPath(node, null, null, 0);
         }
-        if (node.isTextual()) {
-            for (Finding finding : findings(node.textValue())) {
-                out.add(finding.at(pointer));
+
+        JsonPath child(JsonNode child, String childToken) {
+            return new JsonPath(child, this, childToken, depth + 1);
+        }
+
+        String pointer() {
+            Deque<String> tokens = new ArrayDeque<>();
+            for (JsonPath p = this; p.parent != null; p = p.parent) {
+                tokens.push(p.token);
             }
-        } else if (node.isArray()) {
-            for (int i = 0; i < node.size(); i++) {
-                walk(node.get(i), pointer + "/" + i, out);
-            }
-        } else if (node.isObject()) {
-            for (var field : node.properties()) {
-                walk(field.getValue(), pointer + "/" + escape(field.getKey()), out);
-            }
+            StringBuilder out = new StringBuilder();
+            tokens.forEach(token -> out.append('/').append(token));
+            return out.toString();
         }
     }
 
@@ -172,6 +224,18 @@ public final class ScanEngine implements SensitivityScanner {
         }
     }
 
+    /** Whether one of the detector's suppressNear phrases occurs just before or after the match. */
+    private boolean suppressed(int d, String text, int start, int end) {
+        if (detectors.get(d).suppressNear().isEmpty()) {
+            return false;
+        }
+        int from = Math.max(0, start - Detector.SUPPRESS_BEFORE);
+        int to = Math.min(text.length(), end + Detector.SUPPRESS_AFTER);
+        boolean[] found = {false};
+        suppressions.search(text.subSequence(from, to), (detector, s, e) -> found[0] |= detector == d);
+        return found[0];
+    }
+
     private static boolean isTokenChar(char c) {
         return Character.isLetterOrDigit(c) || c == '_' || c == '-' || c == '+' || c == '/' || c == '=';
     }
@@ -196,10 +260,17 @@ public final class ScanEngine implements SensitivityScanner {
         }
         Matcher matcher = detectors.get(d).pattern().matcher(text.substring(from, to));
         while (matcher.find()) {
-            int group = matcher.groupCount() >= 1 && matcher.start(1) >= 0 ? 1 : 0;
+            // The value is the first capturing group that took part (patterns with alternatives capture the
+            // value in a different group per alternative); without one, the whole match.
+            int group = 0;
+            for (int g = 1; g <= matcher.groupCount() && group == 0; g++) {
+                group = matcher.start(g) >= 0 ? g : 0;
+            }
             String value = matcher.group(group);
-            if (validators.get(d).test(value)) {
-                spans.add(new Span(d, from + matcher.start(group), from + matcher.end(group)));
+            int start = from + matcher.start(group);
+            int end = from + matcher.end(group);
+            if (validators.get(d).test(value) && !suppressed(d, text, start, end)) {
+                spans.add(new Span(d, start, end));
             }
         }
     }

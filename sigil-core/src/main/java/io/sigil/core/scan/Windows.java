@@ -4,8 +4,9 @@ import java.util.Arrays;
 
 /**
  * Per detector, the ranges of text its pattern may look at: keyword hits widened by the detector's
- * window, clamped to the text and merged as they arrive (hits come in increasing end order), so that the
- * total range per detector never exceeds the text length.
+ * window, clamped to the text and merged as they arrive (keyword hits come in increasing end order; digit
+ * runs are a second ordered stream), then sorted and merged once more, so that the total range per
+ * detector never exceeds the text length.
  */
 final class Windows {
 
@@ -42,6 +43,33 @@ final class Windows {
 
     /** Flat {@code [from0, to0, from1, to1, ...]}, sorted and disjoint. */
     int[] ranges(int detector) {
-        return ranges[detector] == null ? new int[0] : Arrays.copyOf(ranges[detector], sizes[detector]);
+        int size = sizes[detector];
+        if (size == 0) {
+            return new int[0];
+        }
+        int[] r = ranges[detector];
+        boolean sorted = true;
+        for (int i = 2; i < size && sorted; i += 2) {
+            sorted = r[i] > r[i - 1];
+        }
+        if (sorted) {
+            return Arrays.copyOf(r, size);
+        }
+        Integer[] order = new Integer[size / 2];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Integer.compare(r[2 * a], r[2 * b]));
+        int[] out = new int[size];
+        int n = 0;
+        for (int i : order) {
+            if (n > 0 && r[2 * i] <= out[n - 1]) {
+                out[n - 1] = Math.max(out[n - 1], r[2 * i + 1]);
+            } else {
+                out[n++] = r[2 * i];
+                out[n++] = r[2 * i + 1];
+            }
+        }
+        return Arrays.copyOf(out, n);
     }
 }

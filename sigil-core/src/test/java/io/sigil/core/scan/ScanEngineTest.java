@@ -55,6 +55,61 @@ class ScanEngineTest {
     }
 
     @Test
+    void a_url_safe_base64_token_glued_to_an_underscore_or_hyphen_prefix_is_still_decoded() {
+        // Given a fake GitHub token, URL-safe base64 encoded, glued to "session_" and "x-" (both base64url chars)
+        String wrapped = Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(("tok=" + fakeGithubToken(new Random(9)) + "??").getBytes(StandardCharsets.UTF_8));
+        for (String prefix : List.of("session_", "x-", "a_b-")) {
+            String text = "cookie " + prefix + wrapped + " end";
+
+            // When / Then the token is found and the span covers the base64 part
+            assertThat(ENGINE.findings(text)).singleElement().satisfies(f -> {
+                assertThat(f.detectorId()).isEqualTo("github-token");
+                assertThat(text.substring(f.start(), f.end())).isEqualTo(wrapped);
+            });
+        }
+    }
+
+    @Test
+    void json_nesting_deeper_than_the_bound_is_refused_and_nesting_within_it_is_scanned() throws Exception {
+        // Given a fake key at depth MAX_JSON_DEPTH and one level deeper
+        String key = fakeAwsKeyId(new Random(10));
+        ObjectMapper json = new ObjectMapper();
+        JsonNode within = json.readTree(
+                "[".repeat(ScanEngine.MAX_JSON_DEPTH) + "\"" + key + "\"" + "]".repeat(ScanEngine.MAX_JSON_DEPTH));
+        JsonNode deeper = json.readTree("[".repeat(ScanEngine.MAX_JSON_DEPTH + 1) + "\"" + key + "\""
+                + "]".repeat(ScanEngine.MAX_JSON_DEPTH + 1));
+
+        // When / Then
+        assertThat(ENGINE.findings(within)).singleElement().satisfies(f -> assertThat(f.jsonPath())
+                .isEqualTo("/0".repeat(ScanEngine.MAX_JSON_DEPTH)));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ENGINE.findings(deeper))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("deeper than " + ScanEngine.MAX_JSON_DEPTH);
+    }
+
+    @Test
+    void a_generic_finding_gives_way_to_a_specific_one_on_the_same_value() {
+        // Given a GitHub token assigned to a key that the generic API-key detector also matches
+        String token = fakeGithubToken(new Random(11));
+        String text = "api_token = \"" + token + "\"";
+
+        // When / Then only the specific detector reports it
+        assertThat(ENGINE.findings(text)).extracting(Finding::detectorId).containsExactly("github-token");
+    }
+
+    @Test
+    void a_well_known_test_card_in_a_documentation_sentence_is_not_reported() {
+        // Given / When / Then
+        assertThat(ENGINE.findings("Use the test card 4242 4242 4242 4242 with any CVC."))
+                .isEmpty();
+        assertThat(ENGINE.findings("charged card 4242 4242 4242 4242 yesterday"))
+                .extracting(Finding::detectorId)
+                .containsExactly("payment-card");
+    }
+
+    @Test
     void percent_and_entity_encoded_secrets_are_caught_and_mapped_back() {
         // Given
         String key = fakeAwsKeyId(new Random(3));
@@ -93,38 +148,6 @@ class ScanEngineTest {
     }
 
     @Test
-    void one_megabyte_of_adversarial_input_is_scanned_within_a_generous_bound() {
-        // Given inputs built to hurt backtracking engines and naive keyword windows
-        List<String> inputs = List.of(
-                "a".repeat(1_000_000),
-                "AKIA".repeat(250_000),
-                "@".repeat(1_000_000),
-                "1".repeat(1_000_000),
-                "-----BEGIN PRIVATE KEY-----".repeat(37_000),
-                "&#".repeat(500_000),
-                // base64 of "AKIAAAAAAAAA": every token decodes and holds a keyword, so only the budget stops it
-                "QUtJQUFBQUFBQUFB ".repeat(58_824));
-        // Warm the JIT on a smaller mix first, so that the guard measures the algorithm, not compilation
-        for (int round = 0; round < 3; round++) {
-            inputs.forEach(input -> ENGINE.findings(input.substring(0, 100_000)));
-        }
-
-        for (String input : inputs) {
-            // When: best of three, so that a GC pause on a busy CI box is not mistaken for super-linear work
-            long millis = Long.MAX_VALUE;
-            for (int run = 0; run < 3; run++) {
-                long started = System.nanoTime();
-                ENGINE.findings(input);
-                millis = Math.min(millis, (System.nanoTime() - started) / 1_000_000);
-            }
-
-            // Then: a guard against super-linear behaviour, not a benchmark
-            System.out.printf("1 MB adversarial %s...: %d ms%n", input.substring(0, 8), millis);
-            assertThat(millis).as("scan of %s...", input.substring(0, 8)).isLessThan(200);
-        }
-    }
-
-    @Test
     void placeholders_uuids_and_hashes_are_not_reported() {
         // Given hard negatives that look random or key-like
         String text = "api_key=YOUR_API_KEY id=" + UUID.nameUUIDFromBytes(new byte[] {1})
@@ -137,13 +160,14 @@ class ScanEngineTest {
     }
 
     @Test
-    void documentation_example_keys_are_reported_because_they_are_structurally_valid() {
-        // Given AWS's documented example key id: structure alone cannot tell it from a real one, and a
-        // false positive here costs a vault entry while a false negative leaks a key
-        String text = "AKIAIOSFODNN7EXAMPLE";
+    void keys_that_say_they_are_examples_are_not_reported_but_other_valid_looking_ones_are() {
+        // Given AWS's documented example key id, which marks itself as one, and a random key id
+        String documented = "AKIAIOSFODNN7EXAMPLE";
+        String random = fakeAwsKeyId(new Random(8));
 
         // When / Then
-        assertThat(ENGINE.scan(text)).contains("AWS Access Key");
+        assertThat(ENGINE.scan(documented)).isEmpty();
+        assertThat(ENGINE.scan(random)).contains("AWS Access Key");
     }
 
     @Test
@@ -226,6 +250,6 @@ class ScanEngineTest {
         }
         CRC32 crc = new CRC32();
         crc.update(body.toString().getBytes(StandardCharsets.US_ASCII));
-        return "ghp_" + body + Validators.base62(crc.getValue(), 6);
+        return "ghp_" + body + TokenChecks.base62(crc.getValue(), 6);
     }
 }

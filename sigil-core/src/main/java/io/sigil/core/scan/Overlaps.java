@@ -1,0 +1,62 @@
+package io.sigil.core.scan;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * Settles findings that cover the same chars: a catch-all detector ({@code password=...}) gives way to a
+ * specific one (a Stripe key) that overlaps it, and two detectors of the same category on the same span
+ * are reported once. Findings of different specific categories are all kept: each is a real leak.
+ * O(n log n), since an adversarial text can produce many findings.
+ */
+final class Overlaps {
+
+    private Overlaps() {}
+
+    static List<Finding> resolve(List<Finding> findings, Predicate<Finding> generic, Comparator<Finding> order) {
+        findings.sort(order);
+        List<Finding> specific = new ArrayList<>();
+        for (Finding f : findings) {
+            if (!generic.test(f)) {
+                specific.add(f);
+            }
+        }
+        // Specific findings are sorted by start; maxEnd[i] is the largest end among the first i + 1.
+        int[] maxEnd = new int[specific.size()];
+        for (int i = 0; i < maxEnd.length; i++) {
+            maxEnd[i] = Math.max(i == 0 ? 0 : maxEnd[i - 1], specific.get(i).end());
+        }
+        List<Finding> kept = new ArrayList<>(findings.size());
+        Finding previous = null;
+        for (Finding f : findings) {
+            boolean duplicate = previous != null
+                    && previous.start() == f.start()
+                    && previous.end() == f.end()
+                    && previous.category().equals(f.category());
+            if (!duplicate && !(generic.test(f) && overlapsSpecific(f, specific, maxEnd))) {
+                kept.add(f);
+                previous = f;
+            }
+        }
+        return List.copyOf(kept);
+    }
+
+    /** Whether a specific finding starting before f ends ends after f starts. */
+    private static boolean overlapsSpecific(Finding f, List<Finding> specific, int[] maxEnd) {
+        int lo = 0;
+        int hi = specific.size() - 1;
+        int last = -1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (specific.get(mid).start() < f.end()) {
+                last = mid;
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return last >= 0 && maxEnd[last] > f.start();
+    }
+}
