@@ -157,6 +157,11 @@ public final class DevStack {
         deleteRecursively(dir.resolve("kafka"));
         kafka = new KafkaNode(profile.kafkaPort(), profile.kafkaControllerPort(), dir.resolve("kafka"));
         kafka.start();
+        if (profile == StackProfile.TEST) {
+            // Tests of the gateway find the demo agents registered without running identity-service.
+            io.sigil.devstack.support.DemoAgents.publish(
+                    kafka.bootstrap(), io.sigil.devstack.support.DemoAgents.TEST_TOPIC);
+        }
         postgres = new PostgresNode(profile.postgresPort(), dir.resolve("postgres"));
         postgres.start();
         return keycloakUp;

@@ -51,7 +51,11 @@ public final class KeycloakNode {
             if (realm == null) {
                 throw new IllegalStateException("the sigil realm file is missing from devstack's resources");
             }
-            Files.copy(realm, imports.resolve("sigil-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+            String text = new String(realm.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                    .replace(
+                            DemoClientKey.REALM_PLACEHOLDER,
+                            DemoClientKey.of(profile).jwksForRealm());
+            Files.writeString(imports.resolve("sigil-realm.json"), text);
         }
         ProcessBuilder builder = new ProcessBuilder(List.of(
                         home.resolve("bin/kc.sh").toString(),
@@ -68,6 +72,7 @@ public final class KeycloakNode {
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
         builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
+        KeycloakAdmin.savePassword(profile, adminPassword);
         builder.environment().put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx640m");
         // A development identity provider: a quicker start matters more than C2's peak speed.
         builder.environment().put("JAVA_OPTS_APPEND", "-XX:TieredStopAtLevel=1");

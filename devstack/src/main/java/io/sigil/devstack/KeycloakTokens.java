@@ -60,19 +60,62 @@ public final class KeycloakTokens {
                 "scope", "openid"));
     }
 
+    /** A DPoP-bound client-credentials token for a secret client; the proof is made with {@code key}. */
+    public String clientCredentials(String clientId, DpopKey key) {
+        return request(
+                Map.of("grant_type", "client_credentials", "client_id", clientId, "client_secret", devSecret(clientId)),
+                key);
+    }
+
+    /**
+     * A client-credentials token for {@code demo-agent-signed}, which proves itself with a signed JWT
+     * (private_key_jwt); DPoP-bound to {@code key} unless it is null.
+     */
+    public String signedClientCredentials(DpopKey key) {
+        return request(signedClient(Map.of("grant_type", "client_credentials")), key);
+    }
+
+    /** A password-grant token for a demo user through {@code demo-agent-signed}; DPoP-bound unless key is null. */
+    public String signedPassword(String username, DpopKey key) {
+        return request(
+                signedClient(Map.of(
+                        "grant_type",
+                        "password",
+                        "username",
+                        username,
+                        "password",
+                        devPassword(username),
+                        "scope",
+                        "openid")),
+                key);
+    }
+
+    private Map<String, String> signedClient(Map<String, String> grant) {
+        Map<String, String> form = new java.util.HashMap<>(grant);
+        form.put("client_id", DemoClientKey.CLIENT_ID);
+        form.put("client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer");
+        form.put("client_assertion", DemoClientKey.forKeycloak(tokenEndpoint).clientAssertion(tokenEndpoint));
+        return form;
+    }
+
     private String request(Map<String, String> form) {
+        return request(form, null);
+    }
+
+    private String request(Map<String, String> form, DpopKey key) {
         String body = form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
         try {
-            HttpResponse<String> response = HTTP.send(
-                    HttpRequest.newBuilder(URI.create(tokenEndpoint))
-                            .timeout(Duration.ofSeconds(10))
-                            .header("Content-Type", "application/x-www-form-urlencoded")
-                            .POST(HttpRequest.BodyPublishers.ofString(body))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(tokenEndpoint))
+                    .timeout(Duration.ofSeconds(10))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(body));
+            if (key != null) {
+                request.header("DPoP", key.proof("POST", tokenEndpoint));
+            }
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             JsonNode json = JSON.readTree(response.body());
             if (response.statusCode() != 200 || !json.hasNonNull("access_token")) {
                 throw new IllegalStateException("Keycloak refused the token request (" + response.statusCode() + "): "

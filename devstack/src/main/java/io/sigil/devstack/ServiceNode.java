@@ -53,6 +53,15 @@ public final class ServiceNode {
             props.put("quarkus.datasource.username", service.dbUser());
             props.put("quarkus.datasource.password", service.dbPassword());
         }
+        if (service == MeshService.IDENTITY) {
+            // A devstack registers the realm's demo agents, so that the demo's clients may call the gateway.
+            props.put("sigil.identity.seed-demo-agents", "true");
+        }
+        if (service == MeshService.GATEWAY && profile == StackProfile.TEST) {
+            // Tests share one broker: the gateway's registry comes from the test stack's own demo topic, which
+            // identity-service's tests never write to. A test of revocation points it back at the real one.
+            props.put("sigil.gateway.identity.topic", io.sigil.devstack.support.DemoAgents.TEST_TOPIC);
+        }
         if (service == MeshService.AUDIT) {
             // A devstack is a development stack: the audit chain may use the published development keys.
             props.put("sigil.audit.allow-development-keys", "true");

@@ -36,7 +36,7 @@ class RealmTest {
     }
 
     @Test
-    void demoAgentsCarryTheGatewayAudienceTheAgentRoleAndTheirTier() throws Exception {
+    void demoAgentsCarryTheGatewayAudienceTheAgentRoleAndHowTheyAuthenticate() throws Exception {
         for (String tier : List.of("low", "medium", "high")) {
             JsonNode claims = claims(tokens.clientCredentials("demo-agent-" + tier));
 
@@ -44,9 +44,45 @@ class RealmTest {
             assertThat(claims.path("realm_access").path("roles").findValuesAsText("roles"))
                     .isEmpty();
             assertThat(claims.path("realm_access").path("roles").toString()).contains("\"agent\"");
-            assertThat(claims.path("sigil_client_tier").asText()).isEqualTo(tier);
+            assertThat(claims.path("sigil_client_auth").asText()).isEqualTo("client_secret");
             assertThat(claims.path("azp").asText()).isEqualTo("demo-agent-" + tier);
             assertThat(claims.path("iss").asText()).isEqualTo(state.realmUrl());
+        }
+    }
+
+    @Test
+    void theSignedClientAuthenticatesWithItsKeyAndGetsDpopBoundTokens() throws Exception {
+        DpopKey key = DpopKey.generate();
+        JsonNode claims = claims(tokens.signedClientCredentials(key));
+
+        assertThat(claims.path("azp").asText()).isEqualTo("demo-agent-signed");
+        assertThat(claims.path("sigil_client_auth").asText()).isEqualTo("private_key_jwt");
+        assertThat(claims.path("cnf").path("jkt").asText()).isEqualTo(key.thumbprint());
+        assertThat(claims.path("realm_access").path("roles").toString()).contains("\"agent\"");
+        // People may log in through it too, and keep their eIDAS level.
+        assertThat(claims(tokens.signedPassword("bob", null)).path("acr").asText())
+                .isEqualTo("substantial");
+    }
+
+    @Test
+    void eachClientsAuthenticationClaimMatchesHowTheRealmAuthenticatesIt() throws Exception {
+        // The claim is asserted by configuration: it must not drift from the client's real authenticator.
+        JsonNode realm = JSON.readTree(RealmTest.class.getResourceAsStream("/devstack/keycloak/sigil-realm.json"));
+        for (JsonNode client : realm.path("clients")) {
+            for (JsonNode mapper : client.path("protocolMappers")) {
+                if (mapper.path("config").path("claim.name").asText().equals("sigil_client_auth")) {
+                    String expected = client.path("publicClient").asBoolean()
+                            ? "none"
+                            : client.path("clientAuthenticatorType")
+                                            .asText("client-secret")
+                                            .equals("client-jwt")
+                                    ? "private_key_jwt"
+                                    : "client_secret";
+                    assertThat(mapper.path("config").path("claim.value").asText())
+                            .as(client.path("clientId").asText())
+                            .isEqualTo(expected);
+                }
+            }
         }
     }
 

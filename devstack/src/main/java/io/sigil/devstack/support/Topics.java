@@ -18,6 +18,27 @@ public final class Topics {
 
     private Topics() {}
 
+    /** A compacted topic of the identities' kind under another name, e.g. a test's private replica source. */
+    public static void createCompacted(String bootstrap, String name) {
+        Properties config = new Properties();
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        try (Admin admin = Admin.create(config)) {
+            admin.createTopics(List.of(new NewTopic(name, 1, (short) 1)
+                            .configs(Map.of("cleanup.policy", "compact", "min.compaction.lag.ms", "60000"))))
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new IllegalStateException("cannot create topic " + name, e.getCause());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating topic " + name, e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("Kafka did not create topic " + name + " within 30 s", e);
+        }
+    }
+
     public static void create(String bootstrap) {
         Properties config = new Properties();
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);

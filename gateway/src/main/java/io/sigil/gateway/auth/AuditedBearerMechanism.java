@@ -14,6 +14,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
+import java.net.URI;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -30,7 +31,8 @@ public class AuditedBearerMechanism implements HttpAuthenticationMechanism {
 
     private static final String REFUSAL = AuditedBearerMechanism.class.getName() + ".refusal";
     private static final String AUDITED = AuditedBearerMechanism.class.getName() + ".audited";
-    private static final String BEARER = "bearer ";
+    private static final String AUTHORIZATION = "Authorization";
+    private static final String DPOP = "DPoP";
     private static final String GUARDED_PATH = "/mcp";
 
     private final OidcAuthenticationMechanism oidc;
@@ -38,6 +40,7 @@ public class AuditedBearerMechanism implements HttpAuthenticationMechanism {
     private final AuthenticationAuditor auditor;
     private final String metadataLocation;
     private final VerifiedTokenCache verified;
+    private final DpopProofVerifier dpop;
 
     public AuditedBearerMechanism(
             OidcAuthenticationMechanism oidc, AuthenticationAuditor auditor, GatewayConfig config) {
@@ -47,44 +50,106 @@ public class AuditedBearerMechanism implements HttpAuthenticationMechanism {
         this.metadataLocation = ResourceMetadata.locationOf(config.resource()).toString();
         this.verified = new VerifiedTokenCache(
                 java.time.Clock.systemUTC(), config.verifiedTokenMaxAge(), config.verifiedTokenCapacity());
+        java.time.Clock clock = java.time.Clock.systemUTC();
+        this.dpop = new DpopProofVerifier(
+                clock,
+                config.dpop().maxClockSkew(),
+                new DpopReplayCache(clock, config.dpop().replayCapacity()),
+                Set.of(config.resource()));
     }
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
-        String token = bearerToken(context);
-        if (token != null) {
-            Optional<AuthFailure> refusal = headerCheck.refusal(token);
-            if (refusal.isPresent()) {
-                context.put(REFUSAL, new Refusal(refusal.get(), null));
-                context.put(HttpAuthenticationMechanism.class.getName(), this);
-                return Uni.createFrom()
-                        .failure(new AuthenticationFailedException(refusal.get().description()));
+        PresentedToken presented = PresentedToken.from(context.request().getHeader(AUTHORIZATION));
+        if (presented == null) {
+            return oidc.authenticate(context, identityProviderManager)
+                    .onItemOrFailure()
+                    .invoke(() -> context.put(HttpAuthenticationMechanism.class.getName(), this))
+                    .onFailure()
+                    .invoke(failure -> context.put(REFUSAL, new Refusal(AuthFailure.MISSING_TOKEN, null)));
+        }
+        String token = presented.token();
+        Optional<AuthFailure> refusal = headerCheck.refusal(token);
+        if (refusal.isPresent()) {
+            return refuse(context, refusal.get(), null);
+        }
+        DpopProofVerifier.Outcome proof = null;
+        if (presented.dpop()) {
+            proof = dpop.verify(
+                    context.request().getHeader(DPOP),
+                    context.request().method().name(),
+                    requestUrl(context),
+                    token);
+            if (!proof.accepted()) {
+                return refuse(context, proof.refusal(), null);
             }
-            Optional<SecurityIdentity> known = verified.get(token);
-            if (known.isPresent()) {
-                context.put(HttpAuthenticationMechanism.class.getName(), this);
-                return Uni.createFrom().item(known.get());
-            }
+            // Quarkus OIDC reads bearer tokens only; the proof is checked, so the token is handed over as one.
+            context.request().headers().set(AUTHORIZATION, "Bearer " + token);
+        }
+        DpopProofVerifier.Outcome checkedProof = proof;
+        Optional<SecurityIdentity> known = verified.get(token);
+        if (known.isPresent()) {
+            context.put(HttpAuthenticationMechanism.class.getName(), this);
+            return bound(context, known.get(), checkedProof);
         }
         return oidc.authenticate(context, identityProviderManager)
                 // OIDC names itself as the request's challenger; the challenge is this mechanism's to give.
                 .onItemOrFailure()
                 .invoke(() -> context.put(HttpAuthenticationMechanism.class.getName(), this))
-                .onItem()
-                .invoke(identity -> {
-                    if (identity != null && !identity.isAnonymous()) {
-                        remember(token, identity);
-                        if (guarded(context)) {
-                            auditSuccess(identity, context);
-                        }
-                    }
-                })
                 .onFailure()
                 .invoke(failure -> context.put(
                         REFUSAL,
                         new Refusal(
                                 FailureClassifier.classify(failure),
-                                FailureClassifier.verifiedParty(failure).orElse(null))));
+                                FailureClassifier.verifiedParty(failure).orElse(null))))
+                .onItem()
+                .transformToUni(identity -> {
+                    if (identity == null || identity.isAnonymous()) {
+                        return Uni.createFrom().item(identity);
+                    }
+                    remember(token, identity);
+                    return bound(context, identity, checkedProof).invoke(accepted -> {
+                        if (guarded(context)) {
+                            auditSuccess(accepted, context);
+                        }
+                    });
+                });
+    }
+
+    /**
+     * Holds a verified token to its binding: a DPoP-bound token needs a proof by its key on every request, a
+     * DPoP proof needs a DPoP-bound token, and a certificate-bound token cannot be checked here, so it is refused.
+     */
+    private Uni<SecurityIdentity> bound(
+            RoutingContext context, SecurityIdentity identity, DpopProofVerifier.Outcome proof) {
+        Optional<AuthFailure> refusal = TokenBindings.refusal(identity.getPrincipal(), proof);
+        if (refusal.isPresent()) {
+            return refuse(context, refusal.get(), party(identity));
+        }
+        return Uni.createFrom().item(identity);
+    }
+
+    private Uni<SecurityIdentity> refuse(
+            RoutingContext context, AuthFailure reason, FailureClassifier.VerifiedParty party) {
+        context.put(REFUSAL, new Refusal(reason, party));
+        context.put(HttpAuthenticationMechanism.class.getName(), this);
+        return Uni.createFrom().failure(new AuthenticationFailedException(reason.description()));
+    }
+
+    private static FailureClassifier.VerifiedParty party(SecurityIdentity identity) {
+        if (identity.getPrincipal() instanceof JsonWebToken jwt) {
+            Object azp = jwt.getClaim("azp");
+            return new FailureClassifier.VerifiedParty(jwt.getSubject(), azp == null ? null : azp.toString());
+        }
+        return null;
+    }
+
+    private static URI requestUrl(RoutingContext context) {
+        try {
+            return URI.create(context.request().absoluteURI());
+        } catch (RuntimeException unparsable) {
+            return null;
+        }
     }
 
     @Override
@@ -103,6 +168,12 @@ public class AuditedBearerMechanism implements HttpAuthenticationMechanism {
 
     /** The RFC 6750 §3 challenge; error attributes only when a token was presented and refused. */
     String challenge(AuthFailure reason) {
+        if (reason.dpopProof()) {
+            // RFC 9449 §7.1: the DPoP challenge carries the error; the Bearer one still points at the metadata.
+            return "DPoP algs=\"" + String.join(" ", DpopProofVerifier.ALGORITHMS)
+                    + "\", error=\"invalid_dpop_proof\", error_description=\"" + reason.description()
+                    + "\", Bearer resource_metadata=\"" + metadataLocation + "\"";
+        }
         StringBuilder value = new StringBuilder("Bearer resource_metadata=\"")
                 .append(metadataLocation)
                 .append('"');
@@ -156,17 +227,6 @@ public class AuditedBearerMechanism implements HttpAuthenticationMechanism {
     private static boolean guarded(RoutingContext context) {
         String path = context.normalizedPath();
         return path.equals(GUARDED_PATH) || path.startsWith(GUARDED_PATH + "/");
-    }
-
-    private static String bearerToken(RoutingContext context) {
-        String header = context.request().getHeader("Authorization");
-        if (header == null
-                || header.length() <= BEARER.length()
-                || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            return null;
-        }
-        String token = header.substring(BEARER.length()).trim();
-        return token.isEmpty() ? null : token;
     }
 
     /** What was refused, kept on the request until the challenge is sent. */

@@ -1,5 +1,6 @@
 package io.sigil.gateway.config;
 
+import io.sigil.core.model.TrustLevel;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.net.URI;
@@ -74,6 +75,49 @@ public interface GatewayConfig {
     /** How many verified tokens are remembered. */
     @WithDefault("10000")
     int verifiedTokenCapacity();
+
+    /** The replica of identity-service's registry and trust rules. */
+    Identity identity();
+
+    /**
+     * The lowest trust level a tool may be called with, by tool name (until policy bundles carry it). A caller
+     * below it is refused; when only the person's assurance falls short, with an RFC 9470 step-up challenge.
+     */
+    Map<String, TrustLevel> toolTrust();
+
+    /** Sender-constrained tokens (RFC 9449 DPoP). */
+    Dpop dpop();
+
+    /** The registry replica. */
+    interface Identity {
+
+        /** The compacted topic identity-service publishes agents and trust rules on. */
+        @WithDefault("sigil.identities")
+        String topic();
+
+        /**
+         * How long the replica may go without the broker confirming it is current before every call is refused:
+         * a revocation that cannot arrive must not be assumed not to exist.
+         */
+        @WithDefault("30s")
+        Duration maxStaleness();
+
+        /** How long one confirmation (the topic's end offsets) may take. */
+        @WithDefault("2s")
+        Duration confirmTimeout();
+    }
+
+    /** How DPoP proofs are checked. */
+    interface Dpop {
+
+        /** How far a proof's {@code iat} may be from the gateway's clock, either way. */
+        @WithDefault("60s")
+        Duration maxClockSkew();
+
+        /** How many proof ids are remembered to refuse a replayed proof. */
+        @WithDefault("100000")
+        int replayCapacity();
+    }
 
     /** The upstream MCP servers, by name. */
     Map<String, Upstream> upstreams();

@@ -3,6 +3,7 @@ package io.sigil.gateway.config;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.Startup;
 import io.sigil.gateway.catalog.ToolCatalog;
+import io.sigil.gateway.identity.AgentDirectory;
 import io.sigil.gateway.pipeline.Pipeline;
 import io.sigil.gateway.pipeline.PipelineFactory;
 import io.sigil.gateway.pipeline.Stage;
@@ -34,11 +35,11 @@ public class PipelineProducer {
     @Produces
     @Startup
     @ApplicationScoped
-    Pipeline pipeline(GatewayConfig config, AuditPublisher audit, ObjectMapper mapper) {
+    Pipeline pipeline(GatewayConfig config, AuditPublisher audit, ObjectMapper mapper, AgentDirectory directory) {
         UpstreamClient upstream = upstream(config, mapper);
         ToolCatalog catalog = new ToolCatalog(upstream::call, config.toolCatalogMaxAge(), Clock.systemUTC());
         PipelineFactory factory = new PipelineFactory(List.of(
-                factory(IdentityStage.NAME, IdentityStage::new),
+                factory(IdentityStage.NAME, () -> new IdentityStage(directory, config.toolTrust(), Clock.systemUTC())),
                 factory(ValidationStage.NAME, ValidationStage::new),
                 factory(LifecycleStage.NAME, LifecycleStage::new),
                 factory(SchemaStage.NAME, () -> new SchemaStage(catalog)),

@@ -2,6 +2,7 @@ package io.sigil.gateway.pipeline;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sigil.core.mcp.JsonRpcError;
+import java.util.Map;
 import java.util.Objects;
 
 /** What a stage decided: go on, answer now, or refuse. Refusals are results, never exceptions. */
@@ -25,10 +26,17 @@ public sealed interface StageResult {
      * @param error the error code
      * @param detail a sentence for the caller, never holding a secret
      * @param httpStatus the HTTP status of the answer
+     * @param headers HTTP headers the answer carries, such as an authentication challenge
      */
-    record Reject(JsonRpcError error, String detail, int httpStatus) implements StageResult {
+    record Reject(JsonRpcError error, String detail, int httpStatus, Map<String, String> headers)
+            implements StageResult {
         public Reject {
             Objects.requireNonNull(error, "error");
+            headers = headers == null ? Map.of() : Map.copyOf(headers);
+        }
+
+        public Reject(JsonRpcError error, String detail, int httpStatus) {
+            this(error, detail, httpStatus, Map.of());
         }
     }
 

@@ -8,6 +8,7 @@ import io.sigil.core.mcp.JsonRpcError;
 import io.sigil.core.mcp.McpProtocol;
 import io.sigil.core.model.AuditEvent;
 import io.sigil.core.model.SigilEnvelope;
+import io.sigil.gateway.auth.CredentialsReader;
 import io.sigil.gateway.config.GatewayConfig;
 import io.sigil.gateway.pipeline.Credentials;
 import io.sigil.gateway.pipeline.Exchange;
@@ -25,7 +26,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,8 +42,6 @@ public class McpResource {
 
     private static final String INVALID_MESSAGE = "mcp/invalid-message";
     private static final String ORIGIN_REFUSED = "mcp/origin-refused";
-    private static final String[] FORWARDED_CLAIMS = {"acr", "sigil_client_tier", "preferred_username", "azp"};
-
     private final Pipeline pipeline;
     private final McpRequestParser parser;
     private final EnvelopeWriter envelopes;
@@ -127,10 +125,12 @@ public class McpResource {
                     exchange.id(),
                     exchange.rejection().error(),
                     exchange.rejection().detail());
-            return Response.status(exchange.rejection().httpStatus())
+            Response.ResponseBuilder refused = Response.status(
+                            exchange.rejection().httpStatus())
                     .type(MediaType.APPLICATION_JSON)
-                    .entity(envelopes.write(error, exchange))
-                    .build();
+                    .entity(envelopes.write(error, exchange));
+            exchange.rejection().headers().forEach(refused::header);
+            return refused.build();
         }
         ObjectNode response = exchange.response();
         if (response == null) {
@@ -170,18 +170,10 @@ public class McpResource {
     }
 
     private Credentials credentials() {
-        Map<String, Object> claims = new HashMap<>();
-        for (String name : FORWARDED_CLAIMS) {
-            Object value = token.getClaim(name);
-            if (value != null) {
-                claims.put(name, value.toString().replace("\"", ""));
-            }
-        }
-        return new Credentials(token.getSubject(), clientId(), identity.getRoles(), claims);
+        return CredentialsReader.read(token, identity.getRoles());
     }
 
     private String clientId() {
-        Object azp = token.getClaim("azp");
-        return azp == null ? "unknown" : azp.toString().replace("\"", "");
+        return CredentialsReader.clientId(token);
     }
 }

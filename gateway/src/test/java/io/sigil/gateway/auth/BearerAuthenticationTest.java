@@ -19,6 +19,8 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import io.sigil.core.model.AuditEvent;
 import io.sigil.core.topics.SigilTopics;
+import io.sigil.devstack.DpopKey;
+import io.sigil.devstack.KeycloakAdmin;
 import io.sigil.devstack.KeycloakTokens;
 import io.sigil.devstack.quarkus.DevStackTestResource;
 import io.sigil.devstack.quarkus.MeshTestSupport;
@@ -50,6 +52,7 @@ import org.junit.jupiter.api.Test;
 class BearerAuthenticationTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String RESOURCE = "http://gateway.test/mcp";
     private static final String PING = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}";
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder B64D = Base64.getUrlDecoder();
@@ -205,6 +208,93 @@ class BearerAuthenticationTest {
         // Then it is refused as expired, naming the client whose signature still verified
         JsonNode event = assertRefused(shortLived, "expired");
         assertThat(event.path("attributes").path("client_id").asText()).isEqualTo("demo-agent-short-lived");
+    }
+
+    @Test
+    void aRealTokenWhoseNotBeforeLiesAheadIsRefusedAsNotYetValid() throws Exception {
+        // Given a real Keycloak token whose nbf lies two minutes ahead (its client maps a group attribute to nbf)
+        String realm = ConfigProvider.getConfig().getValue("quarkus.oidc.auth-server-url", String.class);
+        KeycloakAdmin.forKeycloak(realm)
+                .setGroupAttribute(
+                        "not-before",
+                        "sigil_not_before",
+                        String.valueOf(java.time.Instant.now().plusSeconds(120).getEpochSecond()));
+        String early = MeshTestSupport.tokens().clientCredentials("demo-agent-not-yet-valid");
+        assertThat(JSON.readTree(B64D.decode(early.split("\\.")[1])).path("nbf").asLong())
+                .isGreaterThan(java.time.Instant.now().getEpochSecond());
+
+        // When it is used
+        // Then it is refused as not yet valid, and the refusal is audited
+        assertRefused(early, "not_yet_valid");
+    }
+
+    @Test
+    void aDpopBoundTokenSentAsABearerTokenIsRefused() {
+        // Given a token bound to a DPoP key
+        DpopKey key = DpopKey.generate();
+        String bound = MeshTestSupport.tokens().clientCredentials("demo-agent-medium", key);
+
+        // When it is sent as a plain bearer token, without a proof
+        // Then it is refused: whoever holds it need not hold the key
+        assertDpopRefused(request -> request.auth().oauth2(bound), bound, "dpop_proof_missing");
+    }
+
+    @Test
+    void aReplayedOrForeignDpopProofIsRefused() {
+        // Given a DPoP-bound token and a proof that was already used once
+        DpopKey key = DpopKey.generate();
+        String bound = MeshTestSupport.tokens().clientCredentials("demo-agent-medium", key);
+        String proof = key.proof("POST", RESOURCE, bound);
+        request(userAgent())
+                .header("Authorization", "DPoP " + bound)
+                .header("DPoP", proof)
+                .post("/mcp")
+                .then()
+                .statusCode(200);
+
+        // When the same proof comes again, and when a proof is signed by another key
+        // Then both are refused, each with its own reason
+        assertDpopRefused(
+                request -> request.header("Authorization", "DPoP " + bound).header("DPoP", proof),
+                bound,
+                "dpop_proof_replayed");
+        assertDpopRefused(
+                request -> request.header("Authorization", "DPoP " + bound)
+                        .header("DPoP", DpopKey.generate().proof("POST", RESOURCE, bound)),
+                bound,
+                "dpop_key_mismatch");
+    }
+
+    @Test
+    void theDpopSchemeWithAnUnboundTokenIsRefused() {
+        // Given a plain bearer token and a valid proof of some key
+        DpopKey key = DpopKey.generate();
+        String agent = userAgent();
+
+        // When the token is presented under the DPoP scheme
+        // Then it is refused: the token is not bound to that key
+        request(agent)
+                .header("Authorization", "DPoP " + agentHigh)
+                .header("DPoP", key.proof("POST", RESOURCE, agentHigh))
+                .post("/mcp")
+                .then()
+                .statusCode(401)
+                .header("WWW-Authenticate", containsString("error=\"invalid_token\""));
+        assertOneFailure(agent, "not_dpop_bound", agentHigh);
+    }
+
+    private void assertDpopRefused(
+            java.util.function.UnaryOperator<RequestSpecification> presenting, String token, String reason) {
+        String agent = userAgent();
+        presenting
+                .apply(request(agent))
+                .post("/mcp")
+                .then()
+                .statusCode(401)
+                .header("WWW-Authenticate", containsString("DPoP algs=\""))
+                .header("WWW-Authenticate", containsString("error=\"invalid_dpop_proof\""))
+                .header("WWW-Authenticate", containsString("resource_metadata=\""));
+        assertOneFailure(agent, reason, token);
     }
 
     private JsonNode assertRefused(String token, String reason) {

@@ -97,7 +97,7 @@ class McpEndpointTest {
                 .body("result.protocolVersion", equalTo("2025-11-25"))
                 .body("result.serverInfo.name", equalTo("sigil-gateway"))
                 .body("result._meta.'io.sigil/envelope'.identity", equalTo("client:demo-agent-high"))
-                .body("result._meta.'io.sigil/envelope'.trust_level", equalTo("High"))
+                .body("result._meta.'io.sigil/envelope'.trust_level", equalTo("Medium"))
                 .body("result._meta.'io.sigil/envelope'.audit_id", matchesPattern(UUID));
     }
 
