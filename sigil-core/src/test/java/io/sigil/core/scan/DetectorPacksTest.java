@@ -33,12 +33,28 @@ class DetectorPacksTest {
     }
 
     @Test
-    void the_built_in_pack_has_the_core_detectors_each_with_two_examples_either_way() {
-        assertThat(ENGINE.detectors()).hasSizeGreaterThanOrEqualTo(15);
+    void the_built_in_packs_hold_at_least_80_detectors_in_the_sigil_scanner_namespace_each_with_examples() {
+        assertThat(ENGINE.detectors()).hasSizeGreaterThanOrEqualTo(80);
+        assertThat(DetectorPacks.builtInPacks())
+                .allSatisfy(pack -> assertThat(pack.name()).startsWith("sigil-scanner-"));
+        assertThat(ENGINE.detectors().stream().filter(Detector::alwaysRun)).allSatisfy(d -> assertThat(
+                        DetectorPacks.hasUnboundedRepetition(d.pattern().pattern()))
+                .as("unbounded repetition in ungated %s", d.id())
+                .isFalse());
         assertThat(ENGINE.detectors()).allSatisfy(d -> {
             assertThat(d.positives()).hasSizeGreaterThanOrEqualTo(2);
             assertThat(d.negatives()).hasSizeGreaterThanOrEqualTo(2);
         });
+    }
+
+    @Test
+    void an_ungated_pattern_with_unbounded_repetition_is_rejected() {
+        String unbounded = "{\"id\": \"u\", \"category\": \"C\", \"severity\": \"low\", \"pattern\": \"[0-9]+x\","
+                + " \"alwaysRun\": true, \"examples\": {\"positive\": [\"1x\", \"2x\"], \"negative\": [\"y\", \"z\"]}}";
+        assertThatThrownBy(() -> DetectorPacks.parse("{\"detectors\": [" + unbounded + "]}"))
+                .hasMessageContaining("bounded repetition");
+        assertThat(DetectorPacks.hasUnboundedRepetition("[+*]{2,8}\\+a{1,3}")).isFalse();
+        assertThat(DetectorPacks.hasUnboundedRepetition("a{2,}")).isTrue();
     }
 
     @Test
