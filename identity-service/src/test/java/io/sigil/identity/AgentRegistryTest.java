@@ -148,6 +148,8 @@ class AgentRegistryTest {
                 .body("allowed_upstreams", equalTo(List.of("demo-upstream")))
                 .body("max_trust_level", equalTo("Medium"))
                 .body("status", equalTo("active"))
+                .body("version", equalTo(1))
+                .body("published", equalTo(true))
                 .body("created_at", notNullValue());
 
         // Then an auditor reads it back, alone and in the list
@@ -175,6 +177,12 @@ class AgentRegistryTest {
         assertThat(json.getString("client_id")).isEqualTo(clientId);
         assertThat(json.getString("max_trust_level")).isEqualTo("Medium");
         assertThat(json.getString("status")).isEqualTo("active");
+        assertThat(json.getLong("version")).isEqualTo(1);
+        assertThat(json.getString("owner")).isEqualTo("team-payments");
+        assertThat(json.getList("allowed_upstreams")).containsExactly("demo-upstream");
+        assertThat(json.getString("created_at")).isNotBlank();
+        assertThat(json.getString("updated_at")).isNotBlank();
+        assertThat(json.getMap("")).doesNotContainKeys("published", "published_version");
     }
 
     @Test

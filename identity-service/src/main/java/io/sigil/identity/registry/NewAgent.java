@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * A request to register an agent, as sent by an administrator; nothing in it is trusted before
- * {@link AgentRegistry} has validated it.
+ * {@link AgentRules} has validated it.
  *
  * @param did the agent's DID, {@code did:sigil:<id>}
  * @param clientId the OAuth client the agent authenticates through
