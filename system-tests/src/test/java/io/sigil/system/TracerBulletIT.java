@@ -70,7 +70,7 @@ class TracerBulletIT {
         assertThat(answer.path("id").asInt()).isEqualTo(41);
         assertThat(answer.path("result").path("content").get(0).path("text").asText())
                 .contains("Bonn");
-        assertThat(SigilEnvelope.locate(answer).path("trust_level").asText()).isEqualTo("High");
+        assertThat(SigilEnvelope.locate(answer).path("trust_level").asText()).isEqualTo("Medium");
         String auditId = SigilEnvelope.locate(answer).path("audit_id").asText();
         assertThat(auditId).hasSize(36);
 
@@ -113,7 +113,7 @@ class TracerBulletIT {
         assertThat(list.path("result").path("tools").findValuesAsText("name"))
                 .contains("get_weather", "read_email", "transfer_funds", "drop_table", "get_deploy_config");
         assertThat(SigilEnvelope.locate(list).path("identity").asText()).isEqualTo("carol via sigil-cli");
-        assertThat(SigilEnvelope.locate(list).path("trust_level").asText()).isEqualTo("High");
+        assertThat(SigilEnvelope.locate(list).path("trust_level").asText()).isEqualTo("Medium");
     }
 
     @Test

@@ -69,7 +69,9 @@ public class AuditedBearerMechanism implements HttpAuthenticationMechanism {
                     .invoke(failure -> context.put(REFUSAL, new Refusal(AuthFailure.MISSING_TOKEN, null)));
         }
         String token = presented.token();
-        Optional<AuthFailure> refusal = headerCheck.refusal(token);
+        // A token found in the cache passed the header check when it was verified; the same bytes pass again.
+        Optional<SecurityIdentity> known = verified.get(token);
+        Optional<AuthFailure> refusal = known.isPresent() ? Optional.empty() : headerCheck.refusal(token);
         if (refusal.isPresent()) {
             return refuse(context, refusal.get(), null);
         }
@@ -87,7 +89,6 @@ public class AuditedBearerMechanism implements HttpAuthenticationMechanism {
             context.request().headers().set(AUTHORIZATION, "Bearer " + token);
         }
         DpopProofVerifier.Outcome checkedProof = proof;
-        Optional<SecurityIdentity> known = verified.get(token);
         if (known.isPresent()) {
             context.put(HttpAuthenticationMechanism.class.getName(), this);
             return bound(context, known.get(), checkedProof);
@@ -103,10 +104,11 @@ public class AuditedBearerMechanism implements HttpAuthenticationMechanism {
                                 FailureClassifier.classify(failure),
                                 FailureClassifier.verifiedParty(failure).orElse(null))))
                 .onItem()
-                .transformToUni(identity -> {
-                    if (identity == null || identity.isAnonymous()) {
-                        return Uni.createFrom().item(identity);
+                .transformToUni(verifiedIdentity -> {
+                    if (verifiedIdentity == null || verifiedIdentity.isAnonymous()) {
+                        return Uni.createFrom().item(verifiedIdentity);
                     }
+                    SecurityIdentity identity = CredentialsReader.attach(verifiedIdentity);
                     remember(token, identity);
                     return bound(context, identity, checkedProof).invoke(accepted -> {
                         if (guarded(context)) {

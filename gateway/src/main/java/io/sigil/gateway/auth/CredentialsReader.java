@@ -1,5 +1,7 @@
 package io.sigil.gateway.auth;
 
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.sigil.core.identity.TokenBinding;
 import io.sigil.core.identity.TokenFacts;
 import io.sigil.gateway.pipeline.Credentials;
@@ -26,7 +28,29 @@ public final class CredentialsReader {
     private static final List<String> FORWARDED_CLAIMS =
             List.of("acr", "sigil_client_auth", "preferred_username", "azp");
 
+    /** The identity attribute holding the credentials read once when the token was verified. */
+    public static final String ATTRIBUTE = "io.sigil.gateway.credentials";
+
     private CredentialsReader() {}
+
+    /**
+     * The identity with its credentials read now and attached, so that a cached token is not read again on
+     * every request; an identity without a JWT principal is returned as it is.
+     */
+    public static SecurityIdentity attach(SecurityIdentity identity) {
+        if (!(identity.getPrincipal() instanceof JsonWebToken jwt)) {
+            return identity;
+        }
+        return QuarkusSecurityIdentity.builder(identity)
+                .addAttribute(ATTRIBUTE, read(jwt, identity.getRoles()))
+                .build();
+    }
+
+    /** The credentials of a verified identity: those attached at verification, else read from the token. */
+    public static Credentials of(SecurityIdentity identity, JsonWebToken token) {
+        Credentials attached = identity.getAttribute(ATTRIBUTE);
+        return attached != null ? attached : read(token, identity.getRoles());
+    }
 
     public static Credentials read(JsonWebToken token, Set<String> roles) {
         Map<String, Object> claims = new HashMap<>();

@@ -170,7 +170,7 @@ public class McpResource {
     }
 
     private Credentials credentials() {
-        return CredentialsReader.read(token, identity.getRoles());
+        return CredentialsReader.of(identity, token);
     }
 
     private String clientId() {
