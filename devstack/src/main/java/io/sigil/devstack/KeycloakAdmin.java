@@ -87,6 +87,74 @@ public final class KeycloakAdmin {
                 204);
     }
 
+    /**
+     * Creates a confidential agent client like the realm's demo agents: a service account with the agent role,
+     * tokens for the gateway's audience, authenticated by its secret {@code <clientId>-dev-secret}.
+     */
+    public void createAgentClient(String clientId) {
+        String token = adminToken();
+        String realm = keycloakUrl + "/admin/realms/" + StackState.REALM;
+        ObjectNode client = JSON.createObjectNode()
+                .put("clientId", clientId)
+                .put("enabled", true)
+                .put("protocol", "openid-connect")
+                .put("publicClient", false)
+                .put("clientAuthenticatorType", "client-secret")
+                .put("secret", KeycloakTokens.devSecret(clientId))
+                .put("serviceAccountsEnabled", true)
+                .put("standardFlowEnabled", false)
+                .put("directAccessGrantsEnabled", false);
+        ObjectNode audience = client.putArray("protocolMappers")
+                .addObject()
+                .put("name", "aud-sigil-gateway")
+                .put("protocol", "openid-connect")
+                .put("protocolMapper", "oidc-audience-mapper");
+        audience.putObject("config")
+                .put("included.client.audience", "sigil-gateway")
+                .put("access.token.claim", "true")
+                .put("id.token.claim", "false");
+        ObjectNode auth = ((com.fasterxml.jackson.databind.node.ArrayNode) client.get("protocolMappers"))
+                .addObject()
+                .put("name", "sigil-client-auth")
+                .put("protocol", "openid-connect")
+                .put("protocolMapper", "oidc-hardcoded-claim-mapper");
+        auth.putObject("config")
+                .put("claim.name", "sigil_client_auth")
+                .put("claim.value", "client_secret")
+                .put("jsonType.label", "String")
+                .put("access.token.claim", "true");
+        send(
+                HttpRequest.newBuilder(URI.create(realm + "/clients"))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(client.toString())),
+                201);
+        JsonNode created = send(
+                HttpRequest.newBuilder(URI.create(
+                                realm + "/clients?clientId=" + URLEncoder.encode(clientId, StandardCharsets.UTF_8)))
+                        .header("Authorization", "Bearer " + token)
+                        .GET(),
+                200);
+        String id = created.get(0).path("id").asText();
+        JsonNode serviceAccount = send(
+                HttpRequest.newBuilder(URI.create(realm + "/clients/" + id + "/service-account-user"))
+                        .header("Authorization", "Bearer " + token)
+                        .GET(),
+                200);
+        JsonNode role = send(
+                HttpRequest.newBuilder(URI.create(realm + "/roles/agent"))
+                        .header("Authorization", "Bearer " + token)
+                        .GET(),
+                200);
+        send(
+                HttpRequest.newBuilder(URI.create(
+                                realm + "/users/" + serviceAccount.path("id").asText() + "/role-mappings/realm"))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("[" + role + "]")),
+                204);
+    }
+
     private String adminToken() {
         String form = "grant_type=password&client_id=admin-cli&username=admin&password="
                 + URLEncoder.encode(password, StandardCharsets.UTF_8);

@@ -62,6 +62,11 @@ public final class ServiceNode {
             // identity-service's tests never write to. A test of revocation points it back at the real one.
             props.put("sigil.gateway.identity.topic", io.sigil.devstack.support.DemoAgents.TEST_TOPIC);
         }
+        if (service == MeshService.GATEWAY && profile == StackProfile.DEV) {
+            // The demo shows the trust gate: moving money and dropping tables need High (a signed client, DPoP).
+            props.put("sigil.gateway.tool-trust.transfer_funds", "High");
+            props.put("sigil.gateway.tool-trust.drop_table", "High");
+        }
         if (service == MeshService.AUDIT) {
             // A devstack is a development stack: the audit chain may use the published development keys.
             props.put("sigil.audit.allow-development-keys", "true");

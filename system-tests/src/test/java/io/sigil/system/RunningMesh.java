@@ -28,6 +28,11 @@ final class RunningMesh implements AutoCloseable {
     }
 
     static RunningMesh start(MeshService... services) throws Exception {
+        return start(Map.of(), services);
+    }
+
+    /** The services, the gateway configured with these extra properties. */
+    static RunningMesh start(Map<String, String> gatewayProperties, MeshService... services) throws Exception {
         StackState state = DevStackClient.ensureRunning(StackProfile.TEST);
         Path root = Path.of(System.getProperty("sigil.mesh.root", ".."))
                 .toAbsolutePath()
@@ -41,6 +46,7 @@ final class RunningMesh implements AutoCloseable {
                 Map<String, String> props = ServiceNode.connectionProperties(service, state, StackProfile.TEST);
                 if (service == MeshService.GATEWAY) {
                     props.put("sigil.gateway.upstreams.demo.url", url(MeshService.DEMO_UPSTREAM) + "/mcp");
+                    props.putAll(gatewayProperties);
                 }
                 ServiceNode node = new ServiceNode(service, StackProfile.TEST, root, props);
                 node.start(children);

@@ -2,6 +2,7 @@ package io.sigil.gateway.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sigil.core.identity.RegisteredAgent;
 import io.sigil.core.model.AuditEvent;
 import io.sigil.core.model.CallerIdentity;
 import io.sigil.core.model.Interception;
@@ -22,6 +23,7 @@ public final class Exchange {
     private final String auditId = AuditEvent.newAuditId();
     private final List<Interception> interceptions = new ArrayList<>();
     private CallerIdentity caller;
+    private RegisteredAgent agent;
     private PolicyDecision decision;
     private String upstream;
     private ObjectNode response;
@@ -78,6 +80,15 @@ public final class Exchange {
 
     public void caller(CallerIdentity caller) {
         this.caller = caller;
+    }
+
+    /** The registry's record of the calling agent, once the identity stage has found it. */
+    public RegisteredAgent agent() {
+        return agent;
+    }
+
+    public void agent(RegisteredAgent agent) {
+        this.agent = agent;
     }
 
     public PolicyDecision decision() {

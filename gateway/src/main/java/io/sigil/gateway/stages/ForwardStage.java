@@ -6,6 +6,7 @@ import io.sigil.gateway.pipeline.Stage;
 import io.sigil.gateway.pipeline.StageResult;
 import io.sigil.gateway.upstream.UpstreamClient;
 import io.sigil.gateway.upstream.UpstreamException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /** Sends the request to the upstream MCP server and answers with the upstream's answer. */
@@ -27,6 +28,13 @@ public final class ForwardStage implements Stage {
     @Override
     public CompletionStage<StageResult> apply(Exchange exchange) {
         exchange.upstream(upstream.name());
+        if (exchange.agent() != null && !exchange.agent().allowedUpstreams().contains(upstream.name())) {
+            // The registry names the upstreams each agent may reach; any other is refused before it is contacted.
+            return CompletableFuture.completedFuture(StageResult.reject(
+                    JsonRpcError.FORBIDDEN,
+                    "agent " + exchange.agent().did() + " may not reach upstream " + upstream.name(),
+                    403));
+        }
         return upstream.call(exchange.request())
                 .<StageResult>thenApply(StageResult::respond)
                 .exceptionally(failure -> {

@@ -80,6 +80,7 @@ public final class IdentityStage implements Stage {
         TrustLevel registryCap = cap;
         TrustAssessment trust =
                 rules.get().assess(credentials.facts(), clock.instant()).cappedAt(registryCap);
+        exchange.agent(agent.get());
         exchange.caller(new CallerIdentity(
                 subjectName(credentials), credentials.clientId(), trust.level(), credentials.roles()));
         return requirement(exchange)
