@@ -90,6 +90,26 @@ public final class KeycloakTokens {
                 key);
     }
 
+    /**
+     * RFC 8693 token exchange: {@code clientId} (a secret client, or {@code demo-agent-signed}) trades a person's
+     * token for one it may use at the gateway on that person's behalf; DPoP-bound unless key is null.
+     */
+    public String exchange(String clientId, String subjectToken, DpopKey key) {
+        Map<String, String> grant = Map.of(
+                "grant_type", "urn:ietf:params:oauth:grant-type:token-exchange",
+                "subject_token", subjectToken,
+                "subject_token_type", "urn:ietf:params:oauth:token-type:access_token",
+                "requested_token_type", "urn:ietf:params:oauth:token-type:access_token",
+                "audience", "sigil-gateway");
+        if (DemoClientKey.CLIENT_ID.equals(clientId)) {
+            return request(signedClient(grant), key);
+        }
+        Map<String, String> form = new java.util.HashMap<>(grant);
+        form.put("client_id", clientId);
+        form.put("client_secret", devSecret(clientId));
+        return request(form, key);
+    }
+
     private Map<String, String> signedClient(Map<String, String> grant) {
         Map<String, String> form = new java.util.HashMap<>(grant);
         form.put("client_id", DemoClientKey.CLIENT_ID);

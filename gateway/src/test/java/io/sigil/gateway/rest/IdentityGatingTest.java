@@ -102,6 +102,32 @@ class IdentityGatingTest {
     }
 
     @Test
+    void anAgentActingForAPersonThroughTokenExchangeHoldsNoMoreThanEither() {
+        // Given carol (eIDAS high) and alice (eIDAS low) logged in through the CLI
+        String carol = tokens.password("carol");
+        String alice = tokens.password("alice");
+        DpopKey key = DpopKey.generate();
+
+        // When agents exchange their tokens (RFC 8693) to call the gateway on their behalf
+        String carolViaSigned = tokens.exchange("demo-agent-signed", carol, key);
+        String carolViaMedium = tokens.exchange("demo-agent-medium", carol, null);
+        String aliceViaSigned = tokens.exchange("demo-agent-signed", alice, key);
+
+        // Then each call holds the lower of the person's and the agent's trust
+        dpop(carolViaSigned, key, INITIALIZE)
+                .then()
+                .statusCode(200)
+                .body(ENVELOPE + ".identity", equalTo("carol via demo-agent-signed"))
+                .body(ENVELOPE + ".trust_level", equalTo("High"));
+        bearer(carolViaMedium, INITIALIZE)
+                .then()
+                .statusCode(200)
+                .body(ENVELOPE + ".identity", equalTo("carol via demo-agent-medium"))
+                .body(ENVELOPE + ".trust_level", equalTo("Medium"));
+        dpop(aliceViaSigned, key, INITIALIZE).then().statusCode(200).body(ENVELOPE + ".trust_level", equalTo("Low"));
+    }
+
+    @Test
     void aToolAboveThePersonsAssuranceAnswersWithAStepUpChallenge() {
         // Given bob (substantial, so Medium) through the signed client with DPoP
         DpopKey key = DpopKey.generate();
