@@ -3,6 +3,7 @@ package io.sigil.gateway.pipeline;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sigil.core.identity.RegisteredAgent;
+import io.sigil.core.identity.TrustAssessment;
 import io.sigil.core.model.AuditEvent;
 import io.sigil.core.model.CallerIdentity;
 import io.sigil.core.model.Interception;
@@ -24,6 +25,7 @@ public final class Exchange {
     private final List<Interception> interceptions = new ArrayList<>();
     private CallerIdentity caller;
     private RegisteredAgent agent;
+    private TrustAssessment trust;
     private PolicyDecision decision;
     private String upstream;
     private ObjectNode response;
@@ -89,6 +91,15 @@ public final class Exchange {
 
     public void agent(RegisteredAgent agent) {
         this.agent = agent;
+    }
+
+    /** How the caller's trust level was reached, once the identity stage has assessed it. */
+    public TrustAssessment trust() {
+        return trust;
+    }
+
+    public void trust(TrustAssessment trust) {
+        this.trust = trust;
     }
 
     public PolicyDecision decision() {

@@ -53,6 +53,22 @@ public final class AuditStage implements Stage {
         putIfPresent(attributes, "tool", exchange.toolName());
         putIfPresent(attributes, "upstream", exchange.upstream());
         putIfPresent(attributes, "client_id", exchange.credentials().clientId());
+        if (exchange.agent() != null) {
+            attributes.put("agent_did", exchange.agent().did());
+        }
+        if (exchange.credentials().actor() != null) {
+            attributes.put("actor_client_id", exchange.credentials().actor().clientId());
+        }
+        if (exchange.trust() != null) {
+            // Which axis held the level down, and under which rules: what a SOC needs to explain a refusal.
+            attributes.put(
+                    "trust",
+                    Map.of(
+                            "person", exchange.trust().human().wireName(),
+                            "client", exchange.trust().client().wireName(),
+                            "binding", exchange.trust().binding().wireName(),
+                            "rules_version", exchange.trust().rulesVersion()));
+        }
         if (exchange.rejection() != null) {
             attributes.put("error_code", exchange.rejection().error().code());
             attributes.put("reason", exchange.rejection().detail());

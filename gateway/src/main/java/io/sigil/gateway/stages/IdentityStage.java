@@ -81,6 +81,7 @@ public final class IdentityStage implements Stage {
         TrustAssessment trust =
                 rules.get().assess(credentials.facts(), clock.instant()).cappedAt(registryCap);
         exchange.agent(agent.get());
+        exchange.trust(trust);
         exchange.caller(new CallerIdentity(
                 subjectName(credentials), credentials.clientId(), trust.level(), credentials.roles()));
         return requirement(exchange)

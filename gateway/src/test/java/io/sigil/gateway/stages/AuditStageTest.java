@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sigil.core.identity.AgentStatus;
+import io.sigil.core.identity.RegisteredAgent;
+import io.sigil.core.identity.TrustAssessment;
 import io.sigil.core.mcp.JsonRpcError;
 import io.sigil.core.model.AuditEvent;
+import io.sigil.core.model.TrustLevel;
 import io.sigil.gateway.pipeline.Credentials;
 import io.sigil.gateway.pipeline.Exchange;
 import io.sigil.gateway.pipeline.StageResult;
@@ -57,6 +61,39 @@ class AuditStageTest {
                 .containsEntry("client_id", "demo-agent-high");
         assertThat(event.toString()).doesNotContain("hunter2");
         assertThat(event.time()).isEqualTo(clock.instant());
+    }
+
+    @Test
+    void recordsTheAgentAndHowItsTrustWasReached() {
+        List<AuditEvent> published = new ArrayList<>();
+        AuditStage stage = new AuditStage(
+                event -> {
+                    published.add(event);
+                    return CompletableFuture.completedFuture(null);
+                },
+                clock);
+        Exchange exchange = toolCall();
+        exchange.agent(new RegisteredAgent(
+                "did:sigil:demo-agent-high",
+                "demo-agent-high",
+                "team",
+                List.of("demo"),
+                TrustLevel.HIGH,
+                AgentStatus.ACTIVE,
+                4,
+                clock.instant(),
+                clock.instant()));
+        exchange.trust(
+                new TrustAssessment(TrustLevel.MEDIUM, TrustLevel.HIGH, TrustLevel.MEDIUM, TrustLevel.MEDIUM, 7));
+
+        stage.apply(exchange).toCompletableFuture().join();
+
+        assertThat(published.get(0).attributes())
+                .containsEntry("agent_did", "did:sigil:demo-agent-high")
+                .containsEntry(
+                        "trust",
+                        java.util.Map.of(
+                                "person", "High", "client", "Medium", "binding", "Medium", "rules_version", 7L));
     }
 
     @Test
