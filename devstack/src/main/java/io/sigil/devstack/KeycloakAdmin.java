@@ -155,6 +155,52 @@ public final class KeycloakAdmin {
                 204);
     }
 
+    /**
+     * Rotates the {@code sigil} realm's signing key: a new generated RS256 key with a higher priority signs every
+     * token from now on, while the old one stays published for the tokens it signed. Returns the new key's id.
+     */
+    public String rotateSigningKey() {
+        String token = adminToken();
+        String realm = keycloakUrl + "/admin/realms/" + StackState.REALM;
+        String realmId = send(
+                        HttpRequest.newBuilder(URI.create(realm))
+                                .header("Authorization", "Bearer " + token)
+                                .GET(),
+                        200)
+                .path("id")
+                .asText();
+        long priority = System.currentTimeMillis();
+        ObjectNode component = JSON.createObjectNode()
+                .put("name", "rotated-" + priority)
+                .put("providerId", "rsa-generated")
+                .put("providerType", "org.keycloak.keys.KeyProvider")
+                .put("parentId", realmId);
+        ObjectNode config = component.putObject("config");
+        config.putArray("priority").add(String.valueOf(priority));
+        config.putArray("keySize").add("2048");
+        config.putArray("algorithm").add("RS256");
+        config.putArray("active").add("true");
+        config.putArray("enabled").add("true");
+        send(
+                HttpRequest.newBuilder(URI.create(realm + "/components"))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(component.toString())),
+                201);
+        JsonNode keys = send(
+                HttpRequest.newBuilder(URI.create(realm + "/keys"))
+                        .header("Authorization", "Bearer " + token)
+                        .GET(),
+                200);
+        for (JsonNode key : keys.path("keys")) {
+            if (String.valueOf(priority).equals(key.path("providerPriority").asText())
+                    || key.path("providerPriority").asLong() == priority) {
+                return key.path("kid").asText();
+            }
+        }
+        throw new IllegalStateException("the rotated key is not among the realm's keys");
+    }
+
     private String adminToken() {
         String form = "grant_type=password&client_id=admin-cli&username=admin&password="
                 + URLEncoder.encode(password, StandardCharsets.UTF_8);

@@ -63,7 +63,9 @@ public final class KeycloakNode {
                         "--http-host=127.0.0.1",
                         "--http-port=" + profile.keycloakPort(),
                         "--http-management-port=" + profile.keycloakManagementPort(),
-                        "--hostname=" + url(),
+                        // No fixed hostname: the issuer follows the URL a client used, so a test can obtain a
+                        // correctly signed token from another issuer (localhost instead of 127.0.0.1).
+                        "--hostname-strict=false",
                         "--health-enabled=true",
                         "--import-realm",
                         "--db=dev-mem"))

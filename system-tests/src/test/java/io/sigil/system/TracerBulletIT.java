@@ -113,7 +113,8 @@ class TracerBulletIT {
         assertThat(list.path("result").path("tools").findValuesAsText("name"))
                 .contains("get_weather", "read_email", "transfer_funds", "drop_table", "get_deploy_config");
         assertThat(SigilEnvelope.locate(list).path("identity").asText()).isEqualTo("carol via sigil-cli");
-        assertThat(SigilEnvelope.locate(list).path("trust_level").asText()).isEqualTo("Medium");
+        // eIDAS high, but through a public client that cannot authenticate itself: the client axis holds it Low.
+        assertThat(SigilEnvelope.locate(list).path("trust_level").asText()).isEqualTo("Low");
     }
 
     @Test

@@ -201,7 +201,8 @@ class BearerAuthenticationTest {
                         java.util.Base64.getUrlDecoder().decode(shortLived.split("\\.")[1]))
                 .path("exp")
                 .asLong();
-        while (java.time.Instant.now().getEpochSecond() <= expiry + 1) {
+        // The services allow 10 s of clock skew (quarkus.oidc.token.lifespan-grace).
+        while (java.time.Instant.now().getEpochSecond() <= expiry + 11) {
             Thread.sleep(250);
         }
 
@@ -226,6 +227,45 @@ class BearerAuthenticationTest {
         // When it is used
         // Then it is refused as not yet valid, and the refusal is audited
         assertRefused(early, "not_yet_valid");
+    }
+
+    @Test
+    void aTokenSignedWithTheRealmsRotatedKeyIsAcceptedOnceTheKeySetIsRefetched() throws Exception {
+        // Given the gateway knows the realm's key set (it verified tokens before)
+        request(userAgent()).auth().oauth2(agentHigh).post("/mcp").then().statusCode(200);
+
+        // When the realm rotates its signing key and issues a token under the new key id
+        String realm = ConfigProvider.getConfig().getValue("quarkus.oidc.auth-server-url", String.class);
+        String kid = KeycloakAdmin.forKeycloak(realm).rotateSigningKey();
+        String rotated = MeshTestSupport.tokens().clientCredentials("demo-agent-medium");
+        assertThat(JSON.readTree(B64D.decode(rotated.split("\\.")[0]))
+                        .path("kid")
+                        .asText())
+                .isEqualTo(kid);
+
+        // Then the gateway fetches the key set again and accepts it (within its forced-refresh interval)
+        await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() ->
+                        request(userAgent()).auth().oauth2(rotated).post("/mcp").statusCode() == 200);
+        // And tokens signed before the rotation still verify
+        request(userAgent()).auth().oauth2(agentHigh).post("/mcp").then().statusCode(200);
+    }
+
+    @Test
+    void aCorrectlySignedTokenFromAnotherIssuerIsRefusedAsWrongIssuer() throws Exception {
+        // Given a token of the same realm and key, but issued under another issuer URL (localhost)
+        String realm = ConfigProvider.getConfig().getValue("quarkus.oidc.auth-server-url", String.class);
+        String elsewhere =
+                new KeycloakTokens(realm.replace("127.0.0.1", "localhost")).clientCredentials("demo-agent-high");
+        assertThat(JSON.readTree(B64D.decode(elsewhere.split("\\.")[1]))
+                        .path("iss")
+                        .asText())
+                .isEqualTo(realm.replace("127.0.0.1", "localhost"));
+
+        // When it is used
+        // Then it is refused as issued by an untrusted party
+        assertRefused(elsewhere, "wrong_issuer");
     }
 
     @Test
