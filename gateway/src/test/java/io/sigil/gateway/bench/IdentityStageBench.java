@@ -62,6 +62,7 @@ public class IdentityStageBench {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private String token;
+    private java.security.PublicKey publicKey;
     private JwtConsumer consumer;
     private TokenHeaderCheck headerCheck;
     private VerifiedTokenCache cache;
@@ -74,6 +75,7 @@ public class IdentityStageBench {
         generator.initialize(2048);
         KeyPair keys = generator.generateKeyPair();
         token = token(keys);
+        publicKey = keys.getPublic();
         consumer = new JwtConsumerBuilder()
                 .setRequireExpirationTime()
                 .setAllowedClockSkewInSeconds(0)
@@ -100,6 +102,16 @@ public class IdentityStageBench {
         }
         DefaultJWTCallerPrincipal principal = new DefaultJWTCallerPrincipal(token, consumer.processToClaims(token));
         return stage(CredentialsReader.read(principal, Set.of("agent")));
+    }
+
+    /** The RS256 signature check alone, the floor under {@link #uncached()}. */
+    @Benchmark
+    public boolean signatureOnly() throws Exception {
+        int dot = token.lastIndexOf('.');
+        java.security.Signature verifier = java.security.Signature.getInstance("SHA256withRSA");
+        verifier.initVerify(publicKey);
+        verifier.update(token.substring(0, dot).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        return verifier.verify(java.util.Base64.getUrlDecoder().decode(token.substring(dot + 1)));
     }
 
     /** A token seen before: the cache answers for the header check, the verification and the claims. */
