@@ -219,6 +219,24 @@ class PolicyRegistryTest {
     }
 
     @Test
+    void aBodyCutOffMidwayGetsTheSharedErrorShapeToo() {
+        // Given a body whose JSON stops in the middle of a member
+        // When it is posted
+        // Then the answer is the mesh's invalid_json error with where the JSON broke, not a bare 400
+        given().auth()
+                .oauth2(tokens.clientCredentials("sigil-admin"))
+                .contentType(ContentType.JSON)
+                .body("{\"id\": ")
+                .when()
+                .post("/api/policies")
+                .then()
+                .statusCode(400)
+                .contentType(ContentType.JSON)
+                .body("error", equalTo("invalid_json"))
+                .body("message", containsString("not valid JSON"));
+    }
+
+    @Test
     void anInvalidBundleIsRefusedWithAnErrorBody() {
         // Given an administrator
         String admin = tokens.clientCredentials("sigil-admin");
