@@ -12,9 +12,11 @@ import io.sigil.soc.retry.RetryPolicy;
 import io.sigil.soc.retry.RetryingExporter;
 import io.sigil.soc.support.HecReceiver;
 import io.sigil.soc.support.TestEvents;
+import io.sigil.soc.support.TestPki;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,6 +28,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The HEC sender against a HEC-compatible receiver: envelope, retries, at-least-once, token secrecy. */
 class HecSenderTest {
@@ -185,6 +188,56 @@ class HecSenderTest {
             DeliveryResult result = sender.deliver(TestEvents.batch("c", 0, 1));
             assertThat(result.status()).as("HTTP " + status).isEqualTo(DeliveryResult.Status.PERMANENT_FAILURE);
             assertThat(result.reason()).doesNotContain(token);
+        }
+    }
+
+    @Test
+    void deliversOverTlsToACollectorWhoseCertificateItTrusts(@TempDir Path dir) throws Exception {
+        // Given a collector on HTTPS whose certificate, for 127.0.0.1, a private CA signed
+        TestPki pki = TestPki.create(dir, "ip:127.0.0.1");
+        try (HecReceiver tls = new HecReceiver(token, pki.serverContext())) {
+            HecSender trusting = new HecSender(HecConfig.of(tls.baseUrl(), new HecToken(token), "audit-1")
+                    .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(5))
+                    .withTls(pki.clientContext()));
+
+            // When a batch is delivered by a sender that trusts that CA
+            List<SealedEvent> batch = TestEvents.batch("tls", 0, 3);
+            DeliveryResult result = trusting.deliver(batch);
+
+            // Then every event arrives, over TLS
+            assertThat(tls.baseUrl().getScheme()).isEqualTo("https");
+            assertThat(result.status()).isEqualTo(DeliveryResult.Status.DELIVERED);
+            assertThat(countsByAuditId(tls.processedEvents())).containsOnlyKeys(ids(batch));
+        }
+    }
+
+    @Test
+    void refusesACollectorWhoseCertificateItDoesNotTrustOrThatNamesAnotherHost(@TempDir Path dir) throws Exception {
+        // Given a collector whose CA the sender does not know, and one whose certificate names another host
+        TestPki pki = TestPki.create(dir.resolve("trusted"), "ip:127.0.0.1");
+        TestPki elsewhere = TestPki.create(dir.resolve("elsewhere"), "dns:collector.other.example");
+        try (HecReceiver unknownCa = new HecReceiver(
+                        token,
+                        TestPki.create(dir.resolve("unknown"), "ip:127.0.0.1").serverContext());
+                HecReceiver wrongHost = new HecReceiver(token, elsewhere.serverContext())) {
+            HecSender toUnknownCa = new HecSender(HecConfig.of(unknownCa.baseUrl(), new HecToken(token), "h")
+                    .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2))
+                    .withTls(pki.clientContext()));
+            HecSender toWrongHost = new HecSender(HecConfig.of(wrongHost.baseUrl(), new HecToken(token), "h")
+                    .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2))
+                    .withTls(elsewhere.clientContext()));
+
+            // When batches are sent to each
+            DeliveryResult untrusted = toUnknownCa.deliver(TestEvents.batch("c", 0, 1));
+            DeliveryResult misnamed = toWrongHost.deliver(TestEvents.batch("c", 0, 1));
+
+            // Then neither is delivered, nothing reaches either collector, and no reason shows the token
+            for (DeliveryResult result : List.of(untrusted, misnamed)) {
+                assertThat(result.status()).isNotEqualTo(DeliveryResult.Status.DELIVERED);
+                assertThat(result.reason()).doesNotContain(token);
+            }
+            assertThat(unknownCa.requests()).isEmpty();
+            assertThat(wrongHost.requests()).isEmpty();
         }
     }
 

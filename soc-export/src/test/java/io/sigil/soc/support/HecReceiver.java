@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import io.sigil.soc.event.Json;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -18,6 +20,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import javax.net.ssl.SSLContext;
 
 /**
  * A Splunk-HEC-compatible receiver on 127.0.0.1: checks the token, parses the concatenated JSON events, answers as
@@ -34,13 +37,27 @@ public final class HecReceiver implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final String token;
+    private final String scheme;
     private final Deque<Scripted> script = new ArrayDeque<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private volatile boolean echoAuthorization;
 
     public HecReceiver(String token) throws IOException {
+        this(token, null);
+    }
+
+    /** A receiver over HTTPS with this server context (a {@link TestPki}'s), or plain HTTP when it is null. */
+    public HecReceiver(String token, SSLContext tls) throws IOException {
         this.token = token;
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        InetSocketAddress loopback = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+        if (tls == null) {
+            this.server = HttpServer.create(loopback, 0);
+        } else {
+            HttpsServer https = HttpsServer.create(loopback, 0);
+            https.setHttpsConfigurator(new HttpsConfigurator(tls));
+            this.server = https;
+        }
+        this.scheme = tls == null ? "http" : "https";
         server.createContext("/services/collector/event", this::handle);
         this.executor = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "hec-receiver");
@@ -52,7 +69,7 @@ public final class HecReceiver implements AutoCloseable {
     }
 
     public URI baseUrl() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return URI.create(scheme + "://127.0.0.1:" + server.getAddress().getPort());
     }
 
     /** The next {@code k} requests get {@code status}; with {@code processAnyway} their events count as received. */
