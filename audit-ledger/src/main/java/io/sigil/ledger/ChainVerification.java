@@ -96,7 +96,10 @@ public final class ChainVerification {
         String detail = checkpoint == null
                 ? "no checkpoint"
                 : "checkpoint tree_size=" + checkpoint.treeSize() + " root matches";
-        return VerificationReport.passed(chain, expectedSeq, detail);
+        if (!keys.hasKeys()) {
+            detail += "; macs not recomputed: the root key is held offline";
+        }
+        return VerificationReport.passed(chain, expectedSeq, detail, keys.hasKeys());
     }
 
     private boolean checkInPlace(SealedRecord r) {
@@ -118,6 +121,20 @@ public final class ChainVerification {
         if (!MessageDigest.isEqual(eventSha, r.eventSha256())) {
             return fail(Failure.EVENT_DIGEST_MISMATCH, seq, "sha256 of the event is " + Hex.encode(eventSha));
         }
+        if (keys.hasKeys() && !macVerifies(r, seq, epoch)) {
+            return false;
+        }
+        range.appendLeafData(r.mac());
+        if (checkpoint != null && !matchesCheckpoint(r)) {
+            return false;
+        }
+        prevMac = r.mac();
+        lastEpoch = epoch;
+        expectedSeq++;
+        return true;
+    }
+
+    private boolean macVerifies(SealedRecord r, long seq, long epoch) {
         if (!keyed || epoch != keyedEpoch) {
             byte[] key;
             try {
@@ -135,13 +152,6 @@ public final class ChainVerification {
         if (!MessageDigest.isEqual(mac, r.mac())) {
             return fail(Failure.MAC_MISMATCH, seq, "mac does not verify with the key of epoch " + epoch);
         }
-        range.appendLeafData(r.mac());
-        if (checkpoint != null && !matchesCheckpoint(r)) {
-            return false;
-        }
-        prevMac = r.mac();
-        lastEpoch = epoch;
-        expectedSeq++;
         return true;
     }
 
@@ -196,7 +206,7 @@ public final class ChainVerification {
     }
 
     private boolean fail(Failure kind, long firstBadSeq, String detail) {
-        failure = VerificationReport.failed(chain, expectedSeq, firstBadSeq, kind, detail);
+        failure = VerificationReport.failed(chain, expectedSeq, firstBadSeq, kind, detail, keys.hasKeys());
         hmac.wipe();
         return false;
     }

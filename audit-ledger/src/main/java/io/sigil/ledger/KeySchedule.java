@@ -30,12 +30,34 @@ public final class KeySchedule {
         this.maxWalk = maxWalk;
     }
 
+    private KeySchedule(long genesisEpoch) {
+        this.genesisKey = null;
+        this.genesisEpoch = genesisEpoch;
+        this.maxWalk = 0;
+    }
+
+    /**
+     * A schedule without keys, for a verifier that does not hold the root key (it stays offline, with the SOC):
+     * everything but the MACs can still be checked.
+     */
+    public static KeySchedule withheld(long genesisEpoch) {
+        return new KeySchedule(genesisEpoch);
+    }
+
+    /** Whether this schedule can derive keys, so that MACs can be recomputed. */
+    public boolean hasKeys() {
+        return genesisKey != null;
+    }
+
     public long genesisEpoch() {
         return genesisEpoch;
     }
 
     /** A copy of the key of {@code epoch}; an epoch before the cached one restarts the walk from genesis. */
     public byte[] keyFor(long epoch) {
+        if (genesisKey == null) {
+            throw new IllegalStateException("this schedule holds no keys");
+        }
         if (epoch < genesisEpoch) {
             throw new IllegalArgumentException("epoch " + epoch + " is before the genesis epoch " + genesisEpoch);
         }

@@ -285,6 +285,41 @@ class ChainVerifierTest {
         return verifier.verify("audit", records, fixture.keys(), cp, cp == null ? null : publicKey);
     }
 
+    @Test
+    void withoutTheRootKeyEverythingButTheMacsIsStillChecked() {
+        KeySchedule withheld = KeySchedule.withheld(ChainFixture.GENESIS_EPOCH);
+
+        // The genuine chain passes, and says its MACs were not recomputed.
+        VerificationReport genuine = verifier.verify("audit", records(), withheld, checkpoint, publicKey);
+        assertThat(genuine.ok()).as(genuine.toString()).isTrue();
+        assertThat(genuine.macsVerified()).isFalse();
+        assertThat(genuine.detail()).contains("root key is held offline");
+        assertThat(verify(records(), checkpoint).macsVerified()).isTrue();
+
+        // Digests, links, sequence and the signed checkpoint still catch tampering.
+        List<SealedRecord> modified = records();
+        SealedRecord r = modified.get(123);
+        modified.set(123, withEvent(r, r.event().replace("\"Invoke\"", "\"Nothing\""), r.eventSha256()));
+        assertFailure(
+                verifier.verify("audit", modified, withheld, checkpoint, publicKey),
+                Failure.EVENT_DIGEST_MISMATCH,
+                123);
+        List<SealedRecord> deleted = records();
+        deleted.remove(77);
+        assertFailure(verifier.verify("audit", deleted, withheld, checkpoint, publicKey), Failure.SEQUENCE_GAP, 77);
+        List<SealedRecord> truncated = new ArrayList<>(records().subList(0, 200));
+        assertFailure(verifier.verify("audit", truncated, withheld, checkpoint, publicKey), Failure.TRUNCATED, 200);
+
+        // What only the MAC can show, an event rewritten with its digest, needs the root key: the offline verifier.
+        List<SealedRecord> rewritten = records();
+        String forged = r.event().replace("\"Invoke\"", "\"Nothing\"");
+        rewritten.set(123, withEvent(r, forged, sha(forged)));
+        assertThat(verifier.verify("audit", rewritten, withheld, checkpoint, publicKey)
+                        .ok())
+                .isTrue();
+        assertFailure(verify(rewritten, checkpoint), Failure.MAC_MISMATCH, 123);
+    }
+
     private static void assertFailure(VerificationReport report, Failure failure, long firstBadSeq) {
         assertThat(report.ok()).as(report.toString()).isFalse();
         assertThat(report.failure()).as(report.toString()).isEqualTo(failure);

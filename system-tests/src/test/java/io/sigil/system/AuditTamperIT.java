@@ -17,6 +17,7 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -141,6 +142,32 @@ class AuditTamperIT {
                         + "'",
                 "TRUNCATED",
                 keep);
+    }
+
+    @Test
+    void withTheRootKeyHeldOfflineTheServiceStillSealsAndItsVerifierSaysTheMacsWereNotChecked() throws Exception {
+        // Given the service restarted without its root key (held offline), resuming from its stored epoch key
+        store.killService();
+        try {
+            store.startService(Map.of("sigil.audit.chain.root-key-offline", "true"));
+
+            // When its verifier runs
+            JsonNode report = store.get("/api/audit/ledger/verify");
+
+            // Then the chains verify, each report saying the MACs were not recomputed
+            assertThat(report.path("ok").asBoolean()).as(report.toString()).isTrue();
+            for (JsonNode c : report.path("chains")) {
+                assertThat(c.path("macs_verified").asBoolean()).as(c.toString()).isFalse();
+                assertThat(c.path("detail").asText()).contains("root key is held offline");
+            }
+        } finally {
+            store.killService();
+            store.startService(Map.of());
+        }
+        // And with the root key back, the MACs are verified again
+        for (JsonNode c : store.get("/api/audit/ledger/verify").path("chains")) {
+            assertThat(c.path("macs_verified").asBoolean()).isTrue();
+        }
     }
 
     /** Applies the statements, expects the verifiers to report the failure at the sequence number, restores. */

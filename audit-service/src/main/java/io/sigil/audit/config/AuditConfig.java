@@ -50,6 +50,14 @@ public interface AuditConfig {
          */
         Optional<String> rootKey();
 
+        /**
+         * The root key stays offline (with the SOC's verifier): the service starts without it once the chain's
+         * genesis is sealed, and its REST verifier then checks sequence, links, digests and signed checkpoints but
+         * not the MACs. Setting a root key as well is a contradiction and stops start-up.
+         */
+        @WithDefault("false")
+        boolean rootKeyOffline();
+
         @WithDefault("60s")
         Duration epochLength();
     }

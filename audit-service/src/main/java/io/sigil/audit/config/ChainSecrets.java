@@ -19,23 +19,35 @@ public class ChainSecrets {
     private static final Logger LOG = Logger.getLogger(ChainSecrets.class);
     private static final int KEY_BYTES = 32;
 
-    private final byte[] rootKey;
+    private final Optional<byte[]> rootKey;
     private final byte[] signingSeed;
     private final boolean development;
 
     public ChainSecrets(AuditConfig config) {
         boolean allowDevelopment = config.allowDevelopmentKeys();
-        this.rootKey = resolve(
-                "sigil.audit.chain.root-key",
-                config.chain().rootKey(),
-                "sigil-mesh development audit root key",
-                allowDevelopment);
+        boolean offline = config.chain().rootKeyOffline();
+        if (offline && config.chain().rootKey().isPresent()) {
+            throw new IllegalStateException("sigil.audit.chain.root-key-offline=true, yet sigil.audit.chain.root-key is"
+                    + " set: remove the root key from this service's configuration, or the offline setting");
+        }
+        this.rootKey = offline
+                ? Optional.empty()
+                : Optional.of(resolve(
+                        "sigil.audit.chain.root-key",
+                        config.chain().rootKey(),
+                        "sigil-mesh development audit root key",
+                        allowDevelopment));
+        if (offline) {
+            LOG.info("the audit root key is held offline: sealing resumes from the stored epoch key, and the REST"
+                    + " verifier checks sequence, links, digests and signed checkpoints but not the MACs;"
+                    + " verify the MACs offline with the audit-ledger CLI and the root key");
+        }
         this.signingSeed = resolve(
                 "sigil.audit.checkpoints.signing-seed",
                 config.checkpoints().signingSeed(),
                 "sigil-mesh development checkpoint signing seed",
                 allowDevelopment);
-        this.development = config.chain().rootKey().isEmpty()
+        this.development = (config.chain().rootKey().isEmpty() && !offline)
                 || config.checkpoints().signingSeed().isEmpty();
         if (development) {
             LOG.warn("the audit chain uses the published development keys: its seals prove nothing;"
@@ -43,9 +55,9 @@ public class ChainSecrets {
         }
     }
 
-    /** A copy: callers may erase theirs. */
-    public byte[] rootKey() {
-        return rootKey.clone();
+    /** A copy (callers may erase theirs); empty when the root key is held offline. */
+    public Optional<byte[]> rootKey() {
+        return rootKey.map(byte[]::clone);
     }
 
     public byte[] signingSeed() {

@@ -67,7 +67,9 @@ public class LedgerService {
 
     private VerificationReport verify(String chain, Optional<KeyState> keys) throws SQLException {
         long genesis = keys.map(KeyState::genesisEpoch).orElse(0L);
-        KeySchedule schedule = new KeySchedule(secrets.rootKey(), genesis);
+        KeySchedule schedule = secrets.rootKey()
+                .map(root -> new KeySchedule(root, genesis))
+                .orElseGet(() -> KeySchedule.withheld(genesis));
         Checkpoint latest = checkpoints.latest(chain).orElse(null);
         return new ChainVerifier().verify(chain, new PagedChain(records, chain), schedule, latest, publicKey);
     }

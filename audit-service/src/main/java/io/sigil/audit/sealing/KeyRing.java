@@ -24,11 +24,15 @@ public final class KeyRing {
         this.changed = changed;
     }
 
-    /** Resumes from the stored state, or starts the genesis epoch now from the root key. */
+    /** Resumes from the stored state, or starts the genesis epoch now from the root key (null when offline). */
     public static KeyRing open(Optional<KeyState> stored, byte[] rootKey, Duration epochLength, Instant now) {
         if (stored.isPresent()) {
             KeyState state = stored.get();
             return new KeyRing(state.genesisEpoch(), epochLength, new EvolvingKey(state.epoch(), state.key()), false);
+        }
+        if (rootKey == null) {
+            throw new IllegalStateException("the chain has no epoch key yet and the root key is held offline: start"
+                    + " once with sigil.audit.chain.root-key to seal the genesis, then hold it offline");
         }
         long genesis = EpochKeys.epochOf(now, epochLength);
         return new KeyRing(genesis, epochLength, EvolvingKey.genesis(rootKey, genesis), true);

@@ -227,7 +227,10 @@ public class Sealer {
         private void synchronise() throws Exception {
             Map<Integer, ChainHead> stored = chains.heads();
             keys = KeyRing.open(
-                    chains.keyState(), secrets.rootKey(), config.chain().epochLength(), clock.instant());
+                    chains.keyState(),
+                    secrets.rootKey().orElse(null),
+                    config.chain().epochLength(),
+                    clock.instant());
             if (!sameHeads(stored, lastKnown)) {
                 reloadTrees(stored);
             }
