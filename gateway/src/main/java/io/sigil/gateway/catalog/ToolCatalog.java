@@ -61,6 +61,11 @@ public final class ToolCatalog {
         return fresh.tools();
     }
 
+    /** Forgets the list, so that the next call fetches it again (a tool was seen to change). */
+    public void invalidate() {
+        current.set(null);
+    }
+
     private CompletionStage<Map<String, ToolDefinition>> fetchPage(
             String cursor, Map<String, ToolDefinition> collected, int page) {
         if (page >= MAX_PAGES) {

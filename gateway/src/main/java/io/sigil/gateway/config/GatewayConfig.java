@@ -1,6 +1,7 @@
 package io.sigil.gateway.config;
 
 import io.sigil.core.model.TrustLevel;
+import io.sigil.gateway.pinning.PinningPolicy;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.net.URI;
@@ -15,7 +16,7 @@ import java.util.Set;
 public interface GatewayConfig {
 
     /** The ordered chain of stages every request passes; an unknown name fails start-up. */
-    @WithDefault("identity,validation,lifecycle,schema,forward,audit")
+    @WithDefault("identity,validation,lifecycle,pinning,schema,forward,audit")
     List<String> stages();
 
     /**
@@ -117,6 +118,21 @@ public interface GatewayConfig {
         /** How many proof ids are remembered to refuse a replayed proof. */
         @WithDefault("100000")
         int replayCapacity();
+    }
+
+    /** Tool-definition pinning (the rug-pull defence). */
+    Pinning pinning();
+
+    /** What happens to a tool version that awaits an administrator's approval. */
+    interface Pinning {
+
+        /** For a definition that differs from the pinned one: {@code hide} (and refuse calls) or {@code warn}. */
+        @WithDefault("hide")
+        PinningPolicy.Mode onChange();
+
+        /** For a definition carrying instructions aimed at the model: {@code hide} or {@code warn}. */
+        @WithDefault("hide")
+        PinningPolicy.Mode onInjection();
     }
 
     /** The upstream MCP servers, by name. */

@@ -4,6 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.Startup;
 import io.sigil.gateway.catalog.ToolCatalog;
 import io.sigil.gateway.identity.AgentDirectory;
+import io.sigil.gateway.pinning.InjectionScanner;
+import io.sigil.gateway.pinning.PgPinStore;
+import io.sigil.gateway.pinning.PinEvents;
+import io.sigil.gateway.pinning.PinningPolicy;
+import io.sigil.gateway.pinning.ToolPins;
 import io.sigil.gateway.pipeline.Pipeline;
 import io.sigil.gateway.pipeline.PipelineFactory;
 import io.sigil.gateway.pipeline.Stage;
@@ -12,6 +17,7 @@ import io.sigil.gateway.stages.AuditStage;
 import io.sigil.gateway.stages.ForwardStage;
 import io.sigil.gateway.stages.IdentityStage;
 import io.sigil.gateway.stages.LifecycleStage;
+import io.sigil.gateway.stages.PinningStage;
 import io.sigil.gateway.stages.SchemaStage;
 import io.sigil.gateway.stages.ValidationStage;
 import io.sigil.gateway.upstream.UpstreamClient;
@@ -35,19 +41,30 @@ public class PipelineProducer {
     @Produces
     @Startup
     @ApplicationScoped
-    Pipeline pipeline(GatewayConfig config, AuditPublisher audit, ObjectMapper mapper, AgentDirectory directory) {
+    Pipeline pipeline(
+            GatewayConfig config, AuditPublisher audit, ObjectMapper mapper, AgentDirectory directory, ToolPins pins) {
         UpstreamClient upstream = upstream(config, mapper);
         ToolCatalog catalog = new ToolCatalog(upstream::call, config.toolCatalogMaxAge(), Clock.systemUTC());
         PipelineFactory factory = new PipelineFactory(List.of(
                 factory(IdentityStage.NAME, () -> new IdentityStage(directory, config.toolTrust(), Clock.systemUTC())),
                 factory(ValidationStage.NAME, ValidationStage::new),
                 factory(LifecycleStage.NAME, LifecycleStage::new),
+                factory(PinningStage.NAME, () -> new PinningStage(pins, catalog, upstream.name())),
                 factory(SchemaStage.NAME, () -> new SchemaStage(catalog)),
                 factory(ForwardStage.NAME, () -> new ForwardStage(upstream)),
                 factory(AuditStage.NAME, () -> new AuditStage(audit, Clock.systemUTC()))));
         Pipeline pipeline = factory.build(config.stages());
         LOG.infof("gateway chain: %s; upstream %s at %s", pipeline.stageNames(), upstream.name(), config.upstreams());
         return pipeline;
+    }
+
+    @Produces
+    @ApplicationScoped
+    ToolPins toolPins(GatewayConfig config, PgPinStore store, AuditPublisher audit) {
+        PinningPolicy policy =
+                new PinningPolicy(config.pinning().onChange(), config.pinning().onInjection());
+        return new ToolPins(
+                store, policy, new InjectionScanner(), new PinEvents(audit, Clock.systemUTC()), Clock.systemUTC());
     }
 
     private static UpstreamClient upstream(GatewayConfig config, ObjectMapper mapper) {

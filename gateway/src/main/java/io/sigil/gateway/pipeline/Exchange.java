@@ -31,6 +31,8 @@ public final class Exchange {
     private ObjectNode response;
     private StageResult.Reject rejection;
     private boolean scanned;
+    private String toolDigest;
+    private final List<AnswerFilter> answerFilters = new ArrayList<>();
 
     public Exchange(ObjectNode request, Credentials credentials, TransportHeaders headers) {
         this.request = Objects.requireNonNull(request, "request");
@@ -140,6 +142,24 @@ public final class Exchange {
 
     public void scanned(boolean scanned) {
         this.scanned = scanned;
+    }
+
+    /** The pinned digest of the called tool's definition, once the pinning stage has checked it. */
+    public String toolDigest() {
+        return toolDigest;
+    }
+
+    public void toolDigest(String toolDigest) {
+        this.toolDigest = toolDigest;
+    }
+
+    /** Asks to see the upstream's answer before it leaves; filters run in the order they were added. */
+    public void onAnswer(AnswerFilter filter) {
+        answerFilters.add(Objects.requireNonNull(filter, "filter"));
+    }
+
+    public List<AnswerFilter> answerFilters() {
+        return List.copyOf(answerFilters);
     }
 
     public List<Interception> interceptions() {

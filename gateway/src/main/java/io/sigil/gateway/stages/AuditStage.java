@@ -52,6 +52,8 @@ public final class AuditStage implements Stage {
         attributes.put("method", exchange.method());
         putIfPresent(attributes, "tool", exchange.toolName());
         putIfPresent(attributes, "upstream", exchange.upstream());
+        // Which version of the tool's definition was called: lets a SOC tie a call to the pin it passed.
+        putIfPresent(attributes, "tool_digest", exchange.toolDigest());
         putIfPresent(attributes, "client_id", exchange.credentials().clientId());
         if (exchange.agent() != null) {
             attributes.put("agent_did", exchange.agent().did());
