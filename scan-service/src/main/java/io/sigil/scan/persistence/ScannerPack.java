@@ -11,6 +11,7 @@ import java.time.Instant;
  * @param version the pack's version
  * @param status where the pack stands in verification
  * @param definition the pack's scanners, a JSON object
+ * @param verification the reasons of a rejection and the measured metrics
  * @param createdAt when this version was stored
  */
 public record ScannerPack(
@@ -18,4 +19,5 @@ public record ScannerPack(
         String version,
         ScannerPackStatus status,
         JsonNode definition,
+        JsonNode verification,
         @JsonProperty("created_at") Instant createdAt) {}

@@ -17,7 +17,8 @@ import java.util.Optional;
 @ApplicationScoped
 public class ScannerPackRepository {
 
-    private static final String COLUMNS = "id, version, status, definition::text as definition, created_at";
+    private static final String COLUMNS =
+            "id, version, status, definition::text as definition, verification::text as verification, created_at";
 
     private final Pool pool;
     private final ObjectMapper mapper;
@@ -30,14 +31,17 @@ public class ScannerPackRepository {
     /** Inserts the pack and returns it as stored; empty when this id and version already exist. */
     public Uni<Optional<ScannerPack>> insert(ScannerPack pack) {
         String definition;
+        String verification;
         try {
             definition = mapper.writeValueAsString(pack.definition());
+            verification = mapper.writeValueAsString(pack.verification());
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(new IllegalStateException("scanner definition is not serialisable", e));
         }
-        return pool.preparedQuery("insert into scanner_pack (id, version, status, definition)"
-                        + " values ($1, $2, $3, $4::text::jsonb) on conflict do nothing returning " + COLUMNS)
-                .execute(Tuple.of(pack.id(), pack.version(), pack.status().wireName(), definition))
+        return pool.preparedQuery("insert into scanner_pack (id, version, status, definition, verification)"
+                        + " values ($1, $2, $3, $4::text::jsonb, $5::text::jsonb) on conflict do nothing returning "
+                        + COLUMNS)
+                .execute(Tuple.of(pack.id(), pack.version(), pack.status().wireName(), definition, verification))
                 .map(this::first);
     }
 
@@ -64,6 +68,7 @@ public class ScannerPackRepository {
                     row.getString("version"),
                     ScannerPackStatus.fromWire(row.getString("status")),
                     mapper.readTree(row.getString("definition")),
+                    row.getString("verification") == null ? null : mapper.readTree(row.getString("verification")),
                     row.getOffsetDateTime("created_at").toInstant());
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException("stored scanner definition is not JSON", e);

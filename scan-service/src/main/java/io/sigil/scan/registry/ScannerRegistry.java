@@ -1,26 +1,36 @@
 package io.sigil.scan.registry;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sigil.runtime.registry.Registration;
 import io.sigil.scan.persistence.ScannerPack;
 import io.sigil.scan.persistence.ScannerPackRepository;
 import io.sigil.scan.persistence.ScannerPackStatus;
+import io.sigil.scan.verification.Corpora;
+import io.sigil.scan.verification.PackVerifier;
+import io.sigil.scan.verification.Verification;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Accepts scanner packs as submitted and stores them. A submitted pack is not announced: the scanners topic
- * carries only verified, signed packs, which the verification pipeline of the scanning issue publishes. A
- * stored version is never replaced.
+ * Accepts scanner packs: each submitted version is verified at once ({@link PackVerifier}) and stored as verified
+ * or rejected, with every reason and its metrics. A stored version is never replaced, so a rejected new version
+ * leaves the last verified one in force. (Signing verified packs and announcing them on the scanners topic is
+ * still to come.)
  */
 @ApplicationScoped
 public class ScannerRegistry {
 
     private final ScannerPackRepository repository;
+    private final PackVerifier verifier;
+    private final ObjectMapper mapper;
 
-    public ScannerRegistry(ScannerPackRepository repository) {
+    public ScannerRegistry(ScannerPackRepository repository, ObjectMapper mapper) {
         this.repository = repository;
+        this.mapper = mapper;
+        this.verifier = new PackVerifier(Corpora.sharedNegatives(), Corpora.standard());
     }
 
     public Uni<List<ScannerPack>> list() {
@@ -33,8 +43,21 @@ public class ScannerRegistry {
         if (!problems.isEmpty()) {
             return Uni.createFrom().item(Registration.<ScannerPack>invalid(String.join("; ", problems)));
         }
+        // Verification compiles, runs examples and measures: CPU work, kept off the event loop.
+        return Uni.createFrom()
+                .item(() -> verifier.verify(request.definition()))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .flatMap(verification -> store(request, verification));
+    }
+
+    private Uni<Registration<ScannerPack>> store(NewScannerPack request, Verification verification) {
         ScannerPack pack = new ScannerPack(
-                request.id(), request.version(), ScannerPackStatus.SUBMITTED, request.definition(), null);
+                request.id(),
+                request.version(),
+                verification.verified() ? ScannerPackStatus.VERIFIED : ScannerPackStatus.REJECTED,
+                request.definition(),
+                mapper.valueToTree(verification),
+                null);
         return repository
                 .insert(pack)
                 .flatMap(stored -> stored.isEmpty()
