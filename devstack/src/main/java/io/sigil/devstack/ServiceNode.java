@@ -67,6 +67,10 @@ public final class ServiceNode {
             props.put("sigil.gateway.tool-trust.transfer_funds", "High");
             props.put("sigil.gateway.tool-trust.drop_table", "High");
         }
+        if (service == MeshService.SCAN) {
+            // A devstack is a development stack: the scanner registry may sign with the published development key.
+            props.put("sigil.scan.allow-development-keys", "true");
+        }
         if (service == MeshService.AUDIT) {
             // A devstack is a development stack: the audit chain may use the published development keys.
             props.put("sigil.audit.allow-development-keys", "true");

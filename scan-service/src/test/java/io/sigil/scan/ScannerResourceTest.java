@@ -1,6 +1,7 @@
 package io.sigil.scan;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
@@ -8,17 +9,29 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.sigil.core.topics.SigilTopics;
 import io.sigil.devstack.KeycloakTokens;
 import io.sigil.devstack.quarkus.DevStackTestResource;
 import io.sigil.devstack.quarkus.MeshTestSupport;
+import io.sigil.scan.signing.PackSigner;
+import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
+import org.bouncycastle.crypto.signers.Ed25519Signer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -123,6 +136,7 @@ class ScannerResourceTest {
                 .body("verification.metrics.negatives_scanned", greaterThan(100))
                 .body("verification.metrics.false_positives", equalTo(0))
                 .body("verification.metrics.ns_per_kib", greaterThan(0))
+                .body("published", equalTo(true))
                 .body("created_at", notNullValue());
 
         // Then an agent finds it in the list, verified
@@ -135,6 +149,53 @@ class ScannerResourceTest {
                 .statusCode(200)
                 .body("id", hasItem(id))
                 .body("find { it.id == '" + id + "' }.status", equalTo("verified"));
+
+        // And it is announced on the scanners topic, signed: the signature verifies with the registry's key
+        ConsumerRecord<String, String> announced = awaitRecord(id);
+        JsonPath signed = JsonPath.from(announced.value());
+        assertThat(signed.getString("version")).isEqualTo("1.0.0");
+        String x = given().auth()
+                .oauth2(agent)
+                .get("/api/scanners/public-key")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("x");
+        ObjectMapper mapper = new ObjectMapper();
+        JsonNode record = readTree(mapper, announced.value());
+        byte[] payload = PackSigner.signedPayload(mapper, id, "1.0.0", record.get("definition"), record.get("metrics"));
+        assertThat(verifies(x, payload, signed.getString("signature"))).isTrue();
+        // A signature over anything else does not
+        byte[] altered = PackSigner.signedPayload(mapper, id, "1.0.1", record.get("definition"), record.get("metrics"));
+        assertThat(verifies(x, altered, signed.getString("signature"))).isFalse();
+    }
+
+    private static boolean verifies(String publicKeyX, byte[] payload, String signature) {
+        Ed25519Signer verifier = new Ed25519Signer();
+        verifier.init(
+                false, new Ed25519PublicKeyParameters(Base64.getUrlDecoder().decode(publicKeyX), 0));
+        verifier.update(payload, 0, payload.length);
+        return verifier.verifySignature(Base64.getUrlDecoder().decode(signature));
+    }
+
+    private static JsonNode readTree(ObjectMapper mapper, String json) {
+        try {
+            return mapper.readTree(json);
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static ConsumerRecord<String, String> awaitRecord(String key) {
+        ConsumerTask<String, String> task = kafka.consumeStrings()
+                .withProp(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest")
+                .fromTopics(SigilTopics.SCANNERS, records -> records.filter(r -> key.equals(r.key()))
+                        .select()
+                        .first());
+        try (task) {
+            task.awaitCompletion(Duration.ofSeconds(30));
+            return task.getFirstRecord();
+        }
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.time.Instant;
  * @param status where the pack stands in verification
  * @param definition the pack's scanners, a JSON object
  * @param verification the reasons of a rejection and the measured metrics
+ * @param published whether a verified version has been announced, signed, on the scanners topic
  * @param createdAt when this version was stored
  */
 public record ScannerPack(
@@ -20,4 +21,10 @@ public record ScannerPack(
         ScannerPackStatus status,
         JsonNode definition,
         JsonNode verification,
-        @JsonProperty("created_at") Instant createdAt) {}
+        boolean published,
+        @JsonProperty("created_at") Instant createdAt) {
+
+    public ScannerPack asPublished() {
+        return new ScannerPack(id, version, status, definition, verification, true, createdAt);
+    }
+}

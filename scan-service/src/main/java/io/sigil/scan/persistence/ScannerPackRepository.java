@@ -18,7 +18,8 @@ import java.util.Optional;
 public class ScannerPackRepository {
 
     private static final String COLUMNS =
-            "id, version, status, definition::text as definition, verification::text as verification, created_at";
+            "id, version, status, definition::text as definition, verification::text as verification, published,"
+                    + " created_at";
 
     private final Pool pool;
     private final ObjectMapper mapper;
@@ -45,6 +46,25 @@ public class ScannerPackRepository {
                 .map(this::first);
     }
 
+    /** Records that the broker acknowledged this version's announcement. */
+    public Uni<Void> markPublished(String id, String version) {
+        return pool.preparedQuery("update scanner_pack set published = true where id = $1 and version = $2")
+                .execute(Tuple.of(id, version))
+                .replaceWithVoid();
+    }
+
+    /** Verified versions whose announcement was never acknowledged. */
+    public Uni<List<ScannerPack>> unpublished() {
+        return pool.query("select " + COLUMNS + " from scanner_pack where status = 'verified' and not published"
+                        + " order by created_at")
+                .execute()
+                .map(set -> {
+                    List<ScannerPack> packs = new ArrayList<>();
+                    set.forEach(row -> packs.add(toPack(row)));
+                    return packs;
+                });
+    }
+
     /** Every stored version, ordered by id and version. */
     public Uni<List<ScannerPack>> list() {
         return pool.query("select " + COLUMNS + " from scanner_pack order by id, version")
@@ -69,6 +89,7 @@ public class ScannerPackRepository {
                     ScannerPackStatus.fromWire(row.getString("status")),
                     mapper.readTree(row.getString("definition")),
                     row.getString("verification") == null ? null : mapper.readTree(row.getString("verification")),
+                    row.getBoolean("published"),
                     row.getOffsetDateTime("created_at").toInstant());
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException("stored scanner definition is not JSON", e);

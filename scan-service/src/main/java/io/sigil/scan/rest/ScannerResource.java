@@ -5,6 +5,7 @@ import io.sigil.runtime.rest.Responses;
 import io.sigil.scan.persistence.ScannerPack;
 import io.sigil.scan.registry.NewScannerPack;
 import io.sigil.scan.registry.ScannerRegistry;
+import io.sigil.scan.signing.PackSigner;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -22,9 +23,19 @@ import java.util.List;
 public class ScannerResource {
 
     private final ScannerRegistry registry;
+    private final PackSigner signer;
 
-    public ScannerResource(ScannerRegistry registry) {
+    public ScannerResource(ScannerRegistry registry, PackSigner signer) {
         this.registry = registry;
+        this.signer = signer;
+    }
+
+    /** The key the scanners topic's signatures verify with (RFC 8037 JWK). */
+    @GET
+    @Path("/public-key")
+    @Authenticated
+    public java.util.Map<String, String> publicKey() {
+        return signer.publicJwk();
     }
 
     @GET
