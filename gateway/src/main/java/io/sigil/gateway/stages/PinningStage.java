@@ -11,6 +11,8 @@ import io.sigil.gateway.pinning.ToolPins;
 import io.sigil.gateway.pipeline.Exchange;
 import io.sigil.gateway.pipeline.Stage;
 import io.sigil.gateway.pipeline.StageResult;
+import io.sigil.gateway.upstream.UpstreamClient;
+import io.sigil.gateway.upstream.UpstreamException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -57,21 +59,34 @@ public final class PinningStage implements Stage {
 
     private CompletionStage<StageResult> checkCall(Exchange exchange) {
         return catalog.tools()
-                .thenCompose(tools -> {
+                .<CompletionStage<StageResult>>handle((tools, failure) -> {
+                    if (failure != null) {
+                        // The upstream's list cannot be read: refused as the schema stage would, by upstream error.
+                        Throwable cause = UpstreamClient.unwrap(failure);
+                        JsonRpcError error = cause instanceof UpstreamException upstreamError
+                                ? upstreamError.error()
+                                : JsonRpcError.INTERNAL_ERROR;
+                        return CompletableFuture.completedFuture(StageResult.reject(
+                                error, "the upstream's tools cannot be read, so the call is refused", 502));
+                    }
                     ToolDefinition tool = tools.get(exchange.toolName());
                     if (tool == null) {
                         // Unknown tools are the schema stage's to refuse, with its own error.
                         return CompletableFuture.completedFuture(StageResult.CONTINUE);
                     }
-                    return pins.review(upstream, tool.definition()).thenApply(decision -> {
-                        exchange.toolDigest(decision.digest());
-                        return decision.usable()
-                                ? StageResult.CONTINUE
-                                : StageResult.reject(
-                                        JsonRpcError.FORBIDDEN,
-                                        decision.refusal().orElseThrow(),
-                                        403);
-                    });
+                    return decide(exchange, tool);
+                })
+                .thenCompose(result -> result);
+    }
+
+    private CompletionStage<StageResult> decide(Exchange exchange, ToolDefinition tool) {
+        return pins.review(upstream, tool.definition())
+                .thenApply(decision -> {
+                    exchange.toolDigest(decision.digest());
+                    return decision.usable()
+                            ? StageResult.CONTINUE
+                            : StageResult.reject(
+                                    JsonRpcError.FORBIDDEN, decision.refusal().orElseThrow(), 403);
                 })
                 .exceptionally(failure -> {
                     LOG.warnf("pin check of %s failed: %s", exchange.toolName(), failure.toString());

@@ -9,10 +9,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /** A pin store in a list, for tests; {@link #down} makes every operation fail like an unreachable database. */
-final class InMemoryPinStore implements PinStore {
+public final class InMemoryPinStore implements PinStore {
 
-    final List<ToolPin> pins = new ArrayList<>();
-    boolean down;
+    public final List<ToolPin> pins = new ArrayList<>();
+    public boolean down;
     int reads;
 
     @Override

@@ -64,6 +64,26 @@ class AuditStageTest {
     }
 
     @Test
+    void recordsThePinnedDigestOfTheCalledTool() {
+        // Given a call whose tool the pinning stage checked
+        List<AuditEvent> published = new ArrayList<>();
+        AuditStage stage = new AuditStage(
+                event -> {
+                    published.add(event);
+                    return CompletableFuture.completedFuture(null);
+                },
+                clock);
+        Exchange exchange = toolCall();
+        exchange.toolDigest("sha256:abc");
+
+        // When
+        stage.apply(exchange).toCompletableFuture().join();
+
+        // Then
+        assertThat(published.get(0).attributes()).containsEntry("tool_digest", "sha256:abc");
+    }
+
+    @Test
     void recordsTheAgentAndHowItsTrustWasReached() {
         List<AuditEvent> published = new ArrayList<>();
         AuditStage stage = new AuditStage(
