@@ -1,5 +1,6 @@
 package io.sigil.audit.config;
 
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -13,6 +14,8 @@ import org.jboss.logging.Logger;
  * or, where allowed, the development keys derived from a public label (so anyone can forge with them, and
  * the log says so).
  */
+// Created at start-up: missing keys stop the start, and the development-key warning comes before readiness.
+@Startup
 @ApplicationScoped
 public class ChainSecrets {
 

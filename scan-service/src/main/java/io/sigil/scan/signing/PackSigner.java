@@ -3,6 +3,7 @@ package io.sigil.scan.signing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.runtime.Startup;
 import io.sigil.ledger.CheckpointSigner;
 import io.sigil.ledger.Jcs;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,6 +23,8 @@ import org.jboss.logging.Logger;
  * {@code sigil.scan.signing-seed}; without it the service does not start, unless development keys are allowed,
  * and then it says at start that its signatures prove nothing.
  */
+// Created at start-up: missing keys stop the start, and the development-key warning comes before readiness.
+@Startup
 @ApplicationScoped
 public class PackSigner {
 
