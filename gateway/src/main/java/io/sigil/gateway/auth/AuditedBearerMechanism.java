@@ -9,6 +9,7 @@ import io.quarkus.vertx.http.runtime.security.ChallengeData;
 import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
 import io.quarkus.vertx.http.runtime.security.HttpCredentialTransport;
 import io.sigil.gateway.config.GatewayConfig;
+import io.sigil.gateway.pipeline.Credentials;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.Priority;
@@ -222,7 +223,7 @@ public class AuditedBearerMechanism implements HttpAuthenticationMechanism {
                     : jwt.getClaim("preferred_username").toString();
         }
         // Named as the identity stage names callers: service accounts by their client.
-        String actor = user == null || user.startsWith("service-account-") ? clientId : user;
+        String actor = Credentials.human(user) ? user : clientId;
         auditor.succeeded(actor, subject, clientId, tokenId, context.request().getHeader("User-Agent"));
     }
 

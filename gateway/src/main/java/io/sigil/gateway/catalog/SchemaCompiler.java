@@ -3,6 +3,7 @@ package io.sigil.gateway.catalog;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
+import io.sigil.gateway.pinning.ToolDigest;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
@@ -29,14 +30,15 @@ final class SchemaCompiler {
             return unusable(name, tool, external.get());
         }
         try {
-            return new ToolDefinition(name, tool, Optional.of(FACTORY.getSchema(inputSchema)), Optional.empty());
+            return new ToolDefinition(
+                    name, tool, Optional.of(FACTORY.getSchema(inputSchema)), Optional.empty(), ToolDigest.of(tool));
         } catch (RuntimeException invalid) {
             return unusable(name, tool, "the tool's inputSchema is not a valid JSON Schema");
         }
     }
 
     private static ToolDefinition unusable(String name, JsonNode tool, String reason) {
-        return new ToolDefinition(name, tool, Optional.empty(), Optional.of(reason));
+        return new ToolDefinition(name, tool, Optional.empty(), Optional.of(reason), ToolDigest.of(tool));
     }
 
     /** The first {@code $ref}, {@code $dynamicRef} or {@code $id} that leaves the document, if any. */

@@ -1,8 +1,6 @@
 package io.sigil.gateway.pinning;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -41,8 +39,12 @@ public final class ToolPins {
 
     /** Reviews one tool as the upstream lists it. */
     public CompletionStage<PinDecision> review(String upstream, JsonNode tool) {
+        return review(upstream, tool, ToolDigest.of(tool));
+    }
+
+    /** Reviews one tool whose digest is already known (the catalogue computes it once per fetch). */
+    public CompletionStage<PinDecision> review(String upstream, JsonNode tool, String digest) {
         String name = tool.path("name").asText("");
-        String digest = ToolDigest.of(tool);
         if (approved.contains(key(upstream, name, digest))) {
             return CompletableFuture.completedFuture(new PinDecision(name, digest, true, Optional.empty(), List.of()));
         }
@@ -98,7 +100,16 @@ public final class ToolPins {
                 .orElse(null);
         String status = changeOf == null && markers.isEmpty() ? ToolPin.APPROVED : ToolPin.PENDING;
         return new ToolPin(
-                upstream, name, digest, pinned(tool), clock.instant(), status, changeOf, markers, null, null);
+                upstream,
+                name,
+                digest,
+                ToolDigest.pinned(tool),
+                clock.instant(),
+                status,
+                changeOf,
+                markers,
+                null,
+                null);
     }
 
     private PinDecision decide(ToolPin pin) {
@@ -112,16 +123,6 @@ public final class ToolPins {
         if (pin.approved() && approved.size() < MAX_REMEMBERED) {
             approved.add(key(pin.upstream(), pin.tool(), pin.digest()));
         }
-    }
-
-    private static ObjectNode pinned(JsonNode tool) {
-        ObjectNode pinned = JsonNodeFactory.instance.objectNode();
-        for (String member : List.of("name", "description", "inputSchema", "annotations")) {
-            if (tool.has(member)) {
-                pinned.set(member, tool.get(member));
-            }
-        }
-        return pinned;
     }
 
     private static String key(String upstream, String tool, String digest) {

@@ -80,7 +80,7 @@ public final class PinningStage implements Stage {
     }
 
     private CompletionStage<StageResult> decide(Exchange exchange, ToolDefinition tool) {
-        return pins.review(upstream, tool.definition())
+        return pins.review(upstream, tool.definition(), tool.digest())
                 .thenApply(decision -> {
                     exchange.toolDigest(decision.digest());
                     return decision.usable()

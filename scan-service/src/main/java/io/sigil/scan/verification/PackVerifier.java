@@ -47,26 +47,9 @@ public final class PackVerifier {
         int passed = 0;
         int total = 0;
         for (Detector detector : pack.detectors()) {
-            for (String positive : detector.positives()) {
-                total++;
-                if (engine.findings(positive).stream()
-                        .anyMatch(f -> f.detectorId().equals(detector.id()))) {
-                    passed++;
-                } else {
-                    reasons.add("detector '" + detector.id() + "' misses its own positive example #"
-                            + (detector.positives().indexOf(positive) + 1));
-                }
-            }
-            for (String negative : detector.negatives()) {
-                total++;
-                if (engine.findings(negative).stream()
-                        .noneMatch(f -> f.detectorId().equals(detector.id()))) {
-                    passed++;
-                } else {
-                    reasons.add("detector '" + detector.id() + "' finds its own negative example #"
-                            + (detector.negatives().indexOf(negative) + 1));
-                }
-            }
+            passed += ownExamples(engine, detector, detector.positives(), true, reasons);
+            passed += ownExamples(engine, detector, detector.negatives(), false, reasons);
+            total += detector.positives().size() + detector.negatives().size();
         }
         int falsePositives = 0;
         for (String negative : negatives) {
@@ -87,6 +70,23 @@ public final class PackVerifier {
         Verification.Metrics metrics = new Verification.Metrics(
                 pack.detectors().size(), passed, total, negatives.size(), falsePositives, nsPerKib);
         return new Verification(reasons.isEmpty(), reasons, metrics);
+    }
+
+    /** How many of the examples behave as declared; each one that does not adds a reason naming it. */
+    private static int ownExamples(
+            ScanEngine engine, Detector detector, List<String> examples, boolean positive, List<String> reasons) {
+        int passed = 0;
+        for (int i = 0; i < examples.size(); i++) {
+            boolean found = engine.findings(examples.get(i)).stream()
+                    .anyMatch(f -> f.detectorId().equals(detector.id()));
+            if (found == positive) {
+                passed++;
+            } else {
+                reasons.add("detector '" + detector.id() + "' " + (positive ? "misses" : "finds") + " its own "
+                        + (positive ? "positive" : "negative") + " example #" + (i + 1));
+            }
+        }
+        return passed;
     }
 
     private List<String> lint(DetectorPack pack) {
