@@ -34,6 +34,36 @@ public final class CompactRange {
         push(requireHash(leafHash).clone());
     }
 
+    /**
+     * Appends a leaf hash and adds to {@code completed} every perfect subtree of at least 2^{@code minLevel} leaves
+     * that this leaf completes: the nodes a store keeps so that proofs need not read every leaf.
+     */
+    public void append(byte[] leafHash, int minLevel, List<MerkleNode> completed) {
+        if (minLevel < 1) {
+            throw new IllegalArgumentException("stored subtrees start at level 1, not " + minLevel);
+        }
+        byte[] hash = requireHash(leafHash).clone();
+        int level = 0;
+        for (long s = size; (s & 1) == 1; s >>>= 1) {
+            hash = Merkle.nodeHash(digest, subtrees.remove(subtrees.size() - 1), hash);
+            level++;
+            if (level >= minLevel) {
+                // The new leaf is the last of this subtree, so leaf `size` lies in subtree number size >> level.
+                completed.add(new MerkleNode(level, size >>> level, hash.clone()));
+            }
+        }
+        subtrees.add(hash);
+        size++;
+    }
+
+    /** An independent copy: grows without changing this one. */
+    public CompactRange copy() {
+        CompactRange copy = new CompactRange();
+        copy.subtrees.addAll(subtrees);
+        copy.size = size;
+        return copy;
+    }
+
     /** Appends the leaf whose data is {@code leafData}, hashing it here. */
     public void appendLeafData(byte[] leafData) {
         push(Merkle.leafHash(digest, leafData));
