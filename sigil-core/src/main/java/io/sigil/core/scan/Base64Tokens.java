@@ -25,8 +25,12 @@ final class Base64Tokens {
 
     private Base64Tokens() {}
 
-    static List<Decoded> decodeAll(String text) {
+    /** The tokens decoded, and whether a budget left candidate tokens undecoded (the scan is then truncated). */
+    record Result(List<Decoded> tokens, boolean complete) {}
+
+    static Result decodeAll(String text) {
         List<Decoded> out = new ArrayList<>();
+        boolean complete = true;
         int budget = MAX_DECODED_BYTES;
         // Failed decodes cost work too (up to SPLITS + 1 tries per run): they get their own budget.
         long attempts = MAX_ATTEMPTED_CHARS;
@@ -46,7 +50,9 @@ final class Base64Tokens {
                 end++;
             }
             int length = i - start;
-            if (length >= MIN_TOKEN && length <= MAX_TOKEN && attempts > 0) {
+            boolean candidate = length >= MIN_TOKEN && length <= MAX_TOKEN;
+            complete &= !candidate || attempts > 0;
+            if (candidate && attempts > 0) {
                 Decoded decoded = decodeRun(text, start, i, end);
                 attempts -= (long) length * (SPLITS + 1) * (SPLITS + 1);
                 if (decoded != null) {
@@ -56,7 +62,7 @@ final class Base64Tokens {
             }
             i = end;
         }
-        return out;
+        return new Result(out, complete && (budget > 0 || i >= n));
     }
 
     /**
@@ -114,6 +120,9 @@ final class Base64Tokens {
         if (token.length() % 4 == 1) {
             return null; // can never be valid base64; checked up front because exceptions are costly
         }
+        if (!printableHead(token, urlSafe)) {
+            return null;
+        }
         byte[] bytes;
         try {
             bytes = (urlSafe ? Base64.getUrlDecoder() : Base64.getDecoder()).decode(token);
@@ -123,6 +132,23 @@ final class Base64Tokens {
         String decoded = Normaliser.strictUtf8(bytes);
         return decoded != null && isPrintable(decoded) ? decoded : null;
     }
+
+    /**
+     * Whether the first 12 bytes could start printable text: random tokens (hashes, ids) almost always hold
+     * a control byte there, so most are refused before the whole token is decoded.
+     */
+    private static boolean printableHead(String token, boolean urlSafe) {
+        byte[] head = (urlSafe ? Base64.getUrlDecoder() : Base64.getDecoder()).decode(token.substring(0, HEAD));
+        for (byte b : head) {
+            if ((b >= 0 && b < 0x20 && b != '\n' && b != '\r' && b != '\t') || b == 0x7F) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Chars of a token decoded first, to refuse random tokens cheaply; a multiple of 4, at most MIN_TOKEN. */
+    private static final int HEAD = 16;
 
     /** Random bytes rarely decode to printable UTF-8: this keeps hashes and ids from being rescanned. */
     private static boolean isPrintable(String text) {

@@ -21,7 +21,8 @@ final class KeywordIndex {
 
     private static final int ALPHABET = 128;
 
-    private final int[][] next;
+    /** The DFA, flattened: the state after {@code state} reads {@code c} is {@code next[state * 128 + c]}. */
+    private final int[] next;
     /** For each state, the detectors of every keyword ending there (suffixes included), and its lengths. */
     private final int[][] outDetectors;
 
@@ -80,7 +81,10 @@ final class KeywordIndex {
                 }
             }
         }
-        this.next = gotos.toArray(new int[0][]);
+        this.next = new int[states * ALPHABET];
+        for (int s = 0; s < states; s++) {
+            System.arraycopy(gotos.get(s), 0, next, s * ALPHABET, ALPHABET);
+        }
         this.outDetectors = new int[states][];
         this.outLengths = new int[states][];
         for (int s = 0; s < states; s++) {
@@ -97,10 +101,13 @@ final class KeywordIndex {
         for (int i = 0, n = text.length(); i < n; i++) {
             char ch = text.charAt(i);
             // Keywords are ASCII, so any other char simply restarts the automaton.
-            state = ch < ALPHABET ? next[state][lower(ch)] : 0;
+            state = ch < ALPHABET ? next[state * ALPHABET + lower(ch)] : 0;
             int[] detectors = outDetectors[state];
-            for (int k = 0; k < detectors.length; k++) {
-                sink.hit(detectors[k], i + 1 - outLengths[state][k], i + 1);
+            if (detectors.length > 0) {
+                int[] lengths = outLengths[state];
+                for (int k = 0; k < detectors.length; k++) {
+                    sink.hit(detectors[k], i + 1 - lengths[k], i + 1);
+                }
             }
         }
     }

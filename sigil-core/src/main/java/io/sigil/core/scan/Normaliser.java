@@ -48,7 +48,18 @@ final class Normaliser {
             return NormalisedText.identity(original);
         }
         NormalisedText decoded = decode(original);
-        return fold(decoded, original.length());
+        // NFKC and the invisible chars only concern non-ASCII: an ASCII text full of '&' or '%' that
+        // decoded to ASCII skips the second pass.
+        return isAscii(decoded.text()) ? decoded : fold(decoded, original.length());
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0, n = text.length(); i < n; i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Plain printable ASCII without escape characters needs no work at all. */
@@ -76,10 +87,13 @@ final class Normaliser {
                 || (cp >= 0xE0000 && cp <= 0xE007F);
     }
 
-    /** Pass 1: percent-escapes and HTML entities, over the original text. */
+    /**
+     * Pass 1: percent-escapes and HTML entities, over the original text. The mapped copy is only built from
+     * the first escape that decodes: a text of lone '&' and '%' costs one read and no allocation.
+     */
     private static NormalisedText decode(String in) {
         int n = in.length();
-        TextBuilder out = new TextBuilder(n);
+        TextBuilder out = null;
         int i = 0;
         while (i < n) {
             char c = in.charAt(i);
@@ -87,6 +101,7 @@ final class Normaliser {
                 int end = percentRunEnd(in, i);
                 String decoded = end > i ? decodePercentRun(in, i, end) : null;
                 if (decoded != null) {
+                    out = copyUpTo(out, in, i);
                     out.append(decoded, i, end);
                     i = end;
                     continue;
@@ -97,16 +112,31 @@ final class Normaliser {
                 if (semi > i + 1) {
                     String decoded = decodeEntity(in.substring(i + 1, semi));
                     if (decoded != null) {
+                        out = copyUpTo(out, in, i);
                         out.append(decoded, i, semi + 1);
                         i = semi + 1;
                         continue;
                     }
                 }
             }
-            out.append(c, i, i + 1);
+            if (out != null) {
+                out.append(c, i, i + 1);
+            }
             i++;
         }
-        return out.build(n);
+        return out == null ? NormalisedText.identity(in) : out.build(n);
+    }
+
+    /** The builder, created on the first decoded escape with the plain chars before it. */
+    private static TextBuilder copyUpTo(TextBuilder out, String in, int end) {
+        if (out != null) {
+            return out;
+        }
+        TextBuilder copy = new TextBuilder(in.length());
+        for (int k = 0; k < end; k++) {
+            copy.append(in.charAt(k), k, k + 1);
+        }
+        return copy;
     }
 
     private static int semicolonWithin(String in, int from, int to) {

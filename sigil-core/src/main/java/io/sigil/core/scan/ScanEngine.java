@@ -2,6 +2,7 @@ package io.sigil.core.scan;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 import io.sigil.core.spi.SensitivityScanner;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -18,8 +19,13 @@ import java.util.stream.IntStream;
 
 /**
  * The scanner: normalises the text, runs the keyword automaton once, and confirms with each detector's
- * RE2J pattern only inside bounded windows around its keyword hits (merged when they overlap, so every
- * char is examined at most once per detector). Linear in the input; immutable and thread-safe.
+ * RE2J pattern only around its keyword hits: anchored at each hit for patterns that start with their keyword,
+ * otherwise inside bounded windows merged when they overlap (every char examined at most once per detector).
+ * A per-scan work budget, counted in chars handed to RE2J weighted by pattern size ({@link ScanBudget}),
+ * bounds the rest linearly in the input length: a scan that exhausts it says so
+ * ({@link ScanResult#truncated()}) and carries an {@link #INCOMPLETE_ID} finding over the whole text, so that
+ * callers fail closed. No clock is read: the same input always gets the same answer. Immutable and
+ * thread-safe.
  */
 public final class ScanEngine implements SensitivityScanner {
 
@@ -34,6 +40,24 @@ public final class ScanEngine implements SensitivityScanner {
     private final int[] alwaysRun;
     private final int[] anchored;
     private final KeywordIndex suppressions;
+    /** Per detector: whether every match starts with one of its keywords (tried anchored at the hits). */
+    private final boolean[] atHits;
+    /** Per detector: whether every branch starts with {@code \b}, so a hit inside a word cannot start one. */
+    private final boolean[] boundaryFirst;
+    /** Per detector: its pattern after one arbitrary char, so that an anchored try sees the char before. */
+    private final Pattern[] withContext;
+    /** Per detector: what one char handed to its pattern costs the budget ({@link PatternCost}). */
+    private final long[] weight;
+    /** Per detector: its pattern anchored at the start of the region. */
+    private final Pattern[] anchoredAt;
+
+    private final int[] longestKeyword;
+
+    /** Detector id of the finding that marks a truncated scan. */
+    public static final String INCOMPLETE_ID = "scan-incomplete";
+
+    /** Category of the finding that marks a truncated scan. */
+    public static final String INCOMPLETE_CATEGORY = "Scan Incomplete";
 
     public ScanEngine(List<Detector> detectors) {
         this.detectors = List.copyOf(detectors);
@@ -54,6 +78,38 @@ public final class ScanEngine implements SensitivityScanner {
                 .toArray();
         this.suppressions = new KeywordIndex(
                 this.detectors.stream().map(Detector::suppressNear).toList());
+        int count = this.detectors.size();
+        this.atHits = new boolean[count];
+        this.boundaryFirst = new boolean[count];
+        this.withContext = new Pattern[count];
+        this.anchoredAt = new Pattern[count];
+        this.weight = new long[count];
+        this.longestKeyword = new int[count];
+        for (int d = 0; d < count; d++) {
+            Detector detector = this.detectors.get(d);
+            Pattern pattern = detector.pattern();
+            atHits[d] = detector.digitAnchor() == null
+                    && PatternHeads.startsAtKeyword(pattern.pattern(), detector.keywords());
+            boundaryFirst[d] = atHits[d] && PatternHeads.startsWithWordBoundary(pattern.pattern());
+            // The leading \\A makes RE2J stop as soon as no thread is alive; without it an anchored try still steps
+            // through the rest of its region, so a flood of hits would cost hits x window.
+            anchoredAt[d] = atHits[d] ? Pattern.compile("\\A(?:" + pattern.pattern() + ")", pattern.flags()) : null;
+            withContext[d] =
+                    atHits[d] ? Pattern.compile("\\A(?s:.)(?:" + pattern.pattern() + ")", pattern.flags()) : null;
+            weight[d] = ScanBudget.weightOf(PatternCost.of(pattern.pattern()));
+            longestKeyword[d] =
+                    detector.keywords().stream().mapToInt(String::length).max().orElse(0);
+        }
+    }
+
+    /** Whether the detector's pattern is tried anchored at its keyword hits (for tests and benchmarks). */
+    boolean triedAtHits(String detectorId) {
+        for (int d = 0; d < detectors.size(); d++) {
+            if (detectors.get(d).id().equals(detectorId)) {
+                return atHits[d];
+            }
+        }
+        throw new IllegalArgumentException("no detector " + detectorId);
     }
 
     /** An engine over every built-in pack; build it once and share it, it is immutable. */
@@ -73,25 +129,48 @@ public final class ScanEngine implements SensitivityScanner {
                 .map(Finding::category);
     }
 
-    /** Every finding in the text, ordered by span; spans refer to the text as given. */
+    /**
+     * Every finding in the text, ordered by span; spans refer to the text as given. When the scan was
+     * truncated, the list also holds an {@link #INCOMPLETE_ID} finding over the whole text.
+     */
     public List<Finding> findings(String text) {
+        return scanResult(text).findings();
+    }
+
+    /** Every finding in the text, and whether the work budget truncated the scan (then fail closed). */
+    public ScanResult scanResult(String text) {
         if (text == null || text.isEmpty()) {
-            return List.of();
+            return new ScanResult(List.of(), false, 0);
         }
+        ScanBudget budget = ScanBudget.forLength(text.length());
         NormalisedText normalised = Normaliser.normalise(text);
         Set<Finding> found = new LinkedHashSet<>();
-        for (Span span : confirm(normalised.text())) {
+        for (Span span : confirm(normalised.text(), budget)) {
             found.add(finding(span, normalised.originalStart(span.start), normalised.originalEnd(span.end)));
         }
         // Depth one: decoded tokens are normalised and matched, but never decoded again.
-        for (Base64Tokens.Decoded token : Base64Tokens.decodeAll(normalised.text())) {
-            int start = normalised.originalStart(token.start());
-            int end = normalised.originalEnd(token.end());
-            for (Span span : confirm(Normaliser.normalise(token.text()).text())) {
-                found.add(finding(span, start, end));
+        Base64Tokens.Result base64 = Base64Tokens.decodeAll(normalised.text());
+        List<Base64Tokens.Decoded> tokens = base64.tokens();
+        if (!tokens.isEmpty()) {
+            DecodedBatch batch = DecodedBatch.of(tokens);
+            NormalisedText decoded = Normaliser.normalise(batch.text());
+            for (Span span : confirm(decoded.text(), budget)) {
+                int segment = batch.segmentOf(decoded.originalStart(span.start));
+                if (segment != batch.segmentOf(decoded.originalEnd(span.end) - 1)) {
+                    continue; // across two tokens: an artefact of joining them
+                }
+                Base64Tokens.Decoded token = tokens.get(segment);
+                found.add(finding(span, normalised.originalStart(token.start()), normalised.originalEnd(token.end())));
             }
         }
-        return Overlaps.resolve(new ArrayList<>(found), this::isGeneric, ORDER);
+        if (!base64.complete()) {
+            budget.exhaust(); // wrapped secrets past the decode budget were not looked at
+        }
+        if (budget.exhausted()) {
+            found.add(new Finding(INCOMPLETE_ID, INCOMPLETE_CATEGORY, Severity.CRITICAL, 0, text.length(), null));
+        }
+        return new ScanResult(
+                Overlaps.resolve(new ArrayList<>(found), this::isGeneric, ORDER), budget.exhausted(), budget.spent());
     }
 
     private boolean isGeneric(Finding finding) {
@@ -178,11 +257,19 @@ public final class ScanEngine implements SensitivityScanner {
     /** A confirmed match in the normalised text. */
     private record Span(int detector, int start, int end) {}
 
-    private List<Span> confirm(String text) {
+    public static final long[] PROF_NS = new long[200];
+    public static final long[] PROF_W = new long[200];
+
+    private List<Span> confirm(String text, ScanBudget budget) {
         Windows windows = new Windows(detectors.size(), text.length());
-        keywords.search(
-                text,
-                (d, start, end) -> windows.add(d, start, end, detectors.get(d).window()));
+        HitStarts hits = new HitStarts(detectors.size());
+        keywords.search(text, (d, start, end) -> {
+            if (atHits[d]) {
+                hits.add(d, start);
+            } else {
+                windows.add(d, start, end, detectors.get(d).window());
+            }
+        });
         for (int d : alwaysRun) {
             if (detectors.get(d).digitAnchor() == null) {
                 windows.add(d, 0, text.length(), 0);
@@ -192,13 +279,76 @@ public final class ScanEngine implements SensitivityScanner {
             addDigitRuns(text, windows);
         }
         List<Span> spans = new ArrayList<>();
-        for (int d = 0; d < detectors.size(); d++) {
-            int[] ranges = windows.ranges(d);
-            for (int r = 0; r < ranges.length; r += 2) {
-                match(d, text, ranges[r], ranges[r + 1], spans);
+        for (int d = 0; d < detectors.size() && !budget.exhausted(); d++) {
+            long t0 = System.nanoTime();
+            long w0 = budget.spent();
+            if (atHits[d]) {
+                matchAtHits(d, text, hits.sorted(d), budget, spans);
+            } else {
+                int[] ranges = windows.ranges(d);
+                for (int r = 0; r < ranges.length && !budget.exhausted(); r += 2) {
+                    match(d, text, ranges[r], ranges[r + 1], budget, spans);
+                }
             }
+            PROF_NS[d] += System.nanoTime() - t0;
+            PROF_W[d] += budget.spent() - w0;
         }
         return spans;
+    }
+
+    /**
+     * Tries a pattern that starts with its keyword anchored at each hit, on a bounded region forward of it,
+     * skipping hits inside the previous match (as a left-to-right find would) and hits that are inside a
+     * word when the pattern needs a word boundary there: a keyword flood then costs almost nothing.
+     */
+    private void matchAtHits(int d, String text, int[] starts, ScanBudget budget, List<Span> spans) {
+        Detector detector = detectors.get(d);
+        Slice slice = new Slice(text);
+        Matcher atStart = null;
+        Matcher afterOne = null;
+        int skipUntil = 0;
+        int previous = -1;
+        for (int h : starts) {
+            if (h < skipUntil || h == previous) {
+                continue;
+            }
+            previous = h;
+            if (boundaryFirst[d] && h > 0 && isWordChar(text.charAt(h - 1)) && isWordChar(text.charAt(h))) {
+                continue;
+            }
+            int to = rightEdge(text, Math.min(text.length(), h + longestKeyword[d] + detector.window()));
+            // One char before the hit goes into the region so that \b and similar see the real context.
+            int from = h == 0 ? 0 : h - 1;
+            if (!budget.spend(ScanBudget.PER_TRY + (long) (to - from) * weight[d])) {
+                return;
+            }
+            slice.set(from, to);
+            Matcher matcher;
+            if (h == 0) {
+                atStart = atStart == null ? anchoredAt[d].matcher(slice) : atStart.reset(slice);
+                matcher = atStart;
+            } else {
+                afterOne = afterOne == null ? withContext[d].matcher(slice) : afterOne.reset(slice);
+                matcher = afterOne;
+            }
+            if (matcher.lookingAt()) {
+                accept(d, text, matcher, from, from == h ? 0 : 1, spans);
+                skipUntil = from + matcher.end();
+            }
+        }
+    }
+
+    /** ASCII word chars, as RE2J's {@code \b} sees them. */
+    private static boolean isWordChar(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+    }
+
+    private static int rightEdge(String text, int windowTo) {
+        int to = windowTo;
+        while (to < text.length() && to - windowTo < EDGE_SLACK && isTokenChar(text.charAt(to))) {
+            to++;
+        }
+        return to;
     }
 
     /** One linear pass over the digit runs, opening windows for the digit-anchored detectors. */
@@ -247,31 +397,67 @@ public final class ScanEngine implements SensitivityScanner {
     /** How far a window edge may move outward so that it does not cut a token in two. */
     static final int EDGE_SLACK = 128;
 
-    private void match(int d, String text, int windowFrom, int windowTo, List<Span> spans) {
-        // A window edge inside a token would let the pattern see a truncated token: a real secret could fail
-        // its validator, or a longer number could pass as a card. So edges move out to token boundaries.
+    /** Merged windows are matched a chunk at a time, so that the budget is checked between chunks. */
+    static final int CHUNK = 16 * 1024;
+
+    private void match(int d, String text, int windowFrom, int windowTo, ScanBudget budget, List<Span> spans) {
+        // A chunk reads on past its end by the detector's window, so a match that starts in it is seen whole;
+        // matches starting past its end belong to the next chunk.
+        int overlap = detectors.get(d).window() + EDGE_SLACK;
+        Slice slice = new Slice(text);
+        int chunkFrom = windowFrom;
+        int accepted = windowFrom;
+        while (chunkFrom < windowTo) {
+            int chunkTo = Math.min(windowTo, chunkFrom + CHUNK);
+            // A window edge inside a token would let the pattern see a truncated token: a real secret could
+            // fail its validator, or a longer number could pass as a card. So edges move out to token
+            // boundaries; where the previous chunk's last match ended, matching resumes right there.
+            int from = chunkFrom == accepted ? leftEdge(text, chunkFrom) : accepted;
+            int to = rightEdge(text, Math.min(windowTo, chunkTo + (chunkTo < windowTo ? overlap : 0)));
+            if (!budget.spend(ScanBudget.PER_TRY + (long) (to - from) * weight[d])) {
+                return;
+            }
+            Matcher matcher = detectors.get(d).pattern().matcher(slice.set(from, to));
+            int lastEnd = chunkTo;
+            while (matcher.find()) {
+                int start = from + matcher.start();
+                if (chunkTo < windowTo && start >= chunkTo) {
+                    break;
+                }
+                if (chunkFrom == windowFrom || start >= accepted) {
+                    accept(d, text, matcher, from, 0, spans);
+                    lastEnd = Math.max(lastEnd, from + matcher.end());
+                }
+            }
+            accepted = lastEnd;
+            chunkFrom = Math.max(chunkTo, lastEnd);
+        }
+    }
+
+    private static int leftEdge(String text, int windowFrom) {
         int from = windowFrom;
         while (from > 0 && windowFrom - from < EDGE_SLACK && isTokenChar(text.charAt(from - 1))) {
             from--;
         }
-        int to = windowTo;
-        while (to < text.length() && to - windowTo < EDGE_SLACK && isTokenChar(text.charAt(to))) {
-            to++;
+        return from;
+    }
+
+    /**
+     * Validates the value of a match found in a region starting at {@code from} and keeps it as a span;
+     * {@code lead} chars of a whole match are context the pattern was made to consume, not value.
+     */
+    private void accept(int d, String text, Matcher matcher, int from, int lead, List<Span> spans) {
+        // The value is the first capturing group that took part (patterns with alternatives capture the
+        // value in a different group per alternative); without one, the whole match.
+        int group = 0;
+        for (int g = 1; g <= matcher.groupCount() && group == 0; g++) {
+            group = matcher.start(g) >= 0 ? g : 0;
         }
-        Matcher matcher = detectors.get(d).pattern().matcher(text.substring(from, to));
-        while (matcher.find()) {
-            // The value is the first capturing group that took part (patterns with alternatives capture the
-            // value in a different group per alternative); without one, the whole match.
-            int group = 0;
-            for (int g = 1; g <= matcher.groupCount() && group == 0; g++) {
-                group = matcher.start(g) >= 0 ? g : 0;
-            }
-            String value = matcher.group(group);
-            int start = from + matcher.start(group);
-            int end = from + matcher.end(group);
-            if (validators.get(d).test(value) && !suppressed(d, text, start, end)) {
-                spans.add(new Span(d, start, end));
-            }
+        int start = from + matcher.start(group) + (group == 0 ? lead : 0);
+        int end = from + matcher.end(group);
+        String value = text.substring(start, end);
+        if (validators.get(d).test(value) && !suppressed(d, text, start, end)) {
+            spans.add(new Span(d, start, end));
         }
     }
 }
