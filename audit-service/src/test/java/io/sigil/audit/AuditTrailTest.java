@@ -19,6 +19,7 @@ import io.sigil.audit.sealing.EventFacts;
 import io.sigil.audit.sealing.PendingRecord;
 import io.sigil.audit.store.AuditQuery;
 import io.sigil.audit.store.ChainStore;
+import io.sigil.audit.store.MerkleNodeStore;
 import io.sigil.audit.store.RecordStore;
 import io.sigil.core.model.AuditEvent;
 import io.sigil.core.model.TrustLevel;
@@ -28,6 +29,8 @@ import io.sigil.devstack.quarkus.DevStackTestResource;
 import io.sigil.devstack.quarkus.MeshTestSupport;
 import io.sigil.ledger.ChainMac;
 import io.sigil.ledger.EvolvingKey;
+import io.sigil.ledger.Hex;
+import io.sigil.ledger.Merkle;
 import io.sigil.ledger.SealedRecord;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.inject.Inject;
@@ -56,6 +59,9 @@ class AuditTrailTest {
 
     @Inject
     ChainStore chains;
+
+    @Inject
+    MerkleNodeStore nodes;
 
     @Inject
     ObjectMapper mapper;
@@ -320,6 +326,58 @@ class AuditTrailTest {
                 .get("/api/audit/ledger/proof")
                 .then()
                 .statusCode(400);
+    }
+
+    @Test
+    void inclusionProofsComeFromStoredSubtreeRootsAndEqualTheProofOverEveryMac() throws Exception {
+        // Given more than four blocks of 256 records on one chain (one key: one partition)
+        AuditEvent[] events = new AuditEvent[1100];
+        for (int i = 0; i < events.length; i++) {
+            events[i] = event("client:many", "get_weather", "success", AuditEvent.API_ACTIVITY);
+        }
+        produce(events);
+        AuditEvent last = events[events.length - 1];
+        Response stored = await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> given().auth()
+                                .oauth2(auditor)
+                                .queryParam("audit_id", last.auditId())
+                                .get("/api/audit/events"),
+                        r -> r.jsonPath().getList("$").size() == 1);
+        String chain = stored.jsonPath().getString("[0].chain");
+        long lastSeq = stored.jsonPath().getLong("[0].seq");
+        long seq = lastSeq - 700;
+
+        // When the proof of an early record is asked once a checkpoint covers the last one
+        Response proof = await().atMost(Duration.ofSeconds(20))
+                .until(
+                        () -> given().auth()
+                                .oauth2(auditor)
+                                .queryParam("chain", chain)
+                                .queryParam("seq", seq)
+                                .get("/api/audit/ledger/proof"),
+                        r -> r.statusCode() == 200 && r.jsonPath().getLong("tree_size") > lastSeq);
+
+        // Then it verifies, and is exactly RFC 6962's path over every mac up to the checkpoint
+        long treeSize = proof.jsonPath().getLong("tree_size");
+        List<byte[]> leaves = chains.macs(chain).stream()
+                .limit(treeSize)
+                .map(Merkle::leafHash)
+                .toList();
+        List<String> expected = Merkle.inclusionProof((int) seq, leaves).stream()
+                .map(Hex::encode)
+                .toList();
+        assertThat(proof.jsonPath().getBoolean("verified")).isTrue();
+        assertThat(proof.jsonPath().getList("proof", String.class)).containsExactlyElementsOf(expected);
+        assertThat(proof.jsonPath().getString("root")).isEqualTo(Hex.encode(Merkle.root(leaves)));
+        // And the sealer stored every completed subtree root of 256 records and more, in the records' transactions
+        long size = chains.heads().values().stream()
+                        .filter(h -> h.chain().equals(chain))
+                        .findFirst()
+                        .orElseThrow()
+                        .headSeq()
+                + 1;
+        assertThat(nodes.count(chain)).isEqualTo(MerkleNodeStore.expectedCount(size));
     }
 
     @Test

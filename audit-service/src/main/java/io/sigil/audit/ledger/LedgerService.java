@@ -4,6 +4,7 @@ import io.sigil.audit.config.ChainSecrets;
 import io.sigil.audit.sealing.KeyState;
 import io.sigil.audit.store.ChainStore;
 import io.sigil.audit.store.CheckpointStore;
+import io.sigil.audit.store.MerkleNodeStore;
 import io.sigil.audit.store.RecordStore;
 import io.sigil.ledger.ChainVerifier;
 import io.sigil.ledger.Checkpoint;
@@ -12,6 +13,7 @@ import io.sigil.ledger.Hex;
 import io.sigil.ledger.KeySchedule;
 import io.sigil.ledger.LedgerJson;
 import io.sigil.ledger.Merkle;
+import io.sigil.ledger.SubtreeProofs;
 import io.sigil.ledger.VerificationReport;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
@@ -27,14 +29,21 @@ public class LedgerService {
     private final ChainStore chains;
     private final CheckpointStore checkpoints;
     private final ChainSecrets secrets;
+    private final MerkleNodeStore nodes;
     private final byte[] publicKey;
     private final String keyId;
 
-    public LedgerService(RecordStore records, ChainStore chains, CheckpointStore checkpoints, ChainSecrets secrets) {
+    public LedgerService(
+            RecordStore records,
+            ChainStore chains,
+            CheckpointStore checkpoints,
+            ChainSecrets secrets,
+            MerkleNodeStore nodes) {
         this.records = records;
         this.chains = chains;
         this.checkpoints = checkpoints;
         this.secrets = secrets;
+        this.nodes = nodes;
         CheckpointSigner signer = new CheckpointSigner(secrets.signingSeed());
         this.publicKey = signer.publicKey();
         this.keyId = signer.keyId();
@@ -74,23 +83,26 @@ public class LedgerService {
         return new ChainVerifier().verify(chain, new PagedChain(records, chain), schedule, latest, publicKey);
     }
 
-    /** The inclusion proof of a record in the latest checkpoint of its chain, if it is checkpointed yet. */
+    /**
+     * The inclusion proof of a record in the latest checkpoint of its chain, if it is checkpointed yet. Reads the
+     * stored subtree roots on the path and at most two blocks of macs, not the whole chain.
+     */
     public Optional<InclusionProof> proof(String chain, long seq) throws SQLException {
         Optional<Checkpoint> latest = checkpoints.latest(chain);
         if (latest.isEmpty() || seq < 0 || seq >= latest.get().treeSize()) {
             return Optional.empty();
         }
         Checkpoint checkpoint = latest.get();
-        List<byte[]> macs = chains.macs(chain);
-        if (macs.size() < checkpoint.treeSize()) {
+        byte[] leaf;
+        List<byte[]> path;
+        try (MerkleNodeStore.Source source = nodes.open(chain)) {
+            SubtreeProofs proofs = new SubtreeProofs(source, checkpoint.treeSize());
+            path = proofs.inclusionProof(seq);
+            leaf = proofs.leafHash(seq);
+        } catch (SubtreeProofs.MissingLeavesException recordsGone) {
+            // Fewer records than the checkpoint covers: there is nothing to prove against; verify says why.
             return Optional.empty();
         }
-        List<byte[]> leaves = new ArrayList<>((int) checkpoint.treeSize());
-        for (int i = 0; i < checkpoint.treeSize(); i++) {
-            leaves.add(Merkle.leafHash(macs.get(i)));
-        }
-        byte[] leaf = leaves.get((int) seq);
-        List<byte[]> path = Merkle.inclusionProof((int) seq, leaves);
         boolean verified = Merkle.verifyInclusion(seq, checkpoint.treeSize(), leaf, path, checkpoint.root());
         return Optional.of(new InclusionProof(
                 chain,

@@ -5,10 +5,13 @@ import io.sigil.ledger.Checkpoint;
 import io.sigil.ledger.CheckpointSigner;
 import io.sigil.ledger.CompactRange;
 import io.sigil.ledger.Merkle;
+import io.sigil.ledger.MerkleNode;
 import io.sigil.ledger.SealedRecord;
+import io.sigil.ledger.SubtreeProofs;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,24 +46,37 @@ public final class Checkpointer {
         return trees.containsKey(chain);
     }
 
-    /** Rebuilds a chain's tree from its stored macs and the size of its latest stored checkpoint. */
-    public void load(String chain, List<byte[]> macs, long headSeq, byte[] headMac, long checkpointedSize) {
-        CompactRange range = new CompactRange();
-        macs.forEach(mac -> range.append(Merkle.leafHash(mac)));
+    /** Resumes a chain's tree from its compact range and the size of its latest stored checkpoint. */
+    public void load(String chain, CompactRange range, long headSeq, byte[] headMac, long checkpointedSize) {
         trees.put(chain, new Tree(range, headSeq, headMac, checkpointedSize));
     }
 
-    /** Adds records that are now committed. */
-    public void appended(String chain, List<PendingRecord> records) {
-        Tree tree = trees.computeIfAbsent(chain, c -> new Tree(new CompactRange(), -1, null, 0));
+    /**
+     * The chain's tree as it will be once {@code records} are committed, and the subtree roots they complete, to
+     * be stored with them; the tree in use changes only when {@link #appended(Growth)} says they are committed.
+     */
+    public Growth grow(String chain, List<PendingRecord> records) {
+        Tree tree = trees.get(chain);
+        CompactRange range = tree == null ? new CompactRange() : tree.range.copy();
+        List<MerkleNode> completed = new ArrayList<>();
         for (PendingRecord record : records) {
-            SealedRecord sealed = record.sealed();
-            tree.range.append(Merkle.leafHash(sealed.mac()));
-            tree.headSeq = sealed.seq();
-            tree.headMac = sealed.mac();
+            range.append(Merkle.leafHash(record.sealed().mac()), SubtreeProofs.STORED_FROM_LEVEL, completed);
         }
-        sinceLast += records.size();
+        SealedRecord last = records.get(records.size() - 1).sealed();
+        return new Growth(chain, range, last.seq(), last.mac(), records.size(), completed);
     }
+
+    /** Adopts a growth whose records are now committed. */
+    public void appended(Growth growth) {
+        Tree tree = trees.get(growth.chain());
+        long checkpointed = tree == null ? 0 : tree.checkpointedSize;
+        trees.put(growth.chain(), new Tree(growth.range(), growth.headSeq(), growth.headMac(), checkpointed));
+        sinceLast += growth.records();
+    }
+
+    /** A chain's tree grown by one batch, not yet adopted. */
+    public record Growth(
+            String chain, CompactRange range, long headSeq, byte[] headMac, int records, List<MerkleNode> nodes) {}
 
     /** Issues checkpoints if it is time; a failure leaves them for the next call. */
     public void maybeIssue(Instant now, long epoch) throws SQLException {

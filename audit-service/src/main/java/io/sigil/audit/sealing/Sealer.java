@@ -7,10 +7,15 @@ import io.sigil.audit.config.AuditConfig;
 import io.sigil.audit.config.ChainSecrets;
 import io.sigil.audit.store.ChainStore;
 import io.sigil.audit.store.CheckpointStore;
+import io.sigil.audit.store.MerkleNodeStore;
 import io.sigil.ledger.ChainMac;
 import io.sigil.ledger.CheckpointSigner;
+import io.sigil.ledger.CompactRange;
 import io.sigil.ledger.EvolvingKey;
+import io.sigil.ledger.Merkle;
+import io.sigil.ledger.MerkleNode;
 import io.sigil.ledger.SealedRecord;
+import io.sigil.ledger.SubtreeProofs;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
@@ -49,6 +54,7 @@ public class Sealer {
     private final ChainSecrets secrets;
     private final ChainStore chains;
     private final CheckpointStore checkpoints;
+    private final MerkleNodeStore nodes;
     private final EventCanonicaliser canonicaliser;
     private final String bootstrap;
     private final Clock clock = Clock.systemUTC();
@@ -65,12 +71,14 @@ public class Sealer {
             ChainSecrets secrets,
             ChainStore chains,
             CheckpointStore checkpoints,
+            MerkleNodeStore nodes,
             ObjectMapper mapper,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap) {
         this.config = config;
         this.secrets = secrets;
         this.chains = chains;
         this.checkpoints = checkpoints;
+        this.nodes = nodes;
         this.canonicaliser = new EventCanonicaliser(mapper);
         this.bootstrap = bootstrap;
     }
@@ -182,11 +190,21 @@ public class Sealer {
                 }
             }
             if (!appends.isEmpty()) {
-                chains.append(appends, keys.pendingState());
-                keys.stored();
+                // The subtree roots the batch completes are stored with it, so proofs never need every mac.
+                List<Checkpointer.Growth> growths = new ArrayList<>(appends.size());
+                List<ChainAppend> stored = new ArrayList<>(appends.size());
                 for (ChainAppend append : appends) {
+                    Checkpointer.Growth growth =
+                            checkpointer.grow(append.after().chain(), append.records());
+                    growths.add(growth);
+                    stored.add(append.withNodes(growth.nodes()));
+                }
+                chains.append(stored, keys.pendingState());
+                keys.stored();
+                for (int i = 0; i < stored.size(); i++) {
+                    ChainAppend append = stored.get(i);
                     heads.put(append.after().partition(), append.after());
-                    checkpointer.appended(append.after().chain(), append.records());
+                    checkpointer.appended(growths.get(i));
                     sealed.addAndGet(append.records().size());
                 }
             }
@@ -244,8 +262,27 @@ public class Sealer {
             for (ChainHead head : stored.values()) {
                 long checkpointed =
                         checkpoints.latest(head.chain()).map(c -> c.treeSize()).orElse(0L);
-                checkpointer.load(
-                        head.chain(), chains.macs(head.chain()), head.headSeq(), head.headMac(), checkpointed);
+                checkpointer.load(head.chain(), tree(head), head.headSeq(), head.headMac(), checkpointed);
+            }
+        }
+
+        /**
+         * A chain's compact range from its stored subtree roots and unfinished tail: O(log n) reads. A chain sealed
+         * before the roots were stored is read in full once, and its roots are stored for every later start.
+         */
+        private CompactRange tree(ChainHead head) throws Exception {
+            long size = head.headSeq() + 1;
+            if (nodes.count(head.chain()) < MerkleNodeStore.expectedCount(size)) {
+                CompactRange range = new CompactRange();
+                List<MerkleNode> completed = new ArrayList<>();
+                for (byte[] mac : chains.macs(head.chain())) {
+                    range.append(Merkle.leafHash(mac), SubtreeProofs.STORED_FROM_LEVEL, completed);
+                }
+                nodes.insert(head.chain(), completed);
+                return range;
+            }
+            try (MerkleNodeStore.Source source = nodes.open(head.chain())) {
+                return new SubtreeProofs(source, size).compactRange();
             }
         }
 

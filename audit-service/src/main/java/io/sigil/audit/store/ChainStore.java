@@ -96,6 +96,7 @@ public class ChainStore {
                 for (ChainAppend append : appends) {
                     ensureChain(connection, append.before());
                     insertRecords(connection, append.records());
+                    MerkleNodeStore.insert(connection, append.after().chain(), append.nodes());
                     moveHead(connection, append.before(), append.after());
                 }
                 if (keyState != null) {
