@@ -127,5 +127,24 @@ public interface AuditConfig {
 
         @WithDefault("sigil-audit")
         String hostname();
+
+        Ack ack();
+    }
+
+    /** HEC indexer acknowledgement: a batch counts as delivered only once the collector reports it indexed. */
+    interface Ack {
+        @WithDefault("false")
+        boolean enabled();
+
+        /** The channel, a GUID; a new random one at each start when absent (ackIds are numbered per channel). */
+        Optional<String> channel();
+
+        /** Pause before each request to the ack endpoint. */
+        @WithDefault("1s")
+        Duration pollInterval();
+
+        /** A batch not acknowledged this long after it was sent is sent again. */
+        @WithDefault("60s")
+        Duration timeout();
     }
 }

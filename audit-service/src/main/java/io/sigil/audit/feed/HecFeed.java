@@ -2,13 +2,14 @@ package io.sigil.audit.feed;
 
 import io.sigil.audit.config.AuditConfig;
 import io.sigil.soc.Exporter;
+import io.sigil.soc.hec.HecAcks;
 import io.sigil.soc.hec.HecConfig;
 import io.sigil.soc.hec.HecSender;
 import io.sigil.soc.hec.HecToken;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 
-/** Sealed records to a Splunk HTTP Event Collector, each event with its chain fields. */
+/** Sealed records to a Splunk HTTP Event Collector, each event with its chain fields; optionally with indexer acks. */
 @ApplicationScoped
 public class HecFeed extends ExporterFeed {
 
@@ -33,6 +34,13 @@ public class HecFeed extends ExporterFeed {
         String url = config.url().orElseThrow(() -> new IllegalStateException("sigil.audit.feeds.hec.url is not set"));
         String token =
                 config.token().orElseThrow(() -> new IllegalStateException("sigil.audit.feeds.hec.token is not set"));
-        return new HecSender(HecConfig.of(URI.create(url), new HecToken(token), config.hostname()));
+        HecConfig hec = HecConfig.of(URI.create(url), new HecToken(token), config.hostname());
+        AuditConfig.Ack ack = config.ack();
+        if (ack.enabled()) {
+            hec = hec.withAcks(ack.channel()
+                    .map(channel -> new HecAcks(channel, ack.pollInterval(), ack.timeout()))
+                    .orElseGet(() -> HecAcks.onNewChannel(ack.pollInterval(), ack.timeout())));
+        }
+        return new HecSender(hec);
     }
 }

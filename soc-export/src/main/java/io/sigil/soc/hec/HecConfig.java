@@ -6,16 +6,22 @@ import java.util.Objects;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
 
-/** How to reach a Splunk HTTP Event Collector; {@code baseUrl} is the collector root, e.g. https://splunk:8088. */
+/**
+ * How to reach a Splunk HTTP Event Collector; {@code baseUrl} is the collector root, e.g. https://splunk:8088.
+ * With {@code acks}, delivery waits for HEC indexer acknowledgement.
+ */
 public record HecConfig(
         URI baseUrl,
         HecToken token,
         String host,
         Duration connectTimeout,
         Duration requestTimeout,
-        Optional<SSLContext> tls) {
+        Optional<SSLContext> tls,
+        Optional<HecAcks> acks) {
 
     public static final String EVENT_PATH = "/services/collector/event";
+    public static final String ACK_PATH = "/services/collector/ack";
+    public static final String CHANNEL_HEADER = "X-Splunk-Request-Channel";
     public static final String SOURCE = "sigil-audit";
     public static final String SOURCETYPE = "sigil:ocsf";
 
@@ -26,22 +32,42 @@ public record HecConfig(
         Objects.requireNonNull(connectTimeout, "connectTimeout");
         Objects.requireNonNull(requestTimeout, "requestTimeout");
         Objects.requireNonNull(tls, "tls");
+        Objects.requireNonNull(acks, "acks");
     }
 
     public static HecConfig of(URI baseUrl, HecToken token, String host) {
-        return new HecConfig(baseUrl, token, host, Duration.ofSeconds(5), Duration.ofSeconds(30), Optional.empty());
+        return new HecConfig(
+                baseUrl,
+                token,
+                host,
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(30),
+                Optional.empty(),
+                Optional.empty());
     }
 
     public HecConfig withTimeouts(Duration connect, Duration request) {
-        return new HecConfig(baseUrl, token, host, connect, request, tls);
+        return new HecConfig(baseUrl, token, host, connect, request, tls, acks);
     }
 
     public HecConfig withTls(SSLContext context) {
-        return new HecConfig(baseUrl, token, host, connectTimeout, requestTimeout, Optional.of(context));
+        return new HecConfig(baseUrl, token, host, connectTimeout, requestTimeout, Optional.of(context), acks);
+    }
+
+    public HecConfig withAcks(HecAcks indexerAcks) {
+        return new HecConfig(baseUrl, token, host, connectTimeout, requestTimeout, tls, Optional.of(indexerAcks));
     }
 
     public URI eventEndpoint() {
+        return endpoint(EVENT_PATH);
+    }
+
+    public URI ackEndpoint() {
+        return endpoint(ACK_PATH);
+    }
+
+    private URI endpoint(String path) {
         String base = baseUrl.toString();
-        return URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + EVENT_PATH);
+        return URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path);
     }
 }

@@ -12,7 +12,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 
-/** Posts batches to a Splunk HTTP Event Collector's event endpoint. */
+/**
+ * Posts batches to a Splunk HTTP Event Collector's event endpoint; with indexer acknowledgement configured, on a
+ * channel, and a batch is delivered only once its ackId is acknowledged. One batch is in flight at a time.
+ */
 public final class HecSender implements Exporter {
 
     private static final System.Logger LOG = System.getLogger(HecSender.class.getName());
@@ -21,6 +24,7 @@ public final class HecSender implements Exporter {
     private final HecConfig config;
     private final HttpClient client;
     private final HecPayload payload;
+    private final AckPoller acks;
 
     public HecSender(HecConfig config) {
         this(config, defaultClient(config));
@@ -30,6 +34,7 @@ public final class HecSender implements Exporter {
         this.config = config;
         this.client = client;
         this.payload = new HecPayload(config.host());
+        this.acks = config.acks().map(a -> new AckPoller(config, a, client)).orElse(null);
     }
 
     private static HttpClient defaultClient(HecConfig config) {
@@ -42,25 +47,30 @@ public final class HecSender implements Exporter {
     }
 
     /**
-     * Delivered means HTTP 200 with {@code {"text":"Success","code":0}}: the collector accepted the batch (indexing
-     * is confirmed only by HEC indexer acknowledgement, not used here). 429, 5xx, other 200 bodies and I/O errors are
-     * retryable; any other status is permanent.
+     * Without acks, delivered means HTTP 200 with {@code {"text":"Success","code":0}}: the collector accepted the
+     * batch. With acks, that answer must also carry an {@code ackId}, and the batch is delivered only when the ack
+     * endpoint reports it indexed within the ack timeout (else retryable: it is sent again). 429, 5xx, other 200 bodies
+     * and I/O errors are retryable; any other status is permanent.
      */
     @Override
     public DeliveryResult deliver(List<SealedEvent> batch) {
         if (batch.isEmpty()) {
             return DeliveryResult.delivered(0);
         }
-        HttpRequest request = HttpRequest.newBuilder(config.eventEndpoint())
+        HttpRequest.Builder request = HttpRequest.newBuilder(config.eventEndpoint())
                 .timeout(config.requestTimeout())
                 .header("Authorization", config.token().authorizationHeader())
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(payload.body(batch)))
-                .build();
+                .POST(HttpRequest.BodyPublishers.ofByteArray(payload.body(batch)));
+        config.acks().ifPresent(a -> request.header(HecConfig.CHANNEL_HEADER, a.channel()));
+        long sent = System.nanoTime();
         DeliveryResult result;
         try {
-            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             result = classify(response.statusCode(), response.body(), batch.size());
+            if (result.isDelivered() && acks != null) {
+                result = awaitAck(response.body(), batch.size(), sent);
+            }
         } catch (IOException e) {
             result = DeliveryResult.retryable(
                     redact("HEC request failed: " + e.getClass().getSimpleName() + ": " + e.getMessage()));
@@ -72,6 +82,27 @@ public final class HecSender implements Exporter {
             LOG.log(Level.WARNING, "HEC batch of {0} events not delivered: {1}", batch.size(), result.reason());
         }
         return result;
+    }
+
+    private DeliveryResult awaitAck(String body, int events, long sentNanos) {
+        JsonNode ackId = ackIdOf(body);
+        if (ackId == null) {
+            // Accepted but not trackable: the token has indexer acknowledgement off. Delivery cannot be confirmed.
+            return DeliveryResult.permanent(
+                    "HEC accepted the batch without an ackId: enable indexer acknowledgement for this token");
+        }
+        long deadline = sentNanos + config.acks().orElseThrow().timeout().toNanos();
+        return acks.await(ackId.longValue(), events, deadline);
+    }
+
+    private static JsonNode ackIdOf(String body) {
+        try {
+            JsonNode answer = Json.MAPPER.readTree(body);
+            JsonNode ackId = answer == null ? null : answer.get("ackId");
+            return ackId != null && ackId.canConvertToLong() && ackId.isIntegralNumber() ? ackId : null;
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private DeliveryResult classify(int status, String body, int events) {

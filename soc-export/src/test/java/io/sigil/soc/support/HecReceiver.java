@@ -2,6 +2,7 @@ package io.sigil.soc.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
@@ -17,19 +18,31 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLContext;
 
 /**
  * A Splunk-HEC-compatible receiver on 127.0.0.1: checks the token, parses the concatenated JSON events, answers as
- * HEC does, and can be told to fail the next requests.
+ * HEC does, and can be told to fail the next requests. With {@link #requireAcks()} it speaks HEC's indexer
+ * acknowledgement: a channel is required, every accepted batch gets an ackId of its channel, and
+ * {@code /services/collector/ack} reports which are indexed; acks can be delayed or withheld.
  */
 public final class HecReceiver implements AutoCloseable {
 
     /** One request as the receiver saw it: the status it answered and the events the body carried. */
-    public record Request(int status, List<JsonNode> events, String authorization) {}
+    public record Request(int status, List<JsonNode> events, String authorization, String channel, Long ackId) {
+
+        Request(int status, List<JsonNode> events, String authorization) {
+            this(status, events, authorization, null, null);
+        }
+    }
 
     /** A scripted answer for one upcoming request. */
     private record Scripted(int status, boolean processAnyway, long delayMillis, String body) {}
@@ -41,6 +54,14 @@ public final class HecReceiver implements AutoCloseable {
     private final Deque<Scripted> script = new ArrayDeque<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private volatile boolean echoAuthorization;
+    private volatile boolean acksRequired;
+    private final Map<String, AtomicLong> nextAckId = new ConcurrentHashMap<>();
+    private final Map<String, Integer> pollsSeen = new ConcurrentHashMap<>();
+    private final Set<String> withheld = ConcurrentHashMap.newKeySet();
+    private final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger ackPolls = new AtomicInteger();
+    private volatile int withholdNext;
+    private volatile int pollsBeforeAck;
 
     public HecReceiver(String token) throws IOException {
         this(token, null);
@@ -59,6 +80,7 @@ public final class HecReceiver implements AutoCloseable {
         }
         this.scheme = tls == null ? "http" : "https";
         server.createContext("/services/collector/event", this::handle);
+        server.createContext("/services/collector/ack", this::handleAck);
         this.executor = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "hec-receiver");
             t.setDaemon(true);
@@ -92,6 +114,35 @@ public final class HecReceiver implements AutoCloseable {
     /** A hostile or buggy collector that echoes the Authorization header in its 401 body. */
     public void echoAuthorizationOn401(boolean echo) {
         this.echoAuthorization = echo;
+    }
+
+    /** From now on batches need a channel and are acknowledged through the ack endpoint. */
+    public void requireAcks() {
+        this.acksRequired = true;
+    }
+
+    /** The ackIds of the next {@code k} accepted batches are never acknowledged, as if the indexer lost them. */
+    public synchronized void withholdAcksOfNext(int k) {
+        this.withholdNext = k;
+    }
+
+    /** An ackId is reported indexed only from its {@code n}-th poll on: indexing takes a while. */
+    public void acknowledgeAfterPolls(int n) {
+        this.pollsBeforeAck = n;
+    }
+
+    /** How many ack requests the receiver answered. */
+    public int ackPolls() {
+        return ackPolls.get();
+    }
+
+    /** Events of the batches whose ack was reported to the sender: what the indexer confirmed. */
+    public List<JsonNode> acknowledgedEvents() {
+        List<JsonNode> out = new ArrayList<>();
+        requests.stream()
+                .filter(r -> r.ackId() != null && acknowledged.contains(r.channel() + "/" + r.ackId()))
+                .forEach(r -> out.addAll(r.events()));
+        return out;
     }
 
     public List<Request> requests() {
@@ -140,8 +191,77 @@ public final class HecReceiver implements AutoCloseable {
                 respond(exchange, scripted.status(), scripted.body());
                 return;
             }
-            requests.add(new Request(200, events, auth));
-            respond(exchange, 200, "{\"text\":\"Success\",\"code\":0}");
+            if (!acksRequired) {
+                requests.add(new Request(200, events, auth));
+                respond(exchange, 200, "{\"text\":\"Success\",\"code\":0}");
+                return;
+            }
+            String channel = exchange.getRequestHeaders().getFirst("X-Splunk-Request-Channel");
+            if (channel == null) {
+                requests.add(new Request(400, List.of(), auth));
+                respond(exchange, 400, "{\"text\":\"Data channel is missing\",\"code\":10}");
+                return;
+            }
+            long ackId =
+                    nextAckId.computeIfAbsent(channel, c -> new AtomicLong()).getAndIncrement();
+            if (takeWithheld()) {
+                withheld.add(channel + "/" + ackId);
+            }
+            requests.add(new Request(200, events, auth, channel, ackId));
+            respond(exchange, 200, "{\"text\":\"Success\",\"code\":0,\"ackId\":" + ackId + "}");
+        }
+    }
+
+    private synchronized boolean takeWithheld() {
+        if (withholdNext > 0) {
+            withholdNext--;
+            return true;
+        }
+        return false;
+    }
+
+    /** HEC's ack endpoint: {@code {"acks":[ids]}} in, {@code {"acks":{"id":bool}}} out, per channel. */
+    private void handleAck(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String auth = exchange.getRequestHeaders().getFirst("Authorization");
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            if (auth == null || !auth.equals("Splunk " + token)) {
+                respond(exchange, 401, "{\"text\":\"Invalid token\",\"code\":4}");
+                return;
+            }
+            if (!acksRequired) {
+                respond(exchange, 400, "{\"text\":\"ACK is disabled\",\"code\":14}");
+                return;
+            }
+            String channel = exchange.getRequestHeaders().getFirst("X-Splunk-Request-Channel");
+            if (channel == null) {
+                respond(exchange, 400, "{\"text\":\"Data channel is missing\",\"code\":10}");
+                return;
+            }
+            JsonNode ids;
+            try {
+                ids = Json.MAPPER.readTree(body).path("acks");
+            } catch (IOException e) {
+                ids = null;
+            }
+            if (ids == null || !ids.isArray()) {
+                respond(exchange, 400, "{\"text\":\"Invalid data format\",\"code\":6}");
+                return;
+            }
+            ackPolls.incrementAndGet();
+            ObjectNode answer = Json.MAPPER.createObjectNode();
+            ObjectNode statuses = answer.putObject("acks");
+            long issued = nextAckId.getOrDefault(channel, new AtomicLong()).get();
+            for (JsonNode id : ids) {
+                String key = channel + "/" + id.asLong();
+                int polls = pollsSeen.merge(key, 1, Integer::sum);
+                boolean indexed = id.asLong() < issued && !withheld.contains(key) && polls >= pollsBeforeAck;
+                if (indexed) {
+                    acknowledged.add(key);
+                }
+                statuses.put(id.asText(), indexed);
+            }
+            respond(exchange, 200, answer.toString());
         }
     }
 
