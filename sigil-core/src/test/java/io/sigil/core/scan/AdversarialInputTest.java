@@ -2,10 +2,10 @@ package io.sigil.core.scan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sigil.core.scan.bench.AdversarialInputs;
 import io.sigil.core.scan.bench.MixedCorpus;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -122,44 +122,6 @@ class AdversarialInputTest {
     }
 
     static List<String> inputs() {
-        Random random = new Random(1);
-        List<String> keywords = new ArrayList<>();
-        ENGINE.detectors().forEach(d -> keywords.addAll(d.keywords()));
-        StringBuilder mix = new StringBuilder();
-        while (mix.length() < 1_000_000) {
-            mix.append(keywords.get(random.nextInt(keywords.size())));
-            if (random.nextInt(3) == 0) {
-                mix.append(random.nextInt(1_000_000));
-            }
-            mix.append(random.nextBoolean() ? "a=" : "+/");
-        }
-        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/_-";
-        StringBuilder base64ish = new StringBuilder();
-        StringBuilder digits = new StringBuilder();
-        while (base64ish.length() < 1_000_000) {
-            base64ish.append(alphabet.charAt(random.nextInt(alphabet.length())));
-            if (random.nextInt(60) == 0) {
-                base64ish.append(' ');
-            }
-        }
-        while (digits.length() < 1_000_000) {
-            digits.append(random.nextInt(10));
-            if (random.nextInt(5) == 0) {
-                digits.append(random.nextBoolean() ? ' ' : '-');
-            }
-        }
-        return List.of(
-                "a".repeat(1_000_000),
-                "AKIA".repeat(250_000),
-                "@".repeat(1_000_000),
-                "1 ".repeat(500_000),
-                "-----BEGIN PRIVATE KEY-----".repeat(37_000),
-                "&#".repeat(500_000),
-                "QUtJQUFBQUFBQUFB ".repeat(58_824),
-                "a=".repeat(500_000),
-                "password=".repeat(111_112),
-                mix.substring(0, 1_000_000),
-                base64ish.substring(0, 1_000_000),
-                digits.substring(0, 1_000_000));
+        return List.copyOf(AdversarialInputs.all().values());
     }
 }
