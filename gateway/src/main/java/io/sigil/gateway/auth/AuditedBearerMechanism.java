@@ -11,19 +11,25 @@ import io.quarkus.vertx.http.runtime.security.HttpCredentialTransport;
 import io.sigil.gateway.config.GatewayConfig;
 import io.sigil.gateway.pipeline.Credentials;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * The gateway's bearer authentication: Quarkus OIDC verifies the token, this mechanism around it refuses
- * tokens whose algorithm is off the allow-list, records every outcome on {@code /mcp} as an audit event and
- * answers 401 with an RFC 6750 / RFC 9728 challenge that points at the protected-resource metadata.
+ * The gateway's bearer authentication. On {@code /mcp} the gateway verifies tokens itself ({@link TokenVerifier}
+ * against the realm's published keys), which costs a fraction of Quarkus OIDC's path on the data plane; the
+ * administration API keeps Quarkus OIDC. Every outcome on {@code /mcp} is an audit event, and a refusal is a 401
+ * with an RFC 6750 / RFC 9728 challenge that points at the protected-resource metadata.
  */
 @Alternative
 @Priority(1)
@@ -42,21 +48,41 @@ public class AuditedBearerMechanism implements HttpAuthenticationMechanism {
     private final String metadataLocation;
     private final VerifiedTokenCache verified;
     private final DpopProofVerifier dpop;
+    private final TokenVerifier verifier;
+    private final SigningKeySource signingKeys;
+    private final String clientId;
+    private final Clock clock;
 
     public AuditedBearerMechanism(
-            OidcAuthenticationMechanism oidc, AuthenticationAuditor auditor, GatewayConfig config) {
+            OidcAuthenticationMechanism oidc,
+            AuthenticationAuditor auditor,
+            GatewayConfig config,
+            @ConfigProperty(name = "quarkus.oidc.client-id") String clientId) {
         this.oidc = oidc;
         this.auditor = auditor;
+        this.clientId = clientId;
         this.headerCheck = new TokenHeaderCheck(config.tokenAlgorithms());
         this.metadataLocation = ResourceMetadata.locationOf(config.resource()).toString();
-        this.verified = new VerifiedTokenCache(
-                java.time.Clock.systemUTC(), config.verifiedTokenMaxAge(), config.verifiedTokenCapacity());
-        java.time.Clock clock = java.time.Clock.systemUTC();
+        Clock clock = Clock.systemUTC();
+        this.clock = clock;
+        this.verified = new VerifiedTokenCache(clock, config.verifiedTokenMaxAge(), config.verifiedTokenCapacity());
         this.dpop = new DpopProofVerifier(
                 clock,
                 config.dpop().maxClockSkew(),
                 new DpopReplayCache(clock, config.dpop().replayCapacity()),
                 Set.of(config.resource()));
+        GatewayConfig.Token token = config.token();
+        this.verifier = new TokenVerifier(headerCheck, token.audiences(), token.clockSkew());
+        this.signingKeys = new SigningKeySource(
+                HttpClient.newBuilder()
+                        .connectTimeout(token.keysFetchTimeout())
+                        .followRedirects(HttpClient.Redirect.NEVER)
+                        .build(),
+                token.authorizationServer(),
+                token.issuer(),
+                new SigningKeySource.Settings(
+                        token.keysMinRefreshInterval(), token.keysMaxAge(), token.keysFetchTimeout()),
+                clock);
     }
 
     @Override
@@ -94,6 +120,16 @@ public class AuditedBearerMechanism implements HttpAuthenticationMechanism {
             context.put(HttpAuthenticationMechanism.class.getName(), this);
             return bound(context, known.get(), checkedProof);
         }
+        if (guarded(context)) {
+            return verify(context, token).onItem().transformToUni(verdict -> {
+                if (!verdict.verified()) {
+                    return refuse(context, verdict.refusal(), verdict.party());
+                }
+                SecurityIdentity identity = CredentialsReader.identity(verdict.token(), clientId);
+                remember(token, identity);
+                return bound(context, identity, checkedProof).invoke(accepted -> auditSuccess(accepted, context));
+            });
+        }
         return oidc.authenticate(context, identityProviderManager)
                 // OIDC names itself as the request's challenger; the challenge is this mechanism's to give.
                 .onItemOrFailure()
@@ -117,6 +153,34 @@ public class AuditedBearerMechanism implements HttpAuthenticationMechanism {
                         }
                     });
                 });
+    }
+
+    /**
+     * The token checked against the held signing keys; the keys are fetched first when none are held or they
+     * are too old, and again (at most once per interval) when the token names a key they lack.
+     */
+    private Uni<TokenVerifier.Verdict> verify(RoutingContext context, String token) {
+        Optional<SigningKeys> keys = signingKeys.current();
+        if (keys.isPresent()) {
+            TokenVerifier.Verdict verdict = verifier.verify(token, keys.get(), clock.instant());
+            if (verdict.refusal() != AuthFailure.UNKNOWN_KEY || !signingKeys.mayFetch()) {
+                return Uni.createFrom().item(verdict);
+            }
+        }
+        Context requestContext = Vertx.currentContext();
+        return Uni.createFrom()
+                .completionStage(signingKeys::fetch)
+                // The fetch completes on the HTTP client's thread; the request carries on on its own context.
+                .emitOn(command -> {
+                    if (requestContext == null) {
+                        command.run();
+                    } else {
+                        requestContext.runOnContext(ignored -> command.run());
+                    }
+                })
+                .map(fresh -> verifier.verify(token, fresh, clock.instant()))
+                .onFailure()
+                .recoverWithItem(failure -> new TokenVerifier.Verdict(null, AuthFailure.KEYS_UNAVAILABLE, null));
     }
 
     /**

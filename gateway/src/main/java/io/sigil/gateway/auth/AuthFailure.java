@@ -15,6 +15,8 @@ public enum AuthFailure {
     WRONG_AUDIENCE("wrong_audience", "the token was not issued for this resource"),
     WRONG_ISSUER("wrong_issuer", "the token was not issued by the trusted authorization server"),
     INVALID_TOKEN("invalid_token", "the token was rejected"),
+    KEYS_UNAVAILABLE(
+            "keys_unavailable", "the authorization server's signing keys could not be fetched to verify the token"),
     DPOP_PROOF_MISSING("dpop_proof_missing", "the token is DPoP-bound and the request carries no DPoP proof"),
     DPOP_PROOF_INVALID("dpop_proof_invalid", "the DPoP proof is not valid for this request and token"),
     DPOP_PROOF_REPLAYED("dpop_proof_replayed", "the DPoP proof was already used"),

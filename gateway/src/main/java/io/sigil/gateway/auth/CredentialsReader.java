@@ -46,6 +46,16 @@ public final class CredentialsReader {
                 .build();
     }
 
+    /** The identity of a token the gateway verified: its realm and gateway-client roles, its credentials read. */
+    public static SecurityIdentity identity(VerifiedJwt jwt, String gatewayClientId) {
+        Set<String> roles = jwt.roles(gatewayClientId);
+        return QuarkusSecurityIdentity.builder()
+                .setPrincipal(jwt)
+                .addRoles(roles)
+                .addAttribute(ATTRIBUTE, read(jwt, roles))
+                .build();
+    }
+
     /** The credentials of a verified identity: those attached at verification, else read from the token. */
     public static Credentials of(SecurityIdentity identity, JsonWebToken token) {
         Credentials attached = identity.getAttribute(ATTRIBUTE);
@@ -79,13 +89,24 @@ public final class CredentialsReader {
 
     /** RFC 8693 §4.1: the current actor is the outermost {@code act}; nested ones are earlier actors. */
     private static Credentials.Actor actor(JsonWebToken token) {
-        if (token.getClaim("act") instanceof JsonObject act) {
-            String clientId = text(act.get("client_id"));
-            String subject = text(act.get("sub"));
-            // An actor the registry cannot name is still an actor: "unknown" is refused, never ignored.
-            return new Credentials.Actor(subject, clientId == null ? "unknown" : clientId);
+        Object act = token.getClaim("act");
+        String clientId;
+        String subject;
+        if (act instanceof JsonObject json) {
+            clientId = text(json.get("client_id"));
+            subject = text(json.get("sub"));
+        } else if (act instanceof Map<?, ?> map) {
+            clientId = text(map.get("client_id"));
+            subject = text(map.get("sub"));
+        } else if (act != null) {
+            // An act claim of another shape still says someone else acts: it cannot be ignored.
+            clientId = null;
+            subject = null;
+        } else {
+            return null;
         }
-        return null;
+        // An actor the registry cannot name is still an actor: "unknown" is refused, never ignored.
+        return new Credentials.Actor(subject, clientId == null ? "unknown" : clientId);
     }
 
     private static String text(Object value) {

@@ -1,5 +1,6 @@
 package io.sigil.gateway.auth;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -14,7 +15,7 @@ import java.util.Set;
  */
 public final class TokenHeaderCheck {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private final Set<String> allowedAlgorithms;
 
@@ -24,23 +25,49 @@ public final class TokenHeaderCheck {
 
     /** The reason to refuse the token, or empty if its header allows it to be verified. */
     public Optional<AuthFailure> refusal(String token) {
-        String[] parts = token.split("\\.", -1);
+        return Optional.ofNullable(inspect(token).refusal());
+    }
+
+    /** The token split into its parts with its header read, or the reason it cannot be verified at all. */
+    public Inspection inspect(String token) {
+        int first = token.indexOf('.');
+        int second = first < 0 ? -1 : token.indexOf('.', first + 1);
         // Encrypted tokens (five parts) are not accepted by the gateway either.
-        if (parts.length != 3 || parts[0].isEmpty() || parts[1].isEmpty()) {
-            return Optional.of(AuthFailure.MALFORMED_TOKEN);
+        if (first <= 0 || second <= first + 1 || token.indexOf('.', second + 1) >= 0) {
+            return Inspection.refused(AuthFailure.MALFORMED_TOKEN);
         }
         JsonNode header;
         try {
-            header = JSON.readTree(Base64.getUrlDecoder().decode(parts[0]));
+            header = JSON.readTree(Base64.getUrlDecoder().decode(token.substring(0, first)));
         } catch (IllegalArgumentException | IOException notJson) {
-            return Optional.of(AuthFailure.MALFORMED_TOKEN);
+            return Inspection.refused(AuthFailure.MALFORMED_TOKEN);
         }
         if (header == null || !header.isObject() || !header.path("alg").isTextual()) {
-            return Optional.of(AuthFailure.MALFORMED_TOKEN);
+            return Inspection.refused(AuthFailure.MALFORMED_TOKEN);
         }
-        if (!allowedAlgorithms.contains(header.get("alg").asText())) {
-            return Optional.of(AuthFailure.UNSUPPORTED_ALGORITHM);
+        String algorithm = header.get("alg").asText();
+        if (!allowedAlgorithms.contains(algorithm)) {
+            return Inspection.refused(AuthFailure.UNSUPPORTED_ALGORITHM);
         }
-        return parts[2].isEmpty() ? Optional.of(AuthFailure.INVALID_SIGNATURE) : Optional.empty();
+        // RFC 7515 §4.1.11: an extension the recipient must understand, and the gateway understands none.
+        if (header.has("crit")) {
+            return Inspection.refused(AuthFailure.MALFORMED_TOKEN);
+        }
+        if (second == token.length() - 1) {
+            return Inspection.refused(AuthFailure.INVALID_SIGNATURE);
+        }
+        JsonNode kid = header.get("kid");
+        return new Inspection(null, algorithm, kid != null && kid.isTextual() ? kid.asText() : null, first, second);
+    }
+
+    /**
+     * What the header check found: a refusal, or the algorithm, the key id and where the payload and signature
+     * start. The header's {@code jwk}, {@code jku} and {@code x5u} are never read: keys come from the JWKS only.
+     */
+    public record Inspection(AuthFailure refusal, String algorithm, String keyId, int firstDot, int secondDot) {
+
+        static Inspection refused(AuthFailure reason) {
+            return new Inspection(reason, null, null, -1, -1);
+        }
     }
 }

@@ -66,6 +66,40 @@ public interface GatewayConfig {
     @WithDefault("RS256,PS256,ES256")
     Set<String> tokenAlgorithms();
 
+    /** How the gateway verifies access tokens on its MCP endpoint. */
+    Token token();
+
+    /** Access-token verification: the authorization server, the accepted audiences, clocks and key fetching. */
+    interface Token {
+
+        /** The authorization server (its OIDC discovery document is read below this URL). */
+        @WithDefault("${quarkus.oidc.auth-server-url}")
+        URI authorizationServer();
+
+        /** The issuer tokens must carry; the discovery document's {@code issuer} when not set. */
+        Optional<String> issuer();
+
+        /** The audiences a token must name one of (RFC 8707: the gateway's client id or its resource URL). */
+        @WithDefault("sigil-gateway,${sigil.gateway.resource}")
+        Set<String> audiences();
+
+        /** How far the gateway's clock may be from the issuer's for {@code exp}, {@code nbf} and {@code iat}. */
+        @WithDefault("10s")
+        Duration clockSkew();
+
+        /** The shortest gap between two key fetches caused by tokens naming an unknown key. */
+        @WithDefault("10s")
+        Duration keysMinRefreshInterval();
+
+        /** How long a fetched key set is used before it is fetched again. */
+        @WithDefault("10m")
+        Duration keysMaxAge();
+
+        /** How long one fetch of the discovery document or the JWKS may take. */
+        @WithDefault("5s")
+        Duration keysFetchTimeout();
+    }
+
     /**
      * How long a verified token is trusted without verifying it again (never beyond its expiry); {@code 0s}
      * turns the cache off. Bounds how late a later revocation of the token's client can take effect.

@@ -47,7 +47,6 @@ public class McpResource {
     private final EnvelopeWriter envelopes;
     private final AuditPublisher audit;
     private final SecurityIdentity identity;
-    private final JsonWebToken token;
     private final Set<String> allowedOrigins;
 
     public McpResource(
@@ -56,14 +55,12 @@ public class McpResource {
             EnvelopeWriter envelopes,
             AuditPublisher audit,
             SecurityIdentity identity,
-            JsonWebToken token,
             GatewayConfig config) {
         this.pipeline = pipeline;
         this.parser = parser;
         this.envelopes = envelopes;
         this.audit = audit;
         this.identity = identity;
-        this.token = token;
         this.allowedOrigins = Set.copyOf(config.allowedOrigins().orElse(List.of()));
     }
 
@@ -170,10 +167,15 @@ public class McpResource {
     }
 
     private Credentials credentials() {
-        return CredentialsReader.of(identity, token);
+        return CredentialsReader.of(identity, token());
     }
 
     private String clientId() {
-        return CredentialsReader.clientId(token);
+        return CredentialsReader.clientId(token());
+    }
+
+    /** The verified token: the gateway's own verifier puts it on the identity as its principal. */
+    private JsonWebToken token() {
+        return (JsonWebToken) identity.getPrincipal();
     }
 }
