@@ -117,6 +117,16 @@ public final class ScanEngine implements SensitivityScanner {
         return new ScanEngine(DetectorPacks.builtIn());
     }
 
+    /**
+     * A scanner for one chunked stream over this engine, holding back enough to see any value a detector
+     * window can cover (the longest window plus the edge slack on both sides).
+     */
+    public StreamScanner stream() {
+        int longest = detectors.stream().mapToInt(Detector::window).max().orElse(Detector.DEFAULT_WINDOW);
+        int carry = longest + 2 * EDGE_SLACK;
+        return new StreamScanner(this, carry, carry / 4);
+    }
+
     public List<Detector> detectors() {
         return detectors;
     }
