@@ -66,6 +66,12 @@ public final class ServiceNode {
             // The demo shows the trust gate: moving money and dropping tables need High (a signed client, DPoP).
             props.put("sigil.gateway.tool-trust.transfer_funds", "High");
             props.put("sigil.gateway.tool-trust.drop_table", "High");
+            // Reads answer without waiting for the audit broker; anything that changes state waits (dominance).
+            props.put("sigil.gateway.risk-classes.get_weather", "read-only");
+            props.put("sigil.gateway.risk-classes.read_email", "read-only");
+            props.put("sigil.gateway.risk-classes.get_deploy_config", "read-only");
+            props.put("sigil.gateway.risk-classes.transfer_funds", "financial");
+            props.put("sigil.gateway.risk-classes.drop_table", "destructive");
         }
         if (service == MeshService.SCAN) {
             // A devstack is a development stack: the scanner registry may sign with the published development key.

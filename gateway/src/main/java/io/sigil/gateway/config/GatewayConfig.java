@@ -2,6 +2,7 @@ package io.sigil.gateway.config;
 
 import io.sigil.core.model.TrustLevel;
 import io.sigil.gateway.pinning.PinningPolicy;
+import io.sigil.gateway.risk.RiskClass;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.net.URI;
@@ -119,6 +120,16 @@ public interface GatewayConfig {
      * below it is refused; when only the person's assurance falls short, with an RFC 9470 step-up challenge.
      */
     Map<String, TrustLevel> toolTrust();
+
+    /** The risk class of each tool, by name, until policy bundles carry it; a tool not named is unclassified. */
+    Map<String, RiskClass> riskClasses();
+
+    /**
+     * The risk classes whose answers wait for the broker to acknowledge their audit event, and are refused when
+     * it cannot (audit dominance). Answers carrying an interception always wait.
+     */
+    @WithDefault("write,destructive,financial,unclassified")
+    Set<RiskClass> auditAwaitedFor();
 
     /** Sender-constrained tokens (RFC 9449 DPoP). */
     Dpop dpop();

@@ -13,6 +13,7 @@ import io.sigil.gateway.pipeline.Pipeline;
 import io.sigil.gateway.pipeline.PipelineFactory;
 import io.sigil.gateway.pipeline.Stage;
 import io.sigil.gateway.pipeline.StageFactory;
+import io.sigil.gateway.risk.RiskClassifier;
 import io.sigil.gateway.stages.AuditStage;
 import io.sigil.gateway.stages.ForwardStage;
 import io.sigil.gateway.stages.IdentityStage;
@@ -52,7 +53,13 @@ public class PipelineProducer {
                 factory(PinningStage.NAME, () -> new PinningStage(pins, catalog, upstream.name())),
                 factory(SchemaStage.NAME, () -> new SchemaStage(catalog)),
                 factory(ForwardStage.NAME, () -> new ForwardStage(upstream)),
-                factory(AuditStage.NAME, () -> new AuditStage(audit, Clock.systemUTC()))));
+                factory(
+                        AuditStage.NAME,
+                        () -> new AuditStage(
+                                audit,
+                                Clock.systemUTC(),
+                                new RiskClassifier(config.riskClasses()),
+                                config.auditAwaitedFor()))));
         Pipeline pipeline = factory.build(config.stages());
         LOG.infof("gateway chain: %s; upstream %s at %s", pipeline.stageNames(), upstream.name(), config.upstreams());
         return pipeline;

@@ -6,14 +6,23 @@ import io.sigil.core.spi.AuditLogger;
 import io.sigil.gateway.pipeline.Exchange;
 import io.sigil.gateway.pipeline.Stage;
 import io.sigil.gateway.pipeline.StageResult;
+import io.sigil.gateway.risk.RiskClass;
+import io.sigil.gateway.risk.RiskClassifier;
 import java.time.Clock;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.LongAdder;
+import org.jboss.logging.Logger;
 
 /**
- * Records the exchange on the audit topic and waits for the broker's acknowledgement. If the event cannot
- * be made durable, the answer is withheld and the call refused: no answer leaves without its audit record.
+ * Records the exchange on the audit topic. An answer that carries an interception, or answers a call of a
+ * risk class that needs audit (by default every class but read-only), is withheld until the broker has
+ * acknowledged the event, and refused if it cannot be made durable (audit dominance). Other answers leave
+ * while the producer, idempotent and with {@code acks=all}, keeps delivering; a failure is logged and counted.
  * It runs after refusals too, so that they are recorded.
  */
 public final class AuditStage implements Stage {
@@ -21,12 +30,29 @@ public final class AuditStage implements Stage {
     public static final String NAME = "audit";
     static final String SOURCE = "gateway";
 
+    private static final Logger LOG = Logger.getLogger(AuditStage.class);
+
     private final AuditLogger audit;
     private final Clock clock;
+    private final RiskClassifier risks;
+    private final Set<RiskClass> awaited;
+    private final LongAdder unacknowledged = new LongAdder();
 
+    /** A stage that awaits the acknowledgement of every event, whatever its risk class. */
     public AuditStage(AuditLogger audit, Clock clock) {
+        this(audit, clock, new RiskClassifier(Map.of()), EnumSet.allOf(RiskClass.class));
+    }
+
+    public AuditStage(AuditLogger audit, Clock clock, RiskClassifier risks, Set<RiskClass> awaited) {
         this.audit = audit;
         this.clock = clock;
+        this.risks = risks;
+        this.awaited = awaited.isEmpty() ? EnumSet.noneOf(RiskClass.class) : EnumSet.copyOf(awaited);
+    }
+
+    /** Events of calls that were answered without waiting and that the broker then failed to acknowledge. */
+    public long unacknowledged() {
+        return unacknowledged.sum();
     }
 
     @Override
@@ -41,15 +67,34 @@ public final class AuditStage implements Stage {
 
     @Override
     public CompletionStage<StageResult> apply(Exchange exchange) {
-        return audit.log(eventOf(exchange))
-                .<StageResult>thenApply(acknowledged -> StageResult.CONTINUE)
+        RiskClass risk = risks.classify(exchange);
+        AuditEvent event = eventOf(exchange, risk);
+        CompletionStage<Void> acknowledged = audit.log(event);
+        if (exchange.interceptions().isEmpty() && !awaited.contains(risk)) {
+            acknowledged.whenComplete((ignored, failure) -> {
+                if (failure != null) {
+                    unacknowledged.increment();
+                    LOG.warnf(
+                            "audit event %s (%s) was not acknowledged: %s",
+                            event.auditId(), risk.wireName(), failure.getClass().getSimpleName());
+                }
+            });
+            return CompletableFuture.completedFuture(StageResult.CONTINUE);
+        }
+        return acknowledged
+                .<StageResult>thenApply(ignored -> StageResult.CONTINUE)
                 .exceptionally(failure -> StageResult.reject(
                         JsonRpcError.AUDIT_UNAVAILABLE, "the audit trail cannot record this call; refused", 503));
     }
 
     AuditEvent eventOf(Exchange exchange) {
+        return eventOf(exchange, risks.classify(exchange));
+    }
+
+    private AuditEvent eventOf(Exchange exchange, RiskClass risk) {
         Map<String, Object> attributes = new LinkedHashMap<>();
         attributes.put("method", exchange.method());
+        attributes.put("risk_class", risk.wireName());
         putIfPresent(attributes, "tool", exchange.toolName());
         putIfPresent(attributes, "upstream", exchange.upstream());
         // Which version of the tool's definition was called: lets a SOC tie a call to the pin it passed.

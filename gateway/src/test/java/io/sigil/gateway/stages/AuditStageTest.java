@@ -9,15 +9,21 @@ import io.sigil.core.identity.RegisteredAgent;
 import io.sigil.core.identity.TrustAssessment;
 import io.sigil.core.mcp.JsonRpcError;
 import io.sigil.core.model.AuditEvent;
+import io.sigil.core.model.Interception;
 import io.sigil.core.model.TrustLevel;
 import io.sigil.gateway.pipeline.Credentials;
 import io.sigil.gateway.pipeline.Exchange;
 import io.sigil.gateway.pipeline.StageResult;
+import io.sigil.gateway.risk.RiskClass;
+import io.sigil.gateway.risk.RiskClassifier;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
@@ -128,4 +134,80 @@ class AuditStageTest {
             assertThat(r.httpStatus()).isEqualTo(503);
         });
     }
+
+    @Test
+    void answersAReadOnlyCallWithoutWaitingAndCountsAnEventTheBrokerThenLoses() {
+        // Given a read-only tool and a broker that has not acknowledged yet
+        CompletableFuture<Void> acknowledgement = new CompletableFuture<>();
+        List<AuditEvent> published = new ArrayList<>();
+        AuditStage stage = new AuditStage(
+                event -> {
+                    published.add(event);
+                    return acknowledgement;
+                },
+                clock,
+                new RiskClassifier(Map.of("read_email", RiskClass.READ_ONLY)),
+                AWAITED_BY_DEFAULT);
+
+        // When
+        CompletableFuture<StageResult> result = stage.apply(toolCall()).toCompletableFuture();
+
+        // Then the answer goes on, and a later failure is counted
+        assertThat(result).isCompletedWithValue(StageResult.CONTINUE);
+        assertThat(published.get(0).attributes()).containsEntry("risk_class", "read-only");
+        acknowledgement.completeExceptionally(new IllegalStateException("broker away"));
+        assertThat(stage.unacknowledged()).isEqualTo(1);
+    }
+
+    @Test
+    void waitsForTheBrokerForWritingAndUnclassifiedToolsAndForAnyInterception() {
+        CompletableFuture<Void> acknowledgement = new CompletableFuture<>();
+        AuditStage stage = new AuditStage(
+                event -> acknowledgement,
+                clock,
+                new RiskClassifier(Map.of("read_email", RiskClass.READ_ONLY, "send_email", RiskClass.WRITE)),
+                AWAITED_BY_DEFAULT);
+        Exchange intercepted = toolCall();
+        intercepted.interceptions().add(new Interception("aws_access_key", "v-1", "$.arguments.key", "request"));
+
+        CompletableFuture<StageResult> withInterception =
+                stage.apply(intercepted).toCompletableFuture();
+        CompletableFuture<StageResult> writing = stage.apply(call("send_email")).toCompletableFuture();
+        CompletableFuture<StageResult> unclassified =
+                stage.apply(call("drop_table")).toCompletableFuture();
+
+        assertThat(withInterception).isNotDone();
+        assertThat(writing).isNotDone();
+        assertThat(unclassified).isNotDone();
+        acknowledgement.completeExceptionally(new IllegalStateException("broker away"));
+        assertThat(writing.join()).isInstanceOf(StageResult.Reject.class);
+        assertThat(unclassified.join()).isInstanceOf(StageResult.Reject.class);
+        assertThat(withInterception.join()).isInstanceOf(StageResult.Reject.class);
+    }
+
+    @Test
+    void classifiesProtocolReadsAsReadOnlyAndUnknownMethodsAsUnclassified() {
+        RiskClassifier classifier = new RiskClassifier(Map.of());
+        ObjectNode list =
+                mapper.createObjectNode().put("jsonrpc", "2.0").put("id", 1).put("method", "tools/list");
+        ObjectNode other =
+                mapper.createObjectNode().put("jsonrpc", "2.0").put("id", 1).put("method", "sampling/createMessage");
+
+        assertThat(classifier.classify(new Exchange(list, CALLER, "2025-06-18")))
+                .isEqualTo(RiskClass.READ_ONLY);
+        assertThat(classifier.classify(new Exchange(other, CALLER, "2025-06-18")))
+                .isEqualTo(RiskClass.UNCLASSIFIED);
+        assertThat(classifier.classify(call("anything"))).isEqualTo(RiskClass.UNCLASSIFIED);
+    }
+
+    private Exchange call(String tool) {
+        ObjectNode request =
+                mapper.createObjectNode().put("jsonrpc", "2.0").put("id", 4).put("method", "tools/call");
+        request.putObject("params").put("name", tool).putObject("arguments");
+        return new Exchange(request, CALLER, "2025-06-18");
+    }
+
+    private static final Credentials CALLER = new Credentials("s", "demo-agent-high", null, null);
+    private static final Set<RiskClass> AWAITED_BY_DEFAULT =
+            EnumSet.of(RiskClass.WRITE, RiskClass.DESTRUCTIVE, RiskClass.FINANCIAL, RiskClass.UNCLASSIFIED);
 }
