@@ -267,9 +267,6 @@ public final class ScanEngine implements SensitivityScanner {
     /** A confirmed match in the normalised text. */
     private record Span(int detector, int start, int end) {}
 
-    public static final long[] PROF_NS = new long[200];
-    public static final long[] PROF_W = new long[200];
-
     private List<Span> confirm(String text, ScanBudget budget) {
         Windows windows = new Windows(detectors.size(), text.length());
         HitStarts hits = new HitStarts(detectors.size());
@@ -290,18 +287,14 @@ public final class ScanEngine implements SensitivityScanner {
         }
         List<Span> spans = new ArrayList<>();
         for (int d = 0; d < detectors.size() && !budget.exhausted(); d++) {
-            long t0 = System.nanoTime();
-            long w0 = budget.spent();
             if (atHits[d]) {
                 matchAtHits(d, text, hits.sorted(d), budget, spans);
-            } else {
-                int[] ranges = windows.ranges(d);
-                for (int r = 0; r < ranges.length && !budget.exhausted(); r += 2) {
-                    match(d, text, ranges[r], ranges[r + 1], budget, spans);
-                }
+                continue;
             }
-            PROF_NS[d] += System.nanoTime() - t0;
-            PROF_W[d] += budget.spent() - w0;
+            int[] ranges = windows.ranges(d);
+            for (int r = 0; r < ranges.length && !budget.exhausted(); r += 2) {
+                match(d, text, ranges[r], ranges[r + 1], budget, spans);
+            }
         }
         return spans;
     }
