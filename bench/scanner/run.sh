@@ -15,7 +15,11 @@ echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 ./mvnw -B -o -q -pl sigil-core -Pjmh test-compile dependency:build-classpath -Dmdep.outputFile="$out/classpath.txt"
-cp="sigil-core/target/classes:sigil-core/target/test-classes:$(cat "$out/classpath.txt")"
+# A private copy of the classes: other builds on this machine may recompile sigil-core/target meanwhile.
+rm -rf "$out/classes" "$out/test-classes"
+cp -r sigil-core/target/classes "$out/classes"
+cp -r sigil-core/target/test-classes "$out/test-classes"
+cp="$out/classes:$out/test-classes:$(cat "$out/classpath.txt")"
 
 # Side by side on the same files: 64 documents of 16 KiB, fake secrets planted about every 2 KB.
 java -cp "$cp" io.sigil.core.scan.bench.CorpusFiles "$out/corpus" 64 16384

@@ -7,9 +7,15 @@
  * <ul>
  *   <li>Every pattern is compiled with RE2J, which has no backtracking; a pack whose pattern RE2J cannot
  *       compile (e.g. with backreferences or look-arounds) is rejected at load time.
- *   <li>One hand-written Aho-Corasick pass over the text finds every keyword; a detector's pattern only
- *       looks at its keyword hits widened by its {@code window} (default 256 chars, at most 8192), with
- *       overlapping windows merged, so each char is matched at most once per detector.
+ *   <li>One hand-written Aho-Corasick pass over the text finds every keyword. A pattern whose every match
+ *       starts with one of its keywords ({@code PatternHeads}) is tried anchored ({@code \A}) at each hit;
+ *       any other pattern only looks at its keyword hits widened by its {@code window} (default 256 chars,
+ *       at most 8192), with overlapping windows merged, so each char is matched at most once per detector.
+ *   <li>A deterministic work budget ({@code ScanBudget}) bounds the pattern work: each RE2J invocation and
+ *       each char handed to it is counted, weighted by the pattern's estimated size ({@code PatternCost}),
+ *       up to 1 MiB units plus 64 per input char. An input that reaches it (or the base64 budget) gives a
+ *       truncated {@link io.sigil.core.scan.ScanResult} with a {@code scan-incomplete} finding over the whole
+ *       text, so callers fail closed. No clock is read: the same input always gets the same answer.
  *   <li>A detector without keywords must say {@code alwaysRun}. Its pattern must be anchored by structure
  *       (fixed shapes such as digit groups and country codes, word boundaries) and confirmed by a
  *       validator. It should also declare a {@code digitAnchor}: then its windows sit only around runs of
@@ -19,6 +25,12 @@
  *       decoded and rescanned one level deep, within a budget of 256 KiB decoded bytes per scan.
  *   <li>The JSON walk keeps its own stack and refuses nesting deeper than {@code MAX_JSON_DEPTH}.
  * </ul>
+ *
+ * <h2>Streams</h2>
+ *
+ * {@link io.sigil.core.scan.StreamScanner} ({@code ScanEngine.stream()}) scans an SSE or chunked stream chunk
+ * by chunk: it always holds back a carry-over window and never cuts inside a finding, so a secret split
+ * across chunks is masked whole before any of it leaves; findings carry spans into the stream.
  *
  * <h2>Spans</h2>
  *
