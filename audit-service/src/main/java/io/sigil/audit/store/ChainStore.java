@@ -2,23 +2,21 @@ package io.sigil.audit.store;
 
 import io.sigil.audit.sealing.ChainAppend;
 import io.sigil.audit.sealing.ChainHead;
-import io.sigil.audit.sealing.EventFacts;
 import io.sigil.audit.sealing.KeyState;
 import io.sigil.audit.sealing.PendingRecord;
-import io.sigil.ledger.SealedRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 
 /**
  * The sealer's writes: records, chain heads (with the next Kafka offset) and the key state, all of one batch
@@ -26,10 +24,6 @@ import javax.sql.DataSource;
  */
 @ApplicationScoped
 public class ChainStore {
-
-    private static final String INSERT_RECORD = "insert into audit_record (chain, seq, kafka_offset, epoch,"
-            + " sealed_at, event, event_sha256, prev_mac, mac, well_formed, audit_id, event_time, class_uid,"
-            + " activity, source, actor, outcome, tool) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final DataSource dataSource;
 
@@ -125,36 +119,17 @@ public class ChainStore {
         }
     }
 
+    /** One binary COPY per chain and batch: the same rows as bound INSERTs, at a fraction of the server's work. */
     private static void insertRecords(Connection connection, List<PendingRecord> records) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(INSERT_RECORD)) {
-            for (PendingRecord pending : records) {
-                SealedRecord sealed = pending.sealed();
-                EventFacts facts = pending.facts();
-                insert.setString(1, sealed.chain());
-                insert.setLong(2, sealed.seq());
-                insert.setLong(3, sealed.offset());
-                insert.setLong(4, sealed.epoch());
-                insert.setTimestamp(5, Timestamp.from(sealed.sealedAt()));
-                insert.setString(6, sealed.event());
-                insert.setBytes(7, sealed.eventSha256());
-                insert.setBytes(8, sealed.prevMac());
-                insert.setBytes(9, sealed.mac());
-                insert.setBoolean(10, facts.wellFormed());
-                insert.setString(11, facts.auditId());
-                insert.setTimestamp(12, facts.eventTime() == null ? null : Timestamp.from(facts.eventTime()));
-                if (facts.classUid() == null) {
-                    insert.setNull(13, Types.INTEGER);
-                } else {
-                    insert.setInt(13, facts.classUid());
-                }
-                insert.setString(14, facts.activity());
-                insert.setString(15, facts.source());
-                insert.setString(16, facts.actor());
-                insert.setString(17, facts.outcome());
-                insert.setString(18, facts.tool());
-                insert.addBatch();
+        byte[] copy = RecordCopy.encode(records);
+        CopyIn in = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(RecordCopy.SQL);
+        try {
+            in.writeToCopy(copy, 0, copy.length);
+            in.endCopy();
+        } finally {
+            if (in.isActive()) {
+                in.cancelCopy();
             }
-            insert.executeBatch();
         }
     }
 
