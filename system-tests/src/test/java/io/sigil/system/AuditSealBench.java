@@ -8,8 +8,10 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
@@ -33,12 +35,19 @@ public final class AuditSealBench {
                 emit(store, events, Integer.MAX_VALUE);
                 long started = System.nanoTime();
                 store.startService(settings());
+                // CPU is counted over the second half: by then the JIT has compiled the sealer's hot paths.
+                while (store.sealed() < events / 2) {
+                    Thread.sleep(20);
+                }
+                CpuTime cpu = CpuTime.of(dir);
+                long firstSeen = store.sealed();
                 while (store.sealed() < events) {
                     Thread.sleep(100);
                 }
                 System.out.printf(
                         "backlog: %d events sealed %.1f s after the service was started (start-up included)%n",
                         events, (System.nanoTime() - started) / 1e9);
+                cpu.report(events - firstSeen);
             } else {
                 store.startService(settings());
                 emit(store, events, Integer.parseInt(args[2]));
@@ -50,9 +59,62 @@ public final class AuditSealBench {
         }
     }
 
-    /** -Dbench.soc-topic=false measures the sealer without the SOC feed that shares its cores. */
+    /**
+     * CPU time of the private audit-service and PostgreSQL while they seal: unlike events per second on cores
+     * shared with other work, CPU per event hardly depends on what else runs, so it compares two versions fairly.
+     */
+    private record CpuTime(Duration service, Duration postgres, Path dir) {
+
+        static CpuTime of(Path dir) {
+            return new CpuTime(cpu(serviceProcesses()), cpu(postgresProcesses(dir)), dir);
+        }
+
+        void report(long events) {
+            CpuTime now = of(dir);
+            double serviceMicros = now.service.minus(service).toNanos() / 1e3 / events;
+            double postgresMicros = now.postgres.minus(postgres).toNanos() / 1e3 / events;
+            System.out.printf(
+                    "CPU per sealed event over %d events: audit-service %.1f µs, PostgreSQL %.1f µs, together %.1f µs"
+                            + " (= %.0f events/s per fully used core, broker not counted)%n",
+                    events,
+                    serviceMicros,
+                    postgresMicros,
+                    serviceMicros + postgresMicros,
+                    1e6 / (serviceMicros + postgresMicros));
+        }
+
+        private static Stream<ProcessHandle> serviceProcesses() {
+            return ProcessHandle.current()
+                    .children()
+                    .filter(p -> p.info().commandLine().orElse("").contains("audit-service"));
+        }
+
+        /** The private server's postmaster (its command names the data directory) and every process under it. */
+        private static Stream<ProcessHandle> postgresProcesses(Path dir) {
+            return ProcessHandle.allProcesses()
+                    .filter(p -> p.info().commandLine().orElse("").contains(dir.toString()))
+                    .filter(p -> p.info().command().orElse("").endsWith("postgres"))
+                    .flatMap(p -> Stream.concat(Stream.of(p), p.descendants()));
+        }
+
+        private static Duration cpu(Stream<ProcessHandle> processes) {
+            return processes
+                    .map(p -> p.info().totalCpuDuration().orElse(Duration.ZERO))
+                    .reduce(Duration.ZERO, Duration::plus);
+        }
+    }
+
+    /**
+     * -Dbench.soc-topic=false measures the sealer without the SOC feed that shares its cores; any other
+     * {@code -Dsigil.audit.…} property is handed to the service, to compare settings with the same command.
+     */
     private static java.util.Map<String, String> settings() {
-        return java.util.Map.of("sigil.audit.feeds.soc-topic-enabled", System.getProperty("bench.soc-topic", "true"));
+        java.util.Map<String, String> settings = new java.util.HashMap<>();
+        settings.put("sigil.audit.feeds.soc-topic-enabled", System.getProperty("bench.soc-topic", "true"));
+        System.getProperties().stringPropertyNames().stream()
+                .filter(name -> name.startsWith("sigil.audit."))
+                .forEach(name -> settings.put(name, System.getProperty(name)));
+        return settings;
     }
 
     private static void emit(PrivateAuditStore store, int events, int rate) throws Exception {
@@ -90,6 +152,15 @@ public final class AuditSealBench {
             row.next();
             long n = row.getLong(1);
             double span = row.getDouble(2);
+            try (Statement second = db.createStatement();
+                    ResultSet half =
+                            second.executeQuery("select count(*), extract(epoch from max(sealed_at) - min(sealed_at))"
+                                    + " from audit_record where seq >= (select max(seq) / 2 from audit_record)")) {
+                half.next();
+                System.out.printf(
+                        "second half: %d events in %.2f s = %.0f events/s%n",
+                        half.getLong(1), half.getDouble(2), half.getLong(1) / half.getDouble(2));
+            }
             System.out.printf(
                     "sealed %d on one chain; first to last seal %.2f s = %.0f events/s;"
                             + " emission->seal p50 %.0f ms, p99 %.0f ms, max %.0f ms%n",
