@@ -23,6 +23,8 @@ import java.util.function.Function;
 public final class ToolCatalog {
 
     private static final int MAX_PAGES = 50;
+    /** The shortest gap between two fetches caused by calls of tools the list lacks. */
+    static final Duration MIN_REFETCH = Duration.ofSeconds(2);
 
     private final Function<ObjectNode, CompletionStage<ObjectNode>> upstream;
     private final Duration maxAge;
@@ -59,6 +61,25 @@ public final class ToolCatalog {
             }
         });
         return fresh.tools();
+    }
+
+    /**
+     * The tools, fetched again first if {@code name} is not among them and the list is older than
+     * {@link #MIN_REFETCH}: a tool the upstream added since is found at once, while calls of a tool that does
+     * not exist cannot make the gateway fetch the list more than once per interval.
+     */
+    public CompletionStage<Map<String, ToolDefinition>> toolsIncluding(String name) {
+        return tools().thenCompose(tools -> {
+            Snapshot snapshot = current.get();
+            if (name == null
+                    || tools.containsKey(name)
+                    || snapshot == null
+                    || snapshot.fetched().plus(MIN_REFETCH).isAfter(clock.instant())) {
+                return CompletableFuture.completedFuture(tools);
+            }
+            current.compareAndSet(snapshot, null);
+            return tools();
+        });
     }
 
     /** Forgets the list, so that the next call fetches it again (a tool was seen to change). */

@@ -17,7 +17,7 @@ import java.util.Set;
 public interface GatewayConfig {
 
     /** The ordered chain of stages every request passes; an unknown name fails start-up. */
-    @WithDefault("identity,validation,lifecycle,pinning,schema,forward,audit")
+    @WithDefault("identity,validation,lifecycle,pinning,schema,request-scan,response-scan,forward,audit")
     List<String> stages();
 
     /**

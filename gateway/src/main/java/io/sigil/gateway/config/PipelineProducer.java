@@ -2,6 +2,7 @@ package io.sigil.gateway.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.Startup;
+import io.sigil.core.scan.ScanEngine;
 import io.sigil.gateway.catalog.ToolCatalog;
 import io.sigil.gateway.identity.AgentDirectory;
 import io.sigil.gateway.pinning.InjectionScanner;
@@ -14,11 +15,14 @@ import io.sigil.gateway.pipeline.PipelineFactory;
 import io.sigil.gateway.pipeline.Stage;
 import io.sigil.gateway.pipeline.StageFactory;
 import io.sigil.gateway.risk.RiskClassifier;
+import io.sigil.gateway.scan.ActiveScanner;
 import io.sigil.gateway.stages.AuditStage;
 import io.sigil.gateway.stages.ForwardStage;
 import io.sigil.gateway.stages.IdentityStage;
 import io.sigil.gateway.stages.LifecycleStage;
 import io.sigil.gateway.stages.PinningStage;
+import io.sigil.gateway.stages.RequestScanStage;
+import io.sigil.gateway.stages.ResponseScanStage;
 import io.sigil.gateway.stages.SchemaStage;
 import io.sigil.gateway.stages.ValidationStage;
 import io.sigil.gateway.upstream.UpstreamClient;
@@ -43,7 +47,12 @@ public class PipelineProducer {
     @Startup
     @ApplicationScoped
     Pipeline pipeline(
-            GatewayConfig config, AuditPublisher audit, ObjectMapper mapper, AgentDirectory directory, ToolPins pins) {
+            GatewayConfig config,
+            AuditPublisher audit,
+            ObjectMapper mapper,
+            AgentDirectory directory,
+            ToolPins pins,
+            ActiveScanner scanner) {
         UpstreamClient upstream = upstream(config, mapper);
         ToolCatalog catalog = new ToolCatalog(upstream::call, config.toolCatalogMaxAge(), Clock.systemUTC());
         PipelineFactory factory = new PipelineFactory(List.of(
@@ -52,6 +61,8 @@ public class PipelineProducer {
                 factory(LifecycleStage.NAME, LifecycleStage::new),
                 factory(PinningStage.NAME, () -> new PinningStage(pins, catalog, upstream.name())),
                 factory(SchemaStage.NAME, () -> new SchemaStage(catalog)),
+                factory(RequestScanStage.NAME, () -> new RequestScanStage(scanner)),
+                factory(ResponseScanStage.NAME, () -> new ResponseScanStage(scanner)),
                 factory(ForwardStage.NAME, () -> new ForwardStage(upstream)),
                 factory(
                         AuditStage.NAME,
@@ -63,6 +74,13 @@ public class PipelineProducer {
         Pipeline pipeline = factory.build(config.stages());
         LOG.infof("gateway chain: %s; upstream %s at %s", pipeline.stageNames(), upstream.name(), config.upstreams());
         return pipeline;
+    }
+
+    /** The built-in detector packs until signed packs from the registry are swapped in. */
+    @Produces
+    @ApplicationScoped
+    ActiveScanner activeScanner() {
+        return new ActiveScanner(ScanEngine.builtIn());
     }
 
     @Produces

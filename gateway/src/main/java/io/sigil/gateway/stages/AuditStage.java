@@ -124,6 +124,14 @@ public final class AuditStage implements Stage {
                     "error_code", exchange.response().path("error").path("code").asInt());
         }
         attributes.put("interceptions", exchange.interceptions().size());
+        if (!exchange.interceptions().isEmpty()) {
+            // What was replaced and where, for the SOC: categories and JSON pointers, never values.
+            attributes.put(
+                    "intercepted",
+                    exchange.interceptions().stream()
+                            .map(i -> Map.of("category", i.category(), "path", i.path(), "direction", i.direction()))
+                            .toList());
+        }
         return new AuditEvent(
                 exchange.auditId(),
                 clock.instant(),

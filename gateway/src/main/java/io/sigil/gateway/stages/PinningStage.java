@@ -58,7 +58,7 @@ public final class PinningStage implements Stage {
     }
 
     private CompletionStage<StageResult> checkCall(Exchange exchange) {
-        return catalog.tools()
+        return catalog.toolsIncluding(exchange.toolName())
                 .<CompletionStage<StageResult>>handle((tools, failure) -> {
                     if (failure != null) {
                         // The upstream's list cannot be read: refused as the schema stage would, by upstream error.

@@ -41,12 +41,16 @@ public final class SchemaStage implements Stage {
         if (!"tools/call".equals(exchange.method())) {
             return java.util.concurrent.CompletableFuture.completedFuture(StageResult.CONTINUE);
         }
-        return catalog.tools().thenApply(tools -> check(tools, exchange)).exceptionally(failure -> {
-            Throwable cause = UpstreamClient.unwrap(failure);
-            JsonRpcError error =
-                    cause instanceof UpstreamException upstream ? upstream.error() : JsonRpcError.INTERNAL_ERROR;
-            return StageResult.reject(error, "the upstream's tools cannot be read, so the call is refused", 502);
-        });
+        return catalog.toolsIncluding(exchange.toolName())
+                .thenApply(tools -> check(tools, exchange))
+                .exceptionally(failure -> {
+                    Throwable cause = UpstreamClient.unwrap(failure);
+                    JsonRpcError error = cause instanceof UpstreamException upstream
+                            ? upstream.error()
+                            : JsonRpcError.INTERNAL_ERROR;
+                    return StageResult.reject(
+                            error, "the upstream's tools cannot be read, so the call is refused", 502);
+                });
     }
 
     private static StageResult check(Map<String, ToolDefinition> tools, Exchange exchange) {

@@ -76,6 +76,25 @@ class ToolCatalogTest {
     }
 
     @Test
+    void fetchesAgainForAToolTheListLacksAtMostOncePerInterval() {
+        Instant start = Instant.parse("2026-11-23T10:00:00Z");
+        MutableClock clock = new MutableClock(start);
+        ToolCatalog catalog = new ToolCatalog(
+                upstream(List.of(page(null, "a"), page(null, "a", "b"), page(null, "a", "b"))),
+                Duration.ofSeconds(60),
+                clock);
+        catalog.tools().toCompletableFuture().join();
+
+        // Within the interval a missing tool does not cause a fetch
+        assertThat(catalog.toolsIncluding("b").toCompletableFuture().join()).containsOnlyKeys("a");
+        clock.now = start.plusSeconds(3);
+        assertThat(catalog.toolsIncluding("b").toCompletableFuture().join()).containsOnlyKeys("a", "b");
+        assertThat(catalog.toolsIncluding("missing").toCompletableFuture().join())
+                .containsOnlyKeys("a", "b");
+        assertThat(requests).hasSize(2);
+    }
+
+    @Test
     void doesNotKeepAFailedFetch() {
         List<CompletionStage<ObjectNode>> answers = List.of(
                 CompletableFuture.failedFuture(new UpstreamException(JsonRpcError.UPSTREAM_UNAVAILABLE, "down")),

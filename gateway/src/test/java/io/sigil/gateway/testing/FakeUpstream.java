@@ -21,6 +21,8 @@ public final class FakeUpstream implements AutoCloseable {
 
     private final HttpServer server;
     private final Map<String, ObjectNode> tools = new ConcurrentHashMap<>();
+    private final Map<String, String> answers = new ConcurrentHashMap<>();
+    private final Map<String, JsonNode> received = new ConcurrentHashMap<>();
 
     public FakeUpstream() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -43,6 +45,16 @@ public final class FakeUpstream implements AutoCloseable {
         tools.put(name, tool);
     }
 
+    /** What the tool answers instead of {@code called <name>}. */
+    public void answer(String tool, String text) {
+        answers.put(tool, text);
+    }
+
+    /** The arguments the tool was last called with, as the upstream received them. */
+    public JsonNode lastArguments(String tool) {
+        return received.get(tool);
+    }
+
     private void handle(HttpExchange http) throws IOException {
         try (InputStream body = http.getRequestBody()) {
             JsonNode request = JSON.readTree(body.readAllBytes());
@@ -63,12 +75,14 @@ public final class FakeUpstream implements AutoCloseable {
                     result.putObject("serverInfo").put("name", "fake-upstream").put("version", "1");
                 }
                 case "tools/list" -> tools.values().forEach(result.putArray("tools")::add);
-                case "tools/call" -> result.putArray("content")
-                        .addObject()
-                        .put("type", "text")
-                        .put(
-                                "text",
-                                "called " + request.path("params").path("name").asText());
+                case "tools/call" -> {
+                    String name = request.path("params").path("name").asText();
+                    received.put(name, request.path("params").path("arguments"));
+                    result.putArray("content")
+                            .addObject()
+                            .put("type", "text")
+                            .put("text", answers.getOrDefault(name, "called " + name));
+                }
                 default -> {
                     answer.remove("result");
                     answer.putObject("error").put("code", -32601).put("message", "Method not found");

@@ -1,9 +1,9 @@
 package io.sigil.scan.rest;
 
 import io.sigil.core.scan.Finding;
+import io.sigil.core.scan.Redaction;
 import io.sigil.runtime.rest.Responses;
 import io.sigil.scan.scanning.FindingView;
-import io.sigil.scan.scanning.Redaction;
 import io.sigil.scan.scanning.ScanRequest;
 import io.sigil.scan.scanning.Scanner;
 import jakarta.annotation.security.RolesAllowed;
@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Scans text or JSON for secrets and personal data with every built-in detector ({@code POST /api/scan}: the
@@ -29,6 +30,9 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({"agent", "auditor", "admin"})
 public class ScanResource {
+
+    /** The registry's mask: the category only, never any part of the value. */
+    private static final Function<Finding, String> REDACTED = finding -> "[SIGIL-REDACTED: " + finding.category() + "]";
 
     private final Scanner scanner;
 
@@ -80,7 +84,7 @@ public class ScanResource {
         Map<String, Object> body = new LinkedHashMap<>();
         if (request.text() != null) {
             List<Finding> found = scanner.engine().findings(request.text());
-            body.put("text", Redaction.mask(request.text(), found));
+            body.put("text", Redaction.mask(request.text(), found, REDACTED));
             body.put("findings", found.stream().map(FindingView::of).toList());
         } else {
             List<Finding> found;
@@ -89,7 +93,7 @@ public class ScanResource {
             } catch (IllegalArgumentException tooDeep) {
                 return tooDeep();
             }
-            body.put("json", Redaction.mask(request.json(), found));
+            body.put("json", Redaction.mask(request.json(), found, REDACTED));
             body.put("findings", found.stream().map(FindingView::of).toList());
         }
         return Response.ok(body).build();
@@ -101,7 +105,7 @@ public class ScanResource {
     @Produces(MediaType.TEXT_PLAIN)
     public Response redactText(byte[] body) {
         String text = decode(body);
-        return Response.ok(Redaction.mask(text, scanner.engine().findings(text)))
+        return Response.ok(Redaction.mask(text, scanner.engine().findings(text), REDACTED))
                 .build();
     }
 

@@ -8,7 +8,8 @@ import java.util.Objects;
  * One finding that was vaulted and replaced, as reported in {@code _sigil.interceptions}.
  *
  * @param category the finding's category
- * @param vaultId the vault entry that holds it
+ * @param vaultId the vault entry that holds it; {@code null} while no vault stage runs (the finding was
+ *     replaced, and nothing holds it)
  * @param path where it was found: a JSON pointer into the arguments or the result
  * @param direction {@code request} or {@code response}
  */
@@ -17,7 +18,6 @@ public record Interception(String category, @JsonProperty("vault_id") String vau
 
     public Interception {
         Objects.requireNonNull(category, "category");
-        Objects.requireNonNull(vaultId, "vaultId");
     }
 
     public OpaquePointer pointer() {

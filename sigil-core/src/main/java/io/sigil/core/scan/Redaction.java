@@ -1,25 +1,26 @@
-package io.sigil.scan.scanning;
+package io.sigil.core.scan;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import io.sigil.core.scan.Finding;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
- * Masks findings: each span becomes {@code [SIGIL-REDACTED: category]}; overlapping spans are masked once, as
- * one, under the first finding's category. In a JSON document only the string values holding findings change.
+ * Replaces findings by a marker: each span becomes the marker of its finding (the scanner registry's
+ * {@code [SIGIL-REDACTED: category]}, the gateway's vault pointer); overlapping spans are replaced once, as one,
+ * by the first finding's marker. In a JSON document only the string values holding findings change.
  */
 public final class Redaction {
 
     private Redaction() {}
 
-    public static String mask(String text, List<Finding> findings) {
+    public static String mask(String text, List<Finding> findings, Function<Finding, String> marker) {
         List<Finding> ordered = new ArrayList<>(findings);
         ordered.sort(Comparator.comparingInt(Finding::start)
                 .thenComparing(Comparator.comparingInt(Finding::end).reversed()));
@@ -32,7 +33,7 @@ public final class Redaction {
             int start = Math.max(finding.start(), written);
             out.append(text, written, start);
             if (start == finding.start()) {
-                out.append("[SIGIL-REDACTED: ").append(finding.category()).append(']');
+                out.append(marker.apply(finding));
             }
             written = Math.min(finding.end(), text.length());
         }
@@ -41,7 +42,7 @@ public final class Redaction {
     }
 
     /** A copy of the document with every string value that holds findings masked. */
-    public static JsonNode mask(JsonNode document, List<Finding> findings) {
+    public static JsonNode mask(JsonNode document, List<Finding> findings, Function<Finding, String> marker) {
         JsonNode copy = document.deepCopy();
         Map<String, List<Finding>> byPointer = new LinkedHashMap<>();
         for (Finding finding : findings) {
@@ -50,12 +51,13 @@ public final class Redaction {
                     .add(finding);
         }
         for (Map.Entry<String, List<Finding>> entry : byPointer.entrySet()) {
-            replace(copy, entry.getKey(), entry.getValue());
+            replace(copy, entry.getKey(), entry.getValue(), marker);
         }
         return copy;
     }
 
-    private static void replace(JsonNode root, String pointer, List<Finding> findings) {
+    private static void replace(
+            JsonNode root, String pointer, List<Finding> findings, Function<Finding, String> marker) {
         if (pointer == null || pointer.isEmpty()) {
             return;
         }
@@ -63,11 +65,11 @@ public final class Redaction {
         JsonNode parent = root.at(pointer.substring(0, cut));
         String last = pointer.substring(cut + 1).replace("~1", "/").replace("~0", "~");
         if (parent instanceof ObjectNode object && object.get(last) instanceof TextNode value) {
-            object.put(last, mask(value.textValue(), findings));
+            object.put(last, mask(value.textValue(), findings, marker));
         } else if (parent instanceof ArrayNode array && last.chars().allMatch(Character::isDigit)) {
             int index = Integer.parseInt(last);
             if (array.get(index) instanceof TextNode value) {
-                array.set(index, TextNode.valueOf(mask(value.textValue(), findings)));
+                array.set(index, TextNode.valueOf(mask(value.textValue(), findings, marker)));
             }
         }
     }

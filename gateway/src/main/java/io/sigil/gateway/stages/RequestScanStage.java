@@ -1,0 +1,68 @@
+package io.sigil.gateway.stages;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sigil.core.mcp.JsonRpcError;
+import io.sigil.core.scan.Finding;
+import io.sigil.gateway.pipeline.Exchange;
+import io.sigil.gateway.pipeline.Stage;
+import io.sigil.gateway.pipeline.StageResult;
+import io.sigil.gateway.scan.ActiveScanner;
+import io.sigil.gateway.scan.FindingMasker;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Scans the arguments of tool calls, prompt requests and completions before they leave for the upstream, and
+ * replaces every finding by its vault pointer: a secret an agent passes on does not reach the tool server in
+ * plaintext. A document the scanner cannot walk is refused, never passed unscanned.
+ */
+public final class RequestScanStage implements Stage {
+
+    public static final String NAME = "request-scan";
+    static final String DIRECTION = "request";
+    private static final Set<String> SCANNED = Set.of("tools/call", "prompts/get", "completion/complete");
+
+    private final ActiveScanner scanner;
+
+    public RequestScanStage(ActiveScanner scanner) {
+        this.scanner = scanner;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public CompletionStage<StageResult> apply(Exchange exchange) {
+        if (!SCANNED.contains(String.valueOf(exchange.method()))
+                || !(exchange.request().get("params") instanceof ObjectNode params)) {
+            return CompletableFuture.completedFuture(StageResult.CONTINUE);
+        }
+        // A completion carries what is typed in "argument"; tools and prompts carry "arguments".
+        String member = params.has("arguments") ? "arguments" : "argument";
+        JsonNode part = params.get(member);
+        if (part == null) {
+            exchange.scanned(true);
+            return CompletableFuture.completedFuture(StageResult.CONTINUE);
+        }
+        List<Finding> findings;
+        try {
+            findings = scanner.engine().findings(part);
+        } catch (IllegalArgumentException unwalkable) {
+            return CompletableFuture.completedFuture(StageResult.reject(
+                    JsonRpcError.INVALID_PARAMS, "the arguments cannot be scanned, so they are not passed on", 400));
+        }
+        exchange.scanned(true);
+        if (!findings.isEmpty()) {
+            params.set(member, FindingMasker.mask(part, findings));
+            for (Finding finding : findings) {
+                exchange.interceptions().add(FindingMasker.interception(finding, "/params/" + member, DIRECTION));
+            }
+        }
+        return CompletableFuture.completedFuture(StageResult.CONTINUE);
+    }
+}
