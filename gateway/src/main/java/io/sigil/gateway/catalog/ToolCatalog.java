@@ -8,6 +8,7 @@ import io.sigil.gateway.upstream.UpstreamException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -80,6 +81,19 @@ public final class ToolCatalog {
             current.compareAndSet(snapshot, null);
             return tools();
         });
+    }
+
+    /**
+     * Forgets the list if a {@code tools/list} answer on its way to a client names a tool the list lacks: a
+     * client that has just been shown a tool can call it, however recently the list was fetched.
+     */
+    public void noticeListed(Collection<String> names) {
+        Snapshot snapshot = current.get();
+        Map<String, ToolDefinition> known =
+                snapshot == null ? null : snapshot.tools().getNow(null);
+        if (known != null && !known.keySet().containsAll(names)) {
+            current.compareAndSet(snapshot, null);
+        }
     }
 
     /** Forgets the list, so that the next call fetches it again (a tool was seen to change). */

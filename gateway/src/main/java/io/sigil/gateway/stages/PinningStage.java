@@ -102,6 +102,8 @@ public final class PinningStage implements Stage {
         }
         List<JsonNode> tools = new ArrayList<>();
         listed.forEach(tools::add);
+        catalog.noticeListed(
+                tools.stream().map(tool -> tool.path("name").asText("")).toList());
         return pins.review(upstream, tools)
                 .thenApply(decisions -> {
                     if (decisions.stream()

@@ -95,6 +95,24 @@ class ToolCatalogTest {
     }
 
     @Test
+    void fetchesAgainAtOnceForAToolAClientWasShownInAList() {
+        // Given a list fetched a moment ago
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-23T10:00:00Z"));
+        ToolCatalog catalog = new ToolCatalog(
+                upstream(List.of(page(null, "a"), page(null, "a", "b"))), Duration.ofSeconds(60), clock);
+        catalog.tools().toCompletableFuture().join();
+
+        // When a tools/list answer that names a tool the catalogue lacks passes on its way to a client
+        catalog.noticeListed(List.of("a"));
+        assertThat(requests).hasSize(1);
+        catalog.noticeListed(List.of("a", "b"));
+
+        // Then a call of that tool finds it, within the refetch interval
+        assertThat(catalog.toolsIncluding("b").toCompletableFuture().join()).containsOnlyKeys("a", "b");
+        assertThat(requests).hasSize(2);
+    }
+
+    @Test
     void doesNotKeepAFailedFetch() {
         List<CompletionStage<ObjectNode>> answers = List.of(
                 CompletableFuture.failedFuture(new UpstreamException(JsonRpcError.UPSTREAM_UNAVAILABLE, "down")),
