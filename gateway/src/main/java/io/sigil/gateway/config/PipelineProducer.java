@@ -2,7 +2,6 @@ package io.sigil.gateway.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.Startup;
-import io.sigil.core.scan.ScanEngine;
 import io.sigil.gateway.catalog.ToolCatalog;
 import io.sigil.gateway.identity.AgentDirectory;
 import io.sigil.gateway.pinning.InjectionScanner;
@@ -74,13 +73,6 @@ public class PipelineProducer {
         Pipeline pipeline = factory.build(config.stages());
         LOG.infof("gateway chain: %s; upstream %s at %s", pipeline.stageNames(), upstream.name(), config.upstreams());
         return pipeline;
-    }
-
-    /** The built-in detector packs until signed packs from the registry are swapped in. */
-    @Produces
-    @ApplicationScoped
-    ActiveScanner activeScanner() {
-        return new ActiveScanner(ScanEngine.builtIn());
     }
 
     @Produces
