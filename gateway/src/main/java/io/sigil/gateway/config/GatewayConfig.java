@@ -180,14 +180,61 @@ public interface GatewayConfig {
         PinningPolicy.Mode onInjection();
     }
 
-    /** The upstream MCP servers, by name. */
+    /** The upstream MCP servers, by name (letters, digits and hyphens). */
     Map<String, Upstream> upstreams();
 
-    /** One upstream MCP server reached over Streamable HTTP. */
+    /** How several upstreams share one endpoint. */
+    Federation federation();
+
+    /** Names across federated upstreams. */
+    interface Federation {
+
+        /**
+         * Whether tool and prompt names carry their upstream's name and the separator as a prefix. On by default
+         * when there are several upstreams, which then must not turn it off (names could collide).
+         */
+        Optional<Boolean> prefixNames();
+
+        /** What joins an upstream's name and a tool or prompt name. */
+        @WithDefault("__")
+        String separator();
+    }
+
+    /**
+     * One upstream MCP server: reached over Streamable HTTP at {@code url}, or run by the gateway as a child
+     * process speaking stdio when {@code command} is given (exactly one of the two).
+     */
     interface Upstream {
 
         /** The upstream's MCP endpoint, e.g. {@code http://127.0.0.1:8710/mcp}. */
-        URI url();
+        Optional<URI> url();
+
+        /** The command line of a stdio upstream the gateway starts itself, e.g. {@code node,server.js,stdio}. */
+        Optional<List<String>> command();
+
+        /** The working directory of a stdio upstream; the gateway's own when not set. */
+        Optional<java.nio.file.Path> directory();
+
+        /**
+         * The names of the gateway's environment variables a stdio upstream inherits; nothing else of the
+         * gateway's environment (its own secrets) reaches the child.
+         */
+        @WithDefault("PATH,HOME,LANG,TMPDIR")
+        List<String> inheritEnv();
+
+        /** Environment variables set for a stdio upstream: its own credentials, never a client's. */
+        Map<String, String> env();
+
+        /** A file a stdio upstream's stderr is appended to; discarded when not set. */
+        Optional<java.nio.file.Path> stderr();
+
+        /** The first wait before a stopped stdio upstream is started again; it doubles while it keeps failing. */
+        @WithDefault("1s")
+        Duration restartBackoff();
+
+        /** The longest wait before a stopped stdio upstream is started again. */
+        @WithDefault("30s")
+        Duration restartBackoffMax();
 
         /** How long one upstream request may take before the call is refused with a timeout error. */
         @WithDefault("30s")

@@ -2,7 +2,9 @@ package io.sigil.gateway.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.Startup;
-import io.sigil.gateway.catalog.ToolCatalog;
+import io.sigil.gateway.federation.Federation;
+import io.sigil.gateway.federation.Member;
+import io.sigil.gateway.federation.UpstreamFactory;
 import io.sigil.gateway.identity.AgentDirectory;
 import io.sigil.gateway.pinning.InjectionScanner;
 import io.sigil.gateway.pinning.PgPinStore;
@@ -24,15 +26,12 @@ import io.sigil.gateway.stages.RequestScanStage;
 import io.sigil.gateway.stages.ResponseScanStage;
 import io.sigil.gateway.stages.SchemaStage;
 import io.sigil.gateway.stages.ValidationStage;
-import io.sigil.gateway.upstream.UpstreamClient;
 import io.sigil.runtime.audit.AuditPublisher;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
-import java.net.http.HttpClient;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
@@ -51,18 +50,17 @@ public class PipelineProducer {
             ObjectMapper mapper,
             AgentDirectory directory,
             ToolPins pins,
-            ActiveScanner scanner) {
-        UpstreamClient upstream = upstream(config, mapper);
-        ToolCatalog catalog = new ToolCatalog(upstream::call, config.toolCatalogMaxAge(), Clock.systemUTC());
+            ActiveScanner scanner,
+            Federation federation) {
         PipelineFactory factory = new PipelineFactory(List.of(
                 factory(IdentityStage.NAME, () -> new IdentityStage(directory, config.toolTrust(), Clock.systemUTC())),
                 factory(ValidationStage.NAME, ValidationStage::new),
                 factory(LifecycleStage.NAME, LifecycleStage::new),
-                factory(PinningStage.NAME, () -> new PinningStage(pins, catalog, upstream.name())),
-                factory(SchemaStage.NAME, () -> new SchemaStage(catalog)),
+                factory(PinningStage.NAME, () -> new PinningStage(pins, federation)),
+                factory(SchemaStage.NAME, () -> new SchemaStage(federation)),
                 factory(RequestScanStage.NAME, () -> new RequestScanStage(scanner)),
                 factory(ResponseScanStage.NAME, () -> new ResponseScanStage(scanner)),
-                factory(ForwardStage.NAME, () -> new ForwardStage(upstream)),
+                factory(ForwardStage.NAME, () -> new ForwardStage(federation)),
                 factory(
                         AuditStage.NAME,
                         () -> new AuditStage(
@@ -71,7 +69,10 @@ public class PipelineProducer {
                                 new RiskClassifier(config.riskClasses()),
                                 config.auditAwaitedFor()))));
         Pipeline pipeline = factory.build(config.stages());
-        LOG.infof("gateway chain: %s; upstream %s at %s", pipeline.stageNames(), upstream.name(), config.upstreams());
+        LOG.infof(
+                "gateway chain: %s; upstreams %s",
+                pipeline.stageNames(),
+                federation.members().stream().map(Member::name).toList());
         return pipeline;
     }
 
@@ -84,25 +85,15 @@ public class PipelineProducer {
                 store, policy, new InjectionScanner(), new PinEvents(audit, Clock.systemUTC()), Clock.systemUTC());
     }
 
-    private static UpstreamClient upstream(GatewayConfig config, ObjectMapper mapper) {
-        Map<String, GatewayConfig.Upstream> upstreams = config.upstreams();
-        if (upstreams.size() != 1) {
-            throw new IllegalArgumentException("sigil.gateway.upstreams must name exactly one upstream (found "
-                    + upstreams.keySet() + "); federating several arrives with the gateway issue");
-        }
-        Map.Entry<String, GatewayConfig.Upstream> only =
-                upstreams.entrySet().iterator().next();
-        HttpClient http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5))
-                .build();
-        return new UpstreamClient(
-                only.getKey(),
-                only.getValue().url(),
-                only.getValue().timeout(),
-                only.getValue().maxResponseBytes(),
-                http,
-                mapper);
+    /** The upstreams, built once; their sessions end and their child processes are stopped on shut-down. */
+    @Produces
+    @ApplicationScoped
+    Federation federation(GatewayConfig config, ObjectMapper mapper) {
+        return UpstreamFactory.federation(config, mapper);
+    }
+
+    void closeFederation(@Disposes Federation federation) {
+        federation.close();
     }
 
     private static StageFactory factory(String name, Supplier<Stage> create) {

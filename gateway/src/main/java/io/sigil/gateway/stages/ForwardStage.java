@@ -1,6 +1,10 @@
 package io.sigil.gateway.stages;
 
 import io.sigil.core.mcp.JsonRpcError;
+import io.sigil.gateway.federation.FederatedLists;
+import io.sigil.gateway.federation.Federation;
+import io.sigil.gateway.federation.Member;
+import io.sigil.gateway.federation.Router;
 import io.sigil.gateway.pipeline.AnswerFilter;
 import io.sigil.gateway.pipeline.Exchange;
 import io.sigil.gateway.pipeline.Stage;
@@ -10,19 +14,25 @@ import io.sigil.gateway.upstream.UpstreamException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.stream.Collectors;
 
 /**
- * Sends the request to the upstream MCP server and answers with the upstream's answer, after the answer filters
- * earlier stages registered on the exchange.
+ * Sends the request to the upstream that answers it — or, for a list across federated upstreams, to every
+ * upstream the caller may reach — and answers with the upstream's answer, after the answer filters earlier
+ * stages registered on the exchange.
  */
 public final class ForwardStage implements Stage {
 
     public static final String NAME = "forward";
 
-    private final UpstreamClient upstream;
+    private final Federation federation;
+    private final Router router;
+    private final FederatedLists lists;
 
-    public ForwardStage(UpstreamClient upstream) {
-        this.upstream = upstream;
+    public ForwardStage(Federation federation) {
+        this.federation = federation;
+        this.router = new Router(federation);
+        this.lists = new FederatedLists(federation);
     }
 
     @Override
@@ -32,18 +42,46 @@ public final class ForwardStage implements Stage {
 
     @Override
     public CompletionStage<StageResult> apply(Exchange exchange) {
-        exchange.upstream(upstream.name());
-        if (exchange.agent() != null && !exchange.agent().allowedUpstreams().contains(upstream.name())) {
+        if (!federation.passThrough() && FederatedLists.LISTS.containsKey(exchange.method())) {
+            return list(exchange);
+        }
+        Router.Routing routing = router.route(exchange.request());
+        if (routing instanceof Router.Unroutable unroutable) {
+            return CompletableFuture.completedFuture(StageResult.reject(unroutable.error(), unroutable.detail(), 400));
+        }
+        return send(exchange, (Router.Routed) routing);
+    }
+
+    private CompletionStage<StageResult> send(Exchange exchange, Router.Routed routed) {
+        Member member = routed.member();
+        exchange.upstream(member.name());
+        if (!reachable(exchange, member)) {
             // The registry names the upstreams each agent may reach; any other is refused before it is contacted.
             return CompletableFuture.completedFuture(StageResult.reject(
                     JsonRpcError.FORBIDDEN,
-                    "agent " + exchange.agent().did() + " may not reach upstream " + upstream.name(),
+                    "agent " + exchange.agent().did() + " may not reach upstream " + member.name(),
                     403));
         }
-        return upstream.call(exchange.request())
+        return member.upstream()
+                .call(routed.request())
                 .<StageResult>thenApply(StageResult::respond)
-                .exceptionally(this::failed)
+                .exceptionally(failure -> failed(failure, member.name()))
                 .thenCompose(result -> filtered(result, exchange.answerFilters(), 0));
+    }
+
+    private CompletionStage<StageResult> list(Exchange exchange) {
+        List<Member> reachable = federation.members().stream()
+                .filter(member -> reachable(exchange, member))
+                .toList();
+        exchange.upstream(reachable.stream().map(Member::name).collect(Collectors.joining(",")));
+        return lists.list(exchange.request(), reachable)
+                .<StageResult>thenApply(StageResult::respond)
+                .exceptionally(failure -> failed(failure, exchange.upstream()))
+                .thenCompose(result -> filtered(result, exchange.answerFilters(), 0));
+    }
+
+    private static boolean reachable(Exchange exchange, Member member) {
+        return exchange.agent() == null || exchange.agent().allowedUpstreams().contains(member.name());
     }
 
     /** Passes an upstream answer through the filters earlier stages asked for; the first refusal stops it. */
@@ -54,12 +92,17 @@ public final class ForwardStage implements Stage {
         return filters.get(index).filter(respond.message()).thenCompose(next -> filtered(next, filters, index + 1));
     }
 
-    private StageResult failed(Throwable failure) {
+    private static StageResult failed(Throwable failure, String upstream) {
         Throwable cause = UpstreamClient.unwrap(failure);
         if (cause instanceof UpstreamException refused) {
-            int status = refused.error() == JsonRpcError.UPSTREAM_TIMEOUT ? 504 : 502;
+            int status =
+                    switch (refused.error()) {
+                        case UPSTREAM_TIMEOUT -> 504;
+                        case INVALID_PARAMS -> 400;
+                        default -> 502;
+                    };
             return StageResult.reject(refused.error(), refused.getMessage(), status);
         }
-        return StageResult.reject(JsonRpcError.UPSTREAM_UNAVAILABLE, "upstream " + upstream.name() + " failed", 502);
+        return StageResult.reject(JsonRpcError.UPSTREAM_UNAVAILABLE, "upstream " + upstream + " failed", 502);
     }
 }

@@ -4,9 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sigil.core.mcp.JsonRpcError;
-import io.sigil.gateway.catalog.ToolCatalog;
 import io.sigil.gateway.catalog.ToolDefinition;
-import io.sigil.gateway.pinning.PinDecision;
+import io.sigil.gateway.federation.Federation;
+import io.sigil.gateway.federation.Member;
+import io.sigil.gateway.federation.Route;
 import io.sigil.gateway.pinning.ToolPins;
 import io.sigil.gateway.pipeline.Exchange;
 import io.sigil.gateway.pipeline.Stage;
@@ -14,7 +15,11 @@ import io.sigil.gateway.pipeline.StageResult;
 import io.sigil.gateway.upstream.UpstreamClient;
 import io.sigil.gateway.upstream.UpstreamException;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.jboss.logging.Logger;
@@ -31,13 +36,11 @@ public final class PinningStage implements Stage {
     private static final Logger LOG = Logger.getLogger(PinningStage.class);
 
     private final ToolPins pins;
-    private final ToolCatalog catalog;
-    private final String upstream;
+    private final Federation federation;
 
-    public PinningStage(ToolPins pins, ToolCatalog catalog, String upstream) {
+    public PinningStage(ToolPins pins, Federation federation) {
         this.pins = pins;
-        this.catalog = catalog;
-        this.upstream = upstream;
+        this.federation = federation;
     }
 
     @Override
@@ -58,7 +61,14 @@ public final class PinningStage implements Stage {
     }
 
     private CompletionStage<StageResult> checkCall(Exchange exchange) {
-        return catalog.toolsIncluding(exchange.toolName())
+        Optional<Route> route = federation.named(exchange.toolName());
+        if (route.isEmpty()) {
+            // Unknown tools are the schema stage's to refuse, with its own error.
+            return CompletableFuture.completedFuture(StageResult.CONTINUE);
+        }
+        Member member = route.get().member();
+        return member.catalog()
+                .toolsIncluding(route.get().local())
                 .<CompletionStage<StageResult>>handle((tools, failure) -> {
                     if (failure != null) {
                         // The upstream's list cannot be read: refused as the schema stage would, by upstream error.
@@ -69,17 +79,16 @@ public final class PinningStage implements Stage {
                         return CompletableFuture.completedFuture(StageResult.reject(
                                 error, "the upstream's tools cannot be read, so the call is refused", 502));
                     }
-                    ToolDefinition tool = tools.get(exchange.toolName());
+                    ToolDefinition tool = tools.get(route.get().local());
                     if (tool == null) {
-                        // Unknown tools are the schema stage's to refuse, with its own error.
                         return CompletableFuture.completedFuture(StageResult.CONTINUE);
                     }
-                    return decide(exchange, tool);
+                    return decide(exchange, member.name(), tool);
                 })
                 .thenCompose(result -> result);
     }
 
-    private CompletionStage<StageResult> decide(Exchange exchange, ToolDefinition tool) {
+    private CompletionStage<StageResult> decide(Exchange exchange, String upstream, ToolDefinition tool) {
         return pins.review(upstream, tool.definition(), tool.digest())
                 .thenApply(decision -> {
                     exchange.toolDigest(decision.digest());
@@ -94,24 +103,36 @@ public final class PinningStage implements Stage {
                 });
     }
 
-    /** Takes tools awaiting approval out of the upstream's list; the answer stays a valid {@code tools/list}. */
+    /**
+     * Takes tools awaiting approval out of the list; the answer stays a valid {@code tools/list}. Each tool is
+     * reviewed as its own upstream defines it, under its upstream's name, whatever prefix the client sees.
+     */
     private CompletionStage<StageResult> filterList(ObjectNode answer) {
         JsonNode listed = answer.path("result").path("tools");
         if (!listed.isArray()) {
             return CompletableFuture.completedFuture(StageResult.respond(answer));
         }
-        List<JsonNode> tools = new ArrayList<>();
-        listed.forEach(tools::add);
-        catalog.noticeListed(
-                tools.stream().map(tool -> tool.path("name").asText("")).toList());
-        return pins.review(upstream, tools)
-                .thenApply(decisions -> {
-                    if (decisions.stream()
-                            .anyMatch(d -> !d.usable() || !d.markers().isEmpty())) {
-                        // A changed tool must not stay callable through a catalogue fetched before the change.
-                        catalog.invalidate();
-                    }
-                    return respondWith(answer, ToolPins.usable(tools, decisions), decisions);
+        Map<Member, List<JsonNode>> byUpstream = new LinkedHashMap<>();
+        Map<JsonNode, JsonNode> exposedOf = new IdentityHashMap<>();
+        for (JsonNode tool : listed) {
+            Optional<Route> route = federation.named(tool.path("name").asText(null));
+            if (route.isPresent() && tool instanceof ObjectNode object) {
+                ObjectNode local = object.deepCopy().put("name", route.get().local());
+                byUpstream
+                        .computeIfAbsent(route.get().member(), m -> new ArrayList<>())
+                        .add(local);
+                exposedOf.put(local, tool);
+            }
+        }
+        List<CompletableFuture<List<JsonNode>>> reviews = new ArrayList<>();
+        for (Map.Entry<Member, List<JsonNode>> upstream : byUpstream.entrySet()) {
+            reviews.add(review(upstream.getKey(), upstream.getValue()).toCompletableFuture());
+        }
+        return CompletableFuture.allOf(reviews.toArray(CompletableFuture[]::new))
+                .thenApply(done -> {
+                    List<JsonNode> kept = new ArrayList<>();
+                    reviews.forEach(review -> review.join().forEach(local -> kept.add(exposedOf.get(local))));
+                    return respondWith(answer, kept, listed.size());
                 })
                 .exceptionally(failure -> {
                     LOG.warnf("pin review of the tool list failed: %s", failure.toString());
@@ -120,8 +141,22 @@ public final class PinningStage implements Stage {
                 });
     }
 
-    private static StageResult respondWith(ObjectNode answer, List<JsonNode> kept, List<PinDecision> decisions) {
-        if (kept.size() == decisions.size()) {
+    /** The usable tools among one upstream's listed tools, in their upstream's own names. */
+    private CompletionStage<List<JsonNode>> review(Member member, List<JsonNode> tools) {
+        member.catalog()
+                .noticeListed(
+                        tools.stream().map(tool -> tool.path("name").asText("")).toList());
+        return pins.review(member.name(), tools).thenApply(decisions -> {
+            if (decisions.stream().anyMatch(d -> !d.usable() || !d.markers().isEmpty())) {
+                // A changed tool must not stay callable through a catalogue fetched before the change.
+                member.catalog().invalidate();
+            }
+            return ToolPins.usable(tools, decisions);
+        });
+    }
+
+    private static StageResult respondWith(ObjectNode answer, List<JsonNode> kept, int listed) {
+        if (kept.size() == listed) {
             return StageResult.respond(answer);
         }
         ObjectNode filtered = answer.deepCopy();

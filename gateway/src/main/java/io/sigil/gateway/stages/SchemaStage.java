@@ -4,15 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.networknt.schema.ValidationMessage;
 import io.sigil.core.mcp.JsonRpcError;
-import io.sigil.gateway.catalog.ToolCatalog;
 import io.sigil.gateway.catalog.ToolDefinition;
+import io.sigil.gateway.federation.Federation;
+import io.sigil.gateway.federation.Route;
 import io.sigil.gateway.pipeline.Exchange;
 import io.sigil.gateway.pipeline.Stage;
 import io.sigil.gateway.pipeline.StageResult;
 import io.sigil.gateway.upstream.UpstreamClient;
 import io.sigil.gateway.upstream.UpstreamException;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.stream.Collectors;
 
@@ -25,10 +27,10 @@ public final class SchemaStage implements Stage {
     public static final String NAME = "schema";
     private static final int MAX_REPORTED = 5;
 
-    private final ToolCatalog catalog;
+    private final Federation federation;
 
-    public SchemaStage(ToolCatalog catalog) {
-        this.catalog = catalog;
+    public SchemaStage(Federation federation) {
+        this.federation = federation;
     }
 
     @Override
@@ -39,10 +41,18 @@ public final class SchemaStage implements Stage {
     @Override
     public CompletionStage<StageResult> apply(Exchange exchange) {
         if (!"tools/call".equals(exchange.method())) {
-            return java.util.concurrent.CompletableFuture.completedFuture(StageResult.CONTINUE);
+            return CompletableFuture.completedFuture(StageResult.CONTINUE);
         }
-        return catalog.toolsIncluding(exchange.toolName())
-                .thenApply(tools -> check(tools, exchange))
+        Optional<Route> route = federation.named(exchange.toolName());
+        if (route.isEmpty()) {
+            return CompletableFuture.completedFuture(
+                    StageResult.reject(JsonRpcError.INVALID_PARAMS, "unknown tool: " + exchange.toolName(), 400));
+        }
+        return route.get()
+                .member()
+                .catalog()
+                .toolsIncluding(route.get().local())
+                .thenApply(tools -> check(tools.get(route.get().local()), exchange))
                 .exceptionally(failure -> {
                     Throwable cause = UpstreamClient.unwrap(failure);
                     JsonRpcError error = cause instanceof UpstreamException upstream
@@ -53,9 +63,8 @@ public final class SchemaStage implements Stage {
                 });
     }
 
-    private static StageResult check(Map<String, ToolDefinition> tools, Exchange exchange) {
+    private static StageResult check(ToolDefinition tool, Exchange exchange) {
         String name = exchange.toolName();
-        ToolDefinition tool = tools.get(name);
         if (tool == null) {
             return StageResult.reject(JsonRpcError.INVALID_PARAMS, "unknown tool: " + name, 400);
         }

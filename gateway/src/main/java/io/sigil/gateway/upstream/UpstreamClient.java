@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * session itself with its own identity (a client's token never travels upstream), rewrites request ids so
  * that clients sharing the session cannot collide, and accepts JSON or SSE answers.
  */
-public final class UpstreamClient {
+public final class UpstreamClient implements Upstream {
 
     private static final String CLIENT_NAME = "sigil-gateway";
 
@@ -51,11 +51,13 @@ public final class UpstreamClient {
         this.mapper = mapper;
     }
 
+    @Override
     public String name() {
         return name;
     }
 
     /** Sends a request upstream and completes with the answer, carrying the caller's original id. */
+    @Override
     public CompletionStage<ObjectNode> call(ObjectNode request) {
         return session()
                 .thenCompose(current -> exchange(current, request).handle((answer, failure) -> {

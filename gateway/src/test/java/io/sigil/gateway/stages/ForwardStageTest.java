@@ -11,6 +11,7 @@ import io.sigil.core.model.TrustLevel;
 import io.sigil.gateway.pipeline.Credentials;
 import io.sigil.gateway.pipeline.Exchange;
 import io.sigil.gateway.pipeline.StageResult;
+import io.sigil.gateway.testing.Upstreams;
 import io.sigil.gateway.upstream.UpstreamClient;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,13 +26,13 @@ class ForwardStageTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     // Nothing listens on port 9: a call that gets that far fails as unavailable, never as forbidden.
-    private final ForwardStage stage = new ForwardStage(new UpstreamClient(
+    private final ForwardStage stage = new ForwardStage(Upstreams.single(new UpstreamClient(
             "demo",
             URI.create("http://127.0.0.1:9/mcp"),
             Duration.ofSeconds(2),
             1 << 20,
             HttpClient.newHttpClient(),
-            JSON));
+            JSON)));
 
     @Test
     void anAgentIsRefusedAnUpstreamTheRegistryDoesNotAllowIt() {

@@ -5,13 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sigil.core.mcp.JsonRpcError;
-import io.sigil.gateway.catalog.ToolCatalog;
 import io.sigil.gateway.pipeline.Credentials;
 import io.sigil.gateway.pipeline.Exchange;
 import io.sigil.gateway.pipeline.StageResult;
+import io.sigil.gateway.testing.Upstreams;
 import io.sigil.gateway.upstream.UpstreamException;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
@@ -24,16 +22,13 @@ class SchemaStageTest {
             + "\"properties\":{\"city\":{\"type\":\"string\",\"minLength\":1}},\"additionalProperties\":false}},"
             + "{\"name\":\"fetch\",\"inputSchema\":{\"$ref\":\"https://127.0.0.1:1/s.json\"}}]}}";
 
-    private final SchemaStage stage = new SchemaStage(new ToolCatalog(
-            request -> {
-                try {
-                    return CompletableFuture.completedFuture((ObjectNode) JSON.readTree(TOOLS));
-                } catch (Exception e) {
-                    return CompletableFuture.failedFuture(e);
-                }
-            },
-            Duration.ofMinutes(1),
-            Clock.systemUTC()));
+    private final SchemaStage stage = new SchemaStage(Upstreams.single("demo", request -> {
+        try {
+            return CompletableFuture.completedFuture((ObjectNode) JSON.readTree(TOOLS));
+        } catch (Exception e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }));
 
     private static StageResult call(SchemaStage stage, String tool, String arguments) throws Exception {
         ObjectNode request = (ObjectNode) JSON.readTree("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\","
@@ -86,11 +81,10 @@ class SchemaStageTest {
 
     @Test
     void failsClosedWhenTheCatalogueCannotBeRead() throws Exception {
-        SchemaStage blind = new SchemaStage(new ToolCatalog(
+        SchemaStage blind = new SchemaStage(Upstreams.single(
+                "demo",
                 request -> CompletableFuture.failedFuture(
-                        new UpstreamException(JsonRpcError.UPSTREAM_UNAVAILABLE, "down")),
-                Duration.ofMinutes(1),
-                Clock.systemUTC()));
+                        new UpstreamException(JsonRpcError.UPSTREAM_UNAVAILABLE, "down"))));
 
         assertThat(call(blind, "get_weather", "{\"city\":\"Bonn\"}"))
                 .isInstanceOfSatisfying(StageResult.Reject.class, r -> {

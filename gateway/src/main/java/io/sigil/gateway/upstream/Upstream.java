@@ -1,0 +1,21 @@
+package io.sigil.gateway.upstream;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.concurrent.CompletionStage;
+
+/** One upstream MCP server as the gateway's own client session sees it, whatever its transport. */
+public interface Upstream extends AutoCloseable {
+
+    /** The configured name, used in routing, audit events and the registry's allowed upstreams. */
+    String name();
+
+    /**
+     * Sends a request and completes with its answer, carrying the caller's original id; fails with an
+     * {@link UpstreamException} when the upstream cannot be reached, does not answer in time or answers no MCP.
+     */
+    CompletionStage<ObjectNode> call(ObjectNode request);
+
+    /** Ends the session and whatever the gateway started for it. */
+    @Override
+    default void close() {}
+}
