@@ -1,4 +1,4 @@
-// The official MCP TypeScript SDK client, driven by the system tests: node sdk-client.mjs <mcp-url> <token> <demo|everything>
+// The official MCP TypeScript SDK client, driven by the system tests: node sdk-client.mjs <mcp-url> <token> <demo|everything|federated>
 // Prints one JSON line with what it saw; exits non-zero with the error on stderr.
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
@@ -21,6 +21,15 @@ try {
     seen.resource = (await client.readResource({ uri: 'demo://readme' })).contents.map((c) => c.text ?? '').join('');
     seen.prompts = (await client.listPrompts()).prompts.map((p) => p.name);
     seen.prompt = (await client.getPrompt({ name: 'summarise_inbox', arguments: {} })).messages.length;
+  } else if (mode === 'federated') {
+    seen.call = text(await client.callTool({ name: 'demo__get_weather', arguments: { city: 'Bonn' } }));
+    seen.echo = text(await client.callTool({ name: 'everything__echo', arguments: { message: 'through sigil' } }));
+    seen.prompts = (await client.listPrompts()).prompts.map((p) => p.name);
+    seen.prompt = (await client.getPrompt({ name: 'everything__simple-prompt', arguments: {} })).messages.length;
+    seen.resources = (await client.listResources()).resources.map((r) => r.uri);
+    const theirs = seen.resources.find((uri) => uri.startsWith('demo://resource/static/'));
+    seen.resource = (await client.readResource({ uri: theirs })).contents.map((c) => c.text ?? '').join('').length;
+    seen.readme = (await client.readResource({ uri: 'demo://readme' })).contents.map((c) => c.text ?? '').join('');
   } else {
     seen.call = text(await client.callTool({ name: 'echo', arguments: { message: 'through sigil' } }));
   }

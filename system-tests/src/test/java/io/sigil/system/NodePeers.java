@@ -36,6 +36,13 @@ final class NodePeers {
                 java.nio.file.Files.readString(err, StandardCharsets.UTF_8));
     }
 
+    /** The absolute path of server-everything's entry script, for a gateway that starts it over stdio. */
+    static String everythingScript() {
+        return DIR.resolve("node_modules/@modelcontextprotocol/server-everything/dist/index.js")
+                .toAbsolutePath()
+                .toString();
+    }
+
     /** server-everything in Streamable HTTP mode, on loopback only, with no secrets in its environment. */
     static Process startEverything(int port, Path log) throws IOException {
         ProcessBuilder builder = builder(

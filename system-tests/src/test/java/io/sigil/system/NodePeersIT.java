@@ -4,11 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sigil.core.topics.SigilTopics;
+import io.sigil.devstack.KeycloakAdmin;
 import io.sigil.devstack.KeycloakTokens;
 import io.sigil.devstack.MeshService;
 import io.sigil.devstack.PortGuard;
 import io.sigil.devstack.StackProfile;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,11 +32,15 @@ class NodePeersIT {
     private static RunningMesh mesh;
     private static Process everything;
     private static String everythingGateway;
+    private static String federatedGateway;
+    private static String federatedAgent;
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static KeycloakTokens tokens;
 
     @BeforeAll
     static void start() throws Exception {
-        mesh = RunningMesh.start(MeshService.DEMO_UPSTREAM, MeshService.AUDIT, MeshService.GATEWAY);
+        mesh = RunningMesh.start(
+                MeshService.DEMO_UPSTREAM, MeshService.AUDIT, MeshService.IDENTITY, MeshService.GATEWAY);
         tokens = new KeycloakTokens(mesh.state().realmUrl());
         int everythingPort = TcpProxy.freePort();
         everything = NodePeers.startEverything(
@@ -39,6 +51,35 @@ class NodePeersIT {
         }
         everythingGateway =
                 mesh.startGateway(TcpProxy.freePort(), "http://127.0.0.1:" + everythingPort + "/mcp") + "/mcp";
+        // An agent of its own that the registry (identity-service) allows to reach both upstreams
+        federatedAgent = "it-federated-" + UUID.randomUUID();
+        KeycloakAdmin.forKeycloak(mesh.state().realmUrl()).createAgentClient(federatedAgent);
+        HttpResponse<String> registered = HTTP.send(
+                HttpRequest.newBuilder(URI.create(RunningMesh.url(MeshService.IDENTITY) + "/api/agents"))
+                        .header("Authorization", "Bearer " + tokens.clientCredentials("sigil-admin"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"did\":\"did:sigil:" + federatedAgent
+                                + "\",\"client_id\":\"" + federatedAgent + "\",\"owner\":\"system-tests\","
+                                + "\"allowed_upstreams\":[\"demo\",\"everything\"],\"max_trust_level\":\"High\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        federatedGateway = mesh.startGateway(
+                        TcpProxy.freePort(),
+                        Map.of(
+                                "sigil.gateway.upstreams.demo.url",
+                                RunningMesh.url(MeshService.DEMO_UPSTREAM) + "/mcp",
+                                "sigil.gateway.upstreams.everything.command",
+                                "node," + NodePeers.everythingScript() + ",stdio",
+                                // The registry identity-service writes, where the agent above is
+                                "sigil.gateway.identity.topic",
+                                SigilTopics.IDENTITIES,
+                                "sigil.gateway.upstreams.everything.stderr",
+                                StackProfile.TEST
+                                        .stateDir()
+                                        .resolve("everything-stdio.log")
+                                        .toString()))
+                + "/mcp";
     }
 
     @AfterAll
@@ -121,6 +162,46 @@ class NodePeersIT {
         assertThat(list.stdout()).contains("get_weather").contains("transfer_funds");
         assertThat(call.exit()).as(call.stderr()).isZero();
         assertThat(call.stdout()).contains("Potsdam");
+    }
+
+    @Test
+    void aStdioAndAnHttpUpstreamAreFederatedBehindOneEndpoint() throws Exception {
+        // Given the gateway's registry replica knows the agent
+        String token = tokens.clientCredentials(federatedAgent);
+        Instant deadline = Instant.now().plusSeconds(20);
+        while (ping(token) != 200 && Instant.now().isBefore(deadline)) {
+            Thread.sleep(200);
+        }
+
+        // When the TypeScript SDK client uses a gateway in front of the demo upstream (HTTP) and server-everything,
+        // which the gateway starts itself as a stdio child process
+        NodePeers.Run run = NodePeers.run(90, "node", "sdk-client.mjs", federatedGateway, token, "federated");
+
+        // Then both upstreams' tools, prompts and resources are there under their upstream's names, and routed
+        assertThat(run.exit()).as(run.stderr()).isZero();
+        JsonNode seen = JSON.readTree(run.stdout());
+        assertThat(seen.path("tools").toString()).contains("demo__get_weather", "everything__echo");
+        assertThat(seen.path("tools").toString()).doesNotContain("\"get_weather\"", "\"echo\"");
+        assertThat(seen.path("call").asText()).contains("Bonn");
+        assertThat(seen.path("echo").asText()).contains("through sigil");
+        assertThat(seen.path("prompts").toString()).contains("demo__summarise_inbox", "everything__simple-prompt");
+        assertThat(seen.path("prompt").asInt()).isPositive();
+        assertThat(seen.path("resources").toString()).contains("demo://readme", "demo://resource/static/");
+        assertThat(seen.path("resource").asInt()).isPositive();
+        assertThat(seen.path("readme").asText()).isNotBlank();
+    }
+
+    private static int ping(String token) throws Exception {
+        return HTTP.send(
+                        HttpRequest.newBuilder(URI.create(federatedGateway))
+                                .header("Authorization", "Bearer " + token)
+                                .header("Content-Type", "application/json")
+                                .header("MCP-Protocol-Version", "2025-06-18")
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .statusCode();
     }
 
     @Test

@@ -64,9 +64,14 @@ final class RunningMesh implements AutoCloseable {
 
     /** One more gateway, on its own port, in front of another upstream; stopped with the mesh. */
     String startGateway(int port, String upstreamUrl) throws Exception {
+        return startGateway(port, Map.of("sigil.gateway.upstreams.demo.url", upstreamUrl));
+    }
+
+    /** One more gateway, on its own port, with these upstreams (and other settings); stopped with the mesh. */
+    String startGateway(int port, Map<String, String> gatewayProperties) throws Exception {
         Map<String, String> props = ServiceNode.connectionProperties(MeshService.GATEWAY, state, StackProfile.TEST);
         props.put("quarkus.http.port", String.valueOf(port));
-        props.put("sigil.gateway.upstreams.demo.url", upstreamUrl);
+        props.putAll(gatewayProperties);
         ServiceNode node = new ServiceNode(
                 MeshService.GATEWAY,
                 StackProfile.TEST,
