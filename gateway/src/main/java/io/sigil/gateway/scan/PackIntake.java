@@ -31,7 +31,7 @@ public final class PackIntake {
         } else if (outcome instanceof PackOutcome.Loaded loaded) {
             LOG.infof(
                     "scanner pack %s %s loaded (%d detectors, signed by %s%s)",
-                    loaded.id(),
+                    PackNames.safe(loaded.id()),
                     PackNames.safe(loaded.version()),
                     loaded.detectors(),
                     loaded.keyId(),
@@ -47,13 +47,20 @@ public final class PackIntake {
         if (key == null) {
             return new PackOutcome.Refused(null, "the record has no key");
         }
-        if (value == null) {
-            return packs.withdraw(key);
+        try {
+            if (value == null) {
+                return packs.withdraw(key);
+            }
+            PackSignatureVerifier.Verdict verdict = verifier.verify(key, value);
+            if (verdict instanceof PackSignatureVerifier.Verdict.Verified verified) {
+                return packs.accept(verified.pack());
+            }
+            return new PackOutcome.Refused(key, ((PackSignatureVerifier.Verdict.Refused) verdict).reason());
+        } catch (RuntimeException unexpected) {
+            // The engine is swapped only after everything succeeded: a fault leaves it, and the replica moves on.
+            return new PackOutcome.Refused(
+                    key,
+                    "the record could not be applied (" + unexpected.getClass().getSimpleName() + ")");
         }
-        PackSignatureVerifier.Verdict verdict = verifier.verify(key, value);
-        if (verdict instanceof PackSignatureVerifier.Verdict.Verified verified) {
-            return packs.accept(verified.pack());
-        }
-        return new PackOutcome.Refused(key, ((PackSignatureVerifier.Verdict.Refused) verdict).reason());
     }
 }

@@ -20,6 +20,8 @@ import java.util.TreeMap;
  */
 public final class RegistryPacks {
 
+    private static final String RE2J_FAILURE = "pattern does not compile under RE2J";
+
     private final ActiveScanner active;
     private final List<DetectorPack> builtIn;
     private final Map<String, Accepted> accepted = new TreeMap<>();
@@ -43,7 +45,7 @@ public final class RegistryPacks {
         try {
             loaded = DetectorPacks.pack(pack.definition());
         } catch (IllegalArgumentException refused) {
-            return new PackOutcome.Refused(pack.id(), "the pack does not load: " + refused.getMessage());
+            return new PackOutcome.Refused(pack.id(), "the pack does not load: " + loadFailure(refused.getMessage()));
         }
         Map<String, Accepted> next = new TreeMap<>(accepted);
         next.put(pack.id(), new Accepted(loaded, pack.version(), pack.keyId()));
@@ -90,6 +92,16 @@ public final class RegistryPacks {
         Map<String, String> versions = new LinkedHashMap<>();
         accepted.forEach((id, pack) -> versions.put(id, pack.version()));
         return versions;
+    }
+
+    /** The loader's reason without RE2J's detail, which quotes the pattern, and at most 200 chars of it. */
+    static String loadFailure(String message) {
+        String reason = message == null ? "no reason given" : message;
+        int re2j = reason.indexOf(RE2J_FAILURE);
+        if (re2j >= 0) {
+            reason = reason.substring(0, re2j + RE2J_FAILURE.length());
+        }
+        return reason.length() > 200 ? reason.substring(0, 200) + "…" : reason;
     }
 
     /** Fills {@code detectors} with the built-ins not replaced and the given packs; a repeated detector id, or null. */

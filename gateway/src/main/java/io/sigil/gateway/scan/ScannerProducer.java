@@ -10,6 +10,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
@@ -31,9 +32,8 @@ public class ScannerProducer {
     @Produces
     @Singleton
     TrustedKeys trustedKeys(ScannersConfig config) {
-        boolean development =
-                config.allowDevelopmentKey().orElse(LaunchMode.current().isDevOrTest());
-        TrustedKeys.Loaded loaded = TrustedKeys.load(config.trustedKeys(), development);
+        TrustedKeys.Loaded loaded = TrustedKeys.load(
+                config.trustedKeys(), allowDevelopmentKey(config.allowDevelopmentKey(), LaunchMode.current()));
         if (loaded instanceof TrustedKeys.Loaded.Refused refused) {
             throw new IllegalStateException(refused.reason());
         }
@@ -43,6 +43,11 @@ public class ScannerProducer {
                     + " nothing; set sigil.gateway.scanners.trusted-keys for real use");
         }
         return keys;
+    }
+
+    /** Whether the development key may be trusted: as configured, else only in development and test mode. */
+    static boolean allowDevelopmentKey(Optional<Boolean> configured, LaunchMode mode) {
+        return configured.orElse(mode.isDevOrTest());
     }
 
     @Produces
