@@ -8,7 +8,15 @@ import io.sigil.core.scan.DetectorPack;
 import io.sigil.core.scan.DetectorPacks;
 import io.sigil.core.scan.Finding;
 import io.sigil.core.scan.ScanEngine;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 class RegistryPacksTest {
@@ -116,6 +124,45 @@ class RegistryPacksTest {
         // Then it finds ZQX tokens and nothing else
         assertThat(bare.engine().findings("key " + SignedPacks.token())).isNotEmpty();
         assertThat(bare.engine().findings("to " + IBAN)).isEmpty();
+    }
+
+    @Test
+    void callsGoOnWhilePacksAreSwappedAndEachSeesOneWholeEngine() throws Exception {
+        // Given calls that scan a text holding an IBAN and a ZQX token, each on the engine it reads at its start
+        String text = "to " + IBAN + " key " + SignedPacks.token();
+        AtomicBoolean swapping = new AtomicBoolean(true);
+        Set<List<String>> seen = ConcurrentHashMap.newKeySet();
+        ExecutorService calls = Executors.newFixedThreadPool(4);
+        List<Future<Integer>> done = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            done.add(calls.submit(() -> {
+                int scanned = 0;
+                while (swapping.get() || scanned == 0) {
+                    seen.add(categories(active.engine().findings(text)).stream()
+                            .sorted()
+                            .toList());
+                    scanned++;
+                }
+                return scanned;
+            }));
+        }
+
+        // When the ZQX pack is loaded and withdrawn again and again meanwhile
+        JsonNode definition = SignedPacks.zqxDefinition("test-zqx", "zqx-token");
+        for (int i = 0; i < 20; i++) {
+            assertThat(packs.accept(verified("test-zqx", definition))).isInstanceOf(PackOutcome.Loaded.class);
+            assertThat(packs.withdraw("test-zqx")).isInstanceOf(PackOutcome.Withdrawn.class);
+        }
+        swapping.set(false);
+        int total = 0;
+        for (Future<Integer> call : done) {
+            total += call.get(30, TimeUnit.SECONDS);
+        }
+        calls.shutdown();
+
+        // Then no call failed, and each found what one whole engine finds: the IBAN, with or without the token
+        assertThat(total).isPositive();
+        assertThat(seen).isNotEmpty().isSubsetOf(Set.of(List.of("IBAN"), List.of("IBAN", "ZQX Test Token")));
     }
 
     private static VerifiedPack verified(String id, JsonNode definition) {
