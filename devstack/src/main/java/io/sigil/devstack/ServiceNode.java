@@ -77,6 +77,10 @@ public final class ServiceNode {
             // A devstack is a development stack: the scanner registry may sign with the published development key.
             props.put("sigil.scan.allow-development-keys", "true");
         }
+        if (service == MeshService.GATEWAY) {
+            // A devstack is a development stack: the gateway trusts packs signed with the registry's development key.
+            props.put("sigil.gateway.scanners.allow-development-key", "true");
+        }
         if (service == MeshService.AUDIT) {
             // A devstack is a development stack: the audit chain may use the published development keys.
             props.put("sigil.audit.allow-development-keys", "true");
