@@ -36,8 +36,11 @@ class JavaSdkClientIT {
     }
 
     private static McpSyncClient client(String token) {
-        HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder(
-                        RunningMesh.url(MeshService.GATEWAY))
+        return client(RunningMesh.url(MeshService.GATEWAY), token);
+    }
+
+    private static McpSyncClient client(String gateway, String token) {
+        HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder(gateway)
                 .endpoint("/mcp")
                 .requestBuilder(HttpRequest.newBuilder().header("Authorization", "Bearer " + token))
                 .build();
@@ -45,6 +48,27 @@ class JavaSdkClientIT {
                 .requestTimeout(Duration.ofSeconds(20))
                 .clientInfo(new McpSchema.Implementation("sigil-system-test", "1.0"))
                 .build();
+    }
+
+    @Test
+    void callsServerEverythingThatTheGatewayRunsAsAStdioChild() throws Exception {
+        // Given a gateway whose one upstream is server-everything, started by the gateway over stdio
+        String gateway = mesh.startGateway(
+                TcpProxy.freePort(),
+                Map.of("sigil.gateway.upstreams.demo.command", "node," + NodePeers.everythingScript() + ",stdio"));
+
+        try (McpSyncClient client = client(gateway, tokens.clientCredentials("demo-agent-high"))) {
+            // When
+            client.initialize();
+            McpSchema.ListToolsResult tools = client.listTools();
+            McpSchema.CallToolResult echo =
+                    client.callTool(new McpSchema.CallToolRequest("echo", Map.of("message", "from the java sdk")));
+
+            // Then
+            assertThat(tools.tools()).extracting(McpSchema.Tool::name).contains("echo");
+            assertThat(echo.isError()).isNotEqualTo(Boolean.TRUE);
+            assertThat(echo.content().toString()).contains("from the java sdk");
+        }
     }
 
     @Test

@@ -191,6 +191,36 @@ class NodePeersIT {
         assertThat(seen.path("readme").asText()).isNotBlank();
     }
 
+    @Test
+    void theInspectorCliCallsTheStdioUpstreamThroughTheFederatingGateway() throws Exception {
+        String token = tokens.clientCredentials(federatedAgent);
+        Instant deadline = Instant.now().plusSeconds(20);
+        while (ping(token) != 200 && Instant.now().isBefore(deadline)) {
+            Thread.sleep(200);
+        }
+
+        NodePeers.Run call = NodePeers.run(
+                90,
+                "npx",
+                "--no-install",
+                "mcp-inspector",
+                "--cli",
+                federatedGateway,
+                "--transport",
+                "http",
+                "--header",
+                "Authorization: Bearer " + token,
+                "--method",
+                "tools/call",
+                "--tool-name",
+                "everything__echo",
+                "--tool-arg",
+                "message=from the inspector");
+
+        assertThat(call.exit()).as(call.stderr()).isZero();
+        assertThat(call.stdout()).contains("from the inspector");
+    }
+
     private static int ping(String token) throws Exception {
         return HTTP.send(
                         HttpRequest.newBuilder(URI.create(federatedGateway))

@@ -21,12 +21,17 @@ import java.util.concurrent.atomic.AtomicLong;
  * latencies count from each request's scheduled send time (so a stalled server cannot hide its delay), and a
  * closed-loop phase for the highest throughput. Bounded in count and time; stops by itself.
  *
- * <p>Usage: {@code McpLoad <label> <mcp-url> <bearer-token|-> <rate/s> <seconds> <concurrency>}
+ * <p>Usage: {@code McpLoad <label> <mcp-url> <bearer-token|-> <rate/s> <seconds> <concurrency> [tool [arguments]]}
+ * (default tool {@code get_weather} with {@code {"city":"Bonn"}}).
  */
 public final class McpLoad {
 
-    private static final String CALL = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\","
-            + "\"params\":{\"name\":\"get_weather\",\"arguments\":{\"city\":\"Bonn\"}}}";
+    private static String callBody = call("get_weather", "{\"city\":\"Bonn\"}");
+
+    private static String call(String tool, String arguments) {
+        return "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"" + tool
+                + "\",\"arguments\":" + arguments + "}}";
+    }
 
     private McpLoad() {}
 
@@ -40,6 +45,9 @@ public final class McpLoad {
         int rate = Integer.parseInt(args[3]);
         int seconds = Integer.parseInt(args[4]);
         int concurrency = Integer.parseInt(args[5]);
+        if (args.length > 6) {
+            callBody = call(args[6], args.length > 7 ? args[7] : "{}");
+        }
         HttpClient http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5))
@@ -116,9 +124,11 @@ public final class McpLoad {
                     }
                     long scheduled = start + index * periodNanos;
                     inFlight.add(
-                            http.sendAsync(request(url, token, session, CALL), HttpResponse.BodyHandlers.ofString())
+                            http.sendAsync(request(url, token, session, callBody), HttpResponse.BodyHandlers.ofString())
                                     .whenComplete((response, failure) -> {
-                                        if (failure != null || response.statusCode() != 200) {
+                                        if (failure != null
+                                                || response.statusCode() != 200
+                                                || !response.body().contains("\"result\"")) {
                                             errors.incrementAndGet();
                                         } else {
                                             latencies.add(System.nanoTime() - scheduled);
@@ -152,8 +162,8 @@ public final class McpLoad {
             Thread worker = new Thread(() -> {
                 while (System.nanoTime() < deadline) {
                     try {
-                        HttpResponse<Void> response =
-                                http.send(request(url, token, session, CALL), HttpResponse.BodyHandlers.discarding());
+                        HttpResponse<Void> response = http.send(
+                                request(url, token, session, callBody), HttpResponse.BodyHandlers.discarding());
                         if (response.statusCode() == 200) {
                             completed.incrementAndGet();
                         } else {
