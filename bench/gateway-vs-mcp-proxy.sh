@@ -28,7 +28,7 @@ PORT=8731 node --require "$PWD/system-tests/target/node/loopback-only.cjs" "$eve
 # The registry lets the demo agents reach an upstream named "demo": the stdio upstream takes that name here.
 gateway() { # port stages
   java -Xmx256m -Dquarkus.http.port="$1" -Dquarkus.http.host=127.0.0.1 -Dsigil.gateway.stages="$2" \
-    -Dsigil.gateway.upstreams.demo.command="node,$everything,stdio" \
+    -Dsigil.gateway.upstreams.demo.url= -Dsigil.gateway.upstreams.demo.command="node,$everything,stdio" \
     -Dsigil.gateway.scanners.allow-development-key=true \
     -jar gateway/target/quarkus-app/quarkus-run.jar > "$home/bench-gateway-$1.log" 2>&1 &
   pids+=($!)

@@ -55,7 +55,12 @@ class JavaSdkClientIT {
         // Given a gateway whose one upstream is server-everything, started by the gateway over stdio
         String gateway = mesh.startGateway(
                 TcpProxy.freePort(),
-                Map.of("sigil.gateway.upstreams.demo.command", "node," + NodePeers.everythingScript() + ",stdio"));
+                Map.of(
+                        // An empty value clears the built-in default URL of the upstream named demo.
+                        "sigil.gateway.upstreams.demo.url",
+                        "",
+                        "sigil.gateway.upstreams.demo.command",
+                        "node," + NodePeers.everythingScript() + ",stdio"));
 
         try (McpSyncClient client = client(gateway, tokens.clientCredentials("demo-agent-high"))) {
             // When
