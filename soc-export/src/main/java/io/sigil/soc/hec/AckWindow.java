@@ -45,6 +45,8 @@ final class AckWindow {
         int next = 0;
         DeliveryResult refused = null;
         String last = "no answer yet";
+        boolean polled = false;
+        long lastPoll = 0;
         while (true) {
             while (refused == null
                     && next < requests.size()
@@ -69,18 +71,24 @@ final class AckWindow {
             }
             InFlight oldest = waiting.peekFirst();
             long left = oldest.deadlineNanos() - System.nanoTime();
-            if (left <= 0) {
+            // A request counts as unacknowledged only when an ack request made after its deadline says so: sending
+            // the window's requests on a slow host must not use up the timeout of the first before it is asked about.
+            if (left <= 0 && polled && lastPoll - oldest.deadlineNanos() >= 0) {
                 return DeliveryResult.retryable("HEC did not acknowledge ackId " + oldest.ackId() + " within "
                                 + acks.timeout() + " (" + last + "); it and the requests after it will be sent again")
                         .after(confirmed);
             }
-            Thread.sleep(Math.min(acks.pollInterval().toMillis(), left / 1_000_000 + 1));
+            if (left > 0) {
+                Thread.sleep(Math.min(acks.pollInterval().toMillis(), left / 1_000_000 + 1));
+            }
             List<Long> asked = new ArrayList<>();
             for (InFlight request : waiting) {
                 if (!acknowledged.contains(request.ackId())) {
                     asked.add(request.ackId());
                 }
             }
+            polled = true;
+            lastPoll = System.nanoTime();
             AckPoller.Answer answer = poller.poll(asked);
             last = answer.note();
             Set<Long> indexed = answer.indexed();

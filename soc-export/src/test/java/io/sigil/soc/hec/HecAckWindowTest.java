@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 class HecAckWindowTest {
 
     private final String token = "fake-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
-    private final HecAcks acks = HecAcks.onNewChannel(Duration.ofMillis(20), Duration.ofMillis(600));
+    private final HecAcks acks = HecAcks.onNewChannel(Duration.ofMillis(20), Duration.ofMillis(1500));
     private HecReceiver receiver;
 
     @BeforeEach
