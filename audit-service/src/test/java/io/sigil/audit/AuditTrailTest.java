@@ -34,12 +34,16 @@ import io.sigil.ledger.Merkle;
 import io.sigil.ledger.SealedRecord;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -96,6 +100,22 @@ class AuditTrailTest {
                 TrustLevel.HIGH,
                 outcome,
                 Map.of("tool", tool));
+    }
+
+    @Inject
+    DataSource dataSource;
+
+    @Test
+    void commitsWaitForTheWalFlushEvenWhenTheServerDefaultIsOff() throws Exception {
+        // The test stack's PostgreSQL runs with synchronous_commit=off; the audit store's connections must not.
+        try (Connection connection = dataSource.getConnection();
+                Statement sql = connection.createStatement();
+                ResultSet setting = sql.executeQuery(
+                        "select setting, boot_val, source from pg_settings where name = 'synchronous_commit'")) {
+            setting.next();
+            assertThat(setting.getString(1)).isEqualTo("on");
+            assertThat(setting.getString(3)).isEqualTo("session");
+        }
     }
 
     @Test

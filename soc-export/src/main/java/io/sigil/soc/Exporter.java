@@ -7,9 +7,10 @@ import java.util.List;
 public interface Exporter {
 
     /**
-     * Never throws for delivery problems. The caller advances its per-exporter cursor only on a {@link
-     * DeliveryResult#isDelivered() delivered} result and offers the same batch again otherwise, which makes delivery
-     * at-least-once: a receiver may see an event twice, never zero times.
+     * Never throws for delivery problems. The caller advances its per-exporter cursor over a {@link
+     * DeliveryResult#isDelivered() delivered} batch, or over a failure's leading {@link DeliveryResult#events()
+     * confirmed} events, and offers the rest again, which makes delivery at-least-once: a receiver may see an event
+     * twice, never zero times.
      */
     DeliveryResult deliver(List<SealedEvent> batch);
 }

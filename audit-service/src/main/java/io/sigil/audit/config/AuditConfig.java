@@ -146,5 +146,9 @@ public interface AuditConfig {
         /** A batch not acknowledged this long after it was sent is sent again. */
         @WithDefault("60s")
         Duration timeout();
+
+        /** How many sent batches may await their ack at once; each batch is {@code feeds.batch} events at most. */
+        @WithDefault("4")
+        int maxInFlight();
     }
 }

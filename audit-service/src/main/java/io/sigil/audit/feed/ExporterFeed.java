@@ -25,14 +25,14 @@ abstract class ExporterFeed implements Feed {
     protected abstract Exporter create() throws Exception;
 
     @Override
-    public synchronized boolean deliver(List<StoredRecord> records) {
+    public synchronized int deliver(List<StoredRecord> records) {
         try {
             if (exporter == null) {
                 exporter = create();
             }
         } catch (Exception misconfigured) {
             report("cannot start: " + misconfigured.getMessage());
-            return false;
+            return 0;
         }
         List<SealedEvent> events = new ArrayList<>(records.size());
         for (StoredRecord record : records) {
@@ -52,7 +52,7 @@ abstract class ExporterFeed implements Feed {
         } else {
             lastReason = null;
         }
-        return result.isDelivered();
+        return result.isDelivered() ? records.size() : Math.min(result.events(), records.size());
     }
 
     private void report(String reason) {

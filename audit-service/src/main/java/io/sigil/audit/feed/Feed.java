@@ -11,6 +11,14 @@ public interface Feed {
 
     boolean enabled();
 
-    /** Delivers records of one chain in order; true only when every one of them is confirmed delivered. */
-    boolean deliver(List<StoredRecord> records);
+    /**
+     * Delivers records of one chain in order; returns how many leading records are confirmed delivered (all of them,
+     * or fewer when it failed: the rest is offered again).
+     */
+    int deliver(List<StoredRecord> records);
+
+    /** How many records the pump hands over at once, given the configured batch. */
+    default int recordsPerRound(int batch) {
+        return batch;
+    }
 }

@@ -112,14 +112,23 @@ public class FeedPump {
         boolean more = false;
         for (String chain : records.chains()) {
             long next = cursors.next(feed.name(), chain);
-            List<StoredRecord> batch = records.from(chain, next, config.feeds().batch());
+            int wanted = feed.recordsPerRound(config.feeds().batch());
+            List<StoredRecord> batch = records.from(chain, next, wanted);
             if (batch.isEmpty()) {
                 continue;
             }
-            if (!feed.deliver(batch)) {
+            int confirmed = feed.deliver(batch);
+            if (confirmed > 0) {
+                // A feed may confirm a leading part of what it was given; the cursor moves over that part only.
+                cursors.advance(
+                        feed.name(), chain, batch.get(confirmed - 1).sealed().seq() + 1);
+            }
+            if (confirmed < batch.size()) {
                 long wait = Math.min(MAX_PAUSE_MILLIS, pause.getOrDefault(feed.name(), 250L) * 2);
                 if (!pause.containsKey(feed.name())) {
-                    LOG.infof("the %s feed cannot deliver; retrying from %s seq %d", feed.name(), chain, next);
+                    LOG.infof(
+                            "the %s feed cannot deliver; retrying from %s seq %d",
+                            feed.name(), chain, batch.get(confirmed).sealed().seq());
                 }
                 pause.put(feed.name(), wait);
                 retryAt.put(feed.name(), now + wait);
@@ -128,9 +137,7 @@ public class FeedPump {
             if (pause.remove(feed.name()) != null) {
                 LOG.infof("the %s feed delivers again", feed.name());
             }
-            cursors.advance(
-                    feed.name(), chain, batch.get(batch.size() - 1).sealed().seq() + 1);
-            more |= batch.size() == config.feeds().batch();
+            more |= batch.size() == wanted;
         }
         return more;
     }

@@ -14,9 +14,19 @@ import java.net.URI;
 public class HecFeed extends ExporterFeed {
 
     private final AuditConfig.Hec config;
+    private final int batch;
 
     public HecFeed(AuditConfig config) {
         this.config = config.feeds().hec();
+        this.batch = config.feeds().batch();
+    }
+
+    /** With acks, {@code max-in-flight} requests of one batch each are handed over at once, to be acked together. */
+    @Override
+    public int recordsPerRound(int configured) {
+        return config.ack().enabled()
+                ? Math.multiplyExact(configured, config.ack().maxInFlight())
+                : configured;
     }
 
     @Override
@@ -38,8 +48,10 @@ public class HecFeed extends ExporterFeed {
         AuditConfig.Ack ack = config.ack();
         if (ack.enabled()) {
             hec = hec.withAcks(ack.channel()
-                    .map(channel -> new HecAcks(channel, ack.pollInterval(), ack.timeout()))
-                    .orElseGet(() -> HecAcks.onNewChannel(ack.pollInterval(), ack.timeout())));
+                            .map(channel -> new HecAcks(channel, ack.pollInterval(), ack.timeout()))
+                            .orElseGet(() -> HecAcks.onNewChannel(ack.pollInterval(), ack.timeout()))
+                            .withMaxInFlight(ack.maxInFlight()))
+                    .withMaxEventsPerRequest(batch);
         }
         return new HecSender(hec);
     }

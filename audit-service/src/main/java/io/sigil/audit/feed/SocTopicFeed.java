@@ -46,7 +46,7 @@ public class SocTopicFeed implements Feed {
     }
 
     @Override
-    public boolean deliver(List<StoredRecord> records) {
+    public int deliver(List<StoredRecord> records) {
         List<ProducerRecord<String, String>> out = new ArrayList<>(records.size());
         for (StoredRecord record : records) {
             out.add(new ProducerRecord<>(
@@ -54,7 +54,7 @@ public class SocTopicFeed implements Feed {
                     record.sealed().chain(),
                     SealedJson.of(record).toString()));
         }
-        return send(out);
+        return send(out) ? records.size() : 0;
     }
 
     /** Publishes a checkpoint; true once the broker has it. */

@@ -40,8 +40,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Seals the audit topic into the chained store, on one thread of its own. Each poll becomes one database
- * transaction holding the records, the chain heads and the next offsets; Kafka's committed offsets are not
+ * Seals the audit topic into the chained store, on one thread of its own, while a second ({@link BatchWriter})
+ * writes the previous batch. Each poll becomes one database transaction holding the records, the chain heads and
+ * the next offsets; Kafka's committed offsets are not
  * used, so a crash at any point resumes exactly where the store says, with no gap and no duplicate. While
  * the database or the broker is away it backs off and re-reads its position; it never skips an event.
  */
@@ -131,9 +132,10 @@ public class Sealer {
         // A backlog is read in large fetches: the default 1 MiB per partition left the sealer waiting on the broker.
         props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, String.valueOf(8 * 1024 * 1024));
         try (KafkaConsumer<String, String> kafka =
-                new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+                        new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
+                BatchWriter writer = new BatchWriter()) {
             consumer = kafka;
-            Session session = new Session(kafka);
+            Session session = new Session(kafka, writer);
             Backoff backoff = new Backoff(config.sealer().maxBackoff());
             while (running) {
                 try {
@@ -158,14 +160,16 @@ public class Sealer {
 
         private final KafkaConsumer<String, String> kafka;
         private final Checkpointer checkpointer;
+        private final BatchWriter writer;
         private Map<Integer, ChainHead> heads;
         private Map<Integer, ChainHead> lastKnown = Map.of();
         private KeyRing keys;
         private boolean paused;
         private Instant partitionsChecked = Instant.EPOCH;
 
-        private Session(KafkaConsumer<String, String> kafka) {
+        private Session(KafkaConsumer<String, String> kafka, BatchWriter writer) {
             this.kafka = kafka;
+            this.writer = writer;
             this.checkpointer = new Checkpointer(
                     checkpoints,
                     new CheckpointSigner(secrets.signingSeed()),
@@ -190,25 +194,19 @@ public class Sealer {
                 }
             }
             if (!appends.isEmpty()) {
-                // The subtree roots the batch completes are stored with it, so proofs never need every mac.
-                List<Checkpointer.Growth> growths = new ArrayList<>(appends.size());
-                List<ChainAppend> stored = new ArrayList<>(appends.size());
+                // The next batch is sealed onto these heads while this one is written; a failed write makes
+                // the next hand-off throw, and the session re-reads the heads from the store.
                 for (ChainAppend append : appends) {
-                    Checkpointer.Growth growth =
-                            checkpointer.grow(append.after().chain(), append.records());
-                    growths.add(growth);
-                    stored.add(append.withNodes(growth.nodes()));
-                }
-                chains.append(stored, keys.pendingState());
-                keys.stored();
-                for (int i = 0; i < stored.size(); i++) {
-                    ChainAppend append = stored.get(i);
                     heads.put(append.after().partition(), append.after());
-                    checkpointer.appended(growths.get(i));
-                    sealed.addAndGet(append.records().size());
                 }
+                KeyState keyState = keys.pendingState();
+                keys.stored();
+                long epoch = key.epoch();
+                writer.handOver(() -> write(appends, keyState, now, epoch));
+            } else {
+                writer.awaitWritten();
+                checkpointer.maybeIssue(now, key.epoch());
             }
-            checkpointer.maybeIssue(now, key.epoch());
             if (paused) {
                 paused = false;
                 pausedSince = null;
@@ -219,6 +217,26 @@ public class Sealer {
                 partitionsChecked = now;
                 refreshPartitions();
             }
+        }
+
+        /**
+         * On the writer's thread: one transaction with the records, the subtree roots they complete (so proofs never
+         * need every mac), the heads and offsets; then the in-memory trees adopt them and checkpoints may be issued.
+         */
+        private void write(List<ChainAppend> appends, KeyState keyState, Instant now, long epoch) throws Exception {
+            List<Checkpointer.Growth> growths = new ArrayList<>(appends.size());
+            List<ChainAppend> stored = new ArrayList<>(appends.size());
+            for (ChainAppend append : appends) {
+                Checkpointer.Growth growth = checkpointer.grow(append.after().chain(), append.records());
+                growths.add(growth);
+                stored.add(append.withNodes(growth.nodes()));
+            }
+            chains.append(stored, keyState);
+            for (int i = 0; i < stored.size(); i++) {
+                checkpointer.appended(growths.get(i));
+                sealed.addAndGet(stored.get(i).records().size());
+            }
+            checkpointer.maybeIssue(now, epoch);
         }
 
         private ChainAppend seal(
@@ -322,8 +340,9 @@ public class Sealer {
             }
         }
 
-        /** Drops the in-memory view: the next step re-reads the store and seeks back to it. */
+        /** Drops the in-memory view: the next step re-reads the store (once the writer is idle) and seeks back. */
         void lose(Exception failure) {
+            writer.drain();
             if (!paused) {
                 paused = true;
                 pausedSince = clock.instant();

@@ -1,16 +1,19 @@
 package io.sigil.soc.hec;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.sigil.soc.DeliveryResult;
 import io.sigil.soc.event.Json;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * Asks HEC's ack endpoint about one ackId until it is reported indexed or the ack timeout passes. Busy answers and
- * I/O errors while polling are not failures yet: only the timeout is, and then the batch is sent again.
+ * Asks HEC's ack endpoint, in one request, which of several ackIds of the channel are indexed. Busy answers and I/O
+ * errors are not failures: they report nothing indexed yet, and only the caller's ack timeout fails a batch.
  */
 final class AckPoller {
 
@@ -24,51 +27,50 @@ final class AckPoller {
         this.client = client;
     }
 
-    /** Delivered once {@code ackId} is acknowledged; retryable when {@code deadlineNanos} passes first. */
-    DeliveryResult await(long ackId, int events, long deadlineNanos) {
-        String last = "no answer yet";
-        while (true) {
-            long left = deadlineNanos - System.nanoTime();
-            if (left <= 0) {
-                return DeliveryResult.retryable(config.token()
-                        .redact("HEC did not acknowledge ackId " + ackId + " within " + acks.timeout() + " (" + last
-                                + "); the batch will be sent again"));
+    /** What one ack request said: the ackIds reported indexed, and how the request went, for failure reasons. */
+    record Answer(Set<Long> indexed, String note) {}
+
+    Answer poll(Collection<Long> ackIds) throws InterruptedException {
+        try {
+            HttpResponse<String> response = client.send(request(ackIds), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                return new Answer(Set.of(), "last ack answer HTTP " + response.statusCode());
             }
-            try {
-                Thread.sleep(Math.min(acks.pollInterval().toMillis(), left / 1_000_000 + 1));
-                HttpResponse<String> response = client.send(request(ackId), HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200 && acknowledged(response.body(), ackId)) {
-                    return DeliveryResult.delivered(events);
-                }
-                last = "last ack answer HTTP " + response.statusCode();
-            } catch (IOException e) {
-                last = "last ack request failed: " + e.getClass().getSimpleName();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return DeliveryResult.retryable("interrupted while waiting for HEC ackId " + ackId);
-            }
+            return new Answer(acknowledged(response.body(), ackIds), "last ack answer HTTP 200");
+        } catch (IOException e) {
+            return new Answer(
+                    Set.of(), "last ack request failed: " + e.getClass().getSimpleName());
         }
     }
 
-    private HttpRequest request(long ackId) {
+    private HttpRequest request(Collection<Long> ackIds) {
+        String ids = ackIds.stream().map(String::valueOf).collect(Collectors.joining(","));
         return HttpRequest.newBuilder(config.ackEndpoint())
                 .timeout(config.requestTimeout())
                 .header("Authorization", config.token().authorizationHeader())
                 .header(HecConfig.CHANNEL_HEADER, acks.channel())
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"acks\":[" + ackId + "]}"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"acks\":[" + ids + "]}"))
                 .build();
     }
 
-    /** HEC answers {@code {"acks":{"<id>":true|false}}}. */
-    private static boolean acknowledged(String body, long ackId) {
+    /** HEC answers {@code {"acks":{"<id>":true|false, ...}}}; only a literal true counts. */
+    private static Set<Long> acknowledged(String body, Collection<Long> ackIds) {
+        Set<Long> indexed = new HashSet<>();
         try {
             JsonNode answer = Json.MAPPER.readTree(body);
-            return answer != null
-                    && answer.path("acks").path(Long.toString(ackId)).isBoolean()
-                    && answer.path("acks").path(Long.toString(ackId)).booleanValue();
+            if (answer == null) {
+                return indexed;
+            }
+            for (long id : ackIds) {
+                JsonNode status = answer.path("acks").path(Long.toString(id));
+                if (status.isBoolean() && status.booleanValue()) {
+                    indexed.add(id);
+                }
+            }
         } catch (IOException e) {
-            return false;
+            // An unreadable answer acknowledges nothing.
         }
+        return indexed;
     }
 }

@@ -8,7 +8,8 @@ import javax.net.ssl.SSLContext;
 
 /**
  * How to reach a Splunk HTTP Event Collector; {@code baseUrl} is the collector root, e.g. https://splunk:8088.
- * With {@code acks}, delivery waits for HEC indexer acknowledgement.
+ * With {@code acks}, delivery waits for HEC indexer acknowledgement. {@code maxEventsPerRequest} splits what is
+ * delivered at once into requests (batches) of at most that many events.
  */
 public record HecConfig(
         URI baseUrl,
@@ -17,7 +18,8 @@ public record HecConfig(
         Duration connectTimeout,
         Duration requestTimeout,
         Optional<SSLContext> tls,
-        Optional<HecAcks> acks) {
+        Optional<HecAcks> acks,
+        int maxEventsPerRequest) {
 
     public static final String EVENT_PATH = "/services/collector/event";
     public static final String ACK_PATH = "/services/collector/ack";
@@ -33,6 +35,9 @@ public record HecConfig(
         Objects.requireNonNull(requestTimeout, "requestTimeout");
         Objects.requireNonNull(tls, "tls");
         Objects.requireNonNull(acks, "acks");
+        if (maxEventsPerRequest < 1) {
+            throw new IllegalArgumentException("a request carries at least one event, not " + maxEventsPerRequest);
+        }
     }
 
     public static HecConfig of(URI baseUrl, HecToken token, String host) {
@@ -43,19 +48,34 @@ public record HecConfig(
                 Duration.ofSeconds(5),
                 Duration.ofSeconds(30),
                 Optional.empty(),
-                Optional.empty());
+                Optional.empty(),
+                Integer.MAX_VALUE);
     }
 
     public HecConfig withTimeouts(Duration connect, Duration request) {
-        return new HecConfig(baseUrl, token, host, connect, request, tls, acks);
+        return new HecConfig(baseUrl, token, host, connect, request, tls, acks, maxEventsPerRequest);
     }
 
     public HecConfig withTls(SSLContext context) {
-        return new HecConfig(baseUrl, token, host, connectTimeout, requestTimeout, Optional.of(context), acks);
+        return new HecConfig(
+                baseUrl, token, host, connectTimeout, requestTimeout, Optional.of(context), acks, maxEventsPerRequest);
     }
 
     public HecConfig withAcks(HecAcks indexerAcks) {
-        return new HecConfig(baseUrl, token, host, connectTimeout, requestTimeout, tls, Optional.of(indexerAcks));
+        return new HecConfig(
+                baseUrl,
+                token,
+                host,
+                connectTimeout,
+                requestTimeout,
+                tls,
+                Optional.of(indexerAcks),
+                maxEventsPerRequest);
+    }
+
+    /** Requests of at most {@code events} events each (one request per delivery by default). */
+    public HecConfig withMaxEventsPerRequest(int events) {
+        return new HecConfig(baseUrl, token, host, connectTimeout, requestTimeout, tls, acks, events);
     }
 
     public URI eventEndpoint() {

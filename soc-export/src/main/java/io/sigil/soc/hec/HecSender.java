@@ -10,11 +10,14 @@ import java.lang.System.Logger.Level;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Posts batches to a Splunk HTTP Event Collector's event endpoint; with indexer acknowledgement configured, on a
- * channel, and a batch is delivered only once its ackId is acknowledged. One batch is in flight at a time.
+ * channel, and a batch is delivered only once its ackId is acknowledged. A delivery is split into requests of at most
+ * {@link HecConfig#maxEventsPerRequest()} events; with acks, up to {@link HecAcks#maxInFlight()} of them await their
+ * ack at once ({@link AckWindow}).
  */
 public final class HecSender implements Exporter {
 
@@ -24,7 +27,7 @@ public final class HecSender implements Exporter {
     private final HecConfig config;
     private final HttpClient client;
     private final HecPayload payload;
-    private final AckPoller acks;
+    private final AckWindow window;
 
     public HecSender(HecConfig config) {
         this(config, defaultClient(config));
@@ -34,7 +37,9 @@ public final class HecSender implements Exporter {
         this.config = config;
         this.client = client;
         this.payload = new HecPayload(config.host());
-        this.acks = config.acks().map(a -> new AckPoller(config, a, client)).orElse(null);
+        this.window = config.acks()
+                .map(a -> new AckWindow(a, new AckPoller(config, a, client), this::post))
+                .orElse(null);
     }
 
     private static HttpClient defaultClient(HecConfig config) {
@@ -47,52 +52,80 @@ public final class HecSender implements Exporter {
     }
 
     /**
-     * Without acks, delivered means HTTP 200 with {@code {"text":"Success","code":0}}: the collector accepted the
-     * batch. With acks, that answer must also carry an {@code ackId}, and the batch is delivered only when the ack
-     * endpoint reports it indexed within the ack timeout (else retryable: it is sent again). 429, 5xx, other 200 bodies
-     * and I/O errors are retryable; any other status is permanent.
+     * Without acks, a request is delivered on HTTP 200 with {@code {"text":"Success","code":0}}: the collector
+     * accepted it. With acks, that answer must also carry an {@code ackId}, and the request is delivered only when the
+     * ack endpoint reports it indexed within the ack timeout (else retryable: it is sent again). 429, 5xx, other 200
+     * bodies and I/O errors are retryable; any other status is permanent. A failure counts the leading requests that
+     * were delivered before it as {@link DeliveryResult#events() confirmed}.
      */
     @Override
     public DeliveryResult deliver(List<SealedEvent> batch) {
         if (batch.isEmpty()) {
             return DeliveryResult.delivered(0);
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(config.eventEndpoint())
-                .timeout(config.requestTimeout())
-                .header("Authorization", config.token().authorizationHeader())
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(payload.body(batch)));
-        config.acks().ifPresent(a -> request.header(HecConfig.CHANNEL_HEADER, a.channel()));
-        long sent = System.nanoTime();
+        List<List<SealedEvent>> requests = new ArrayList<>();
+        for (int from = 0; from < batch.size(); from += config.maxEventsPerRequest()) {
+            requests.add(batch.subList(from, (int) Math.min(batch.size(), (long) from + config.maxEventsPerRequest())));
+        }
         DeliveryResult result;
         try {
-            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            result = classify(response.statusCode(), response.body(), batch.size());
-            if (result.isDelivered() && acks != null) {
-                result = awaitAck(response.body(), batch.size(), sent);
-            }
-        } catch (IOException e) {
-            result = DeliveryResult.retryable(
-                    redact("HEC request failed: " + e.getClass().getSimpleName() + ": " + e.getMessage()));
+            result = window != null ? window.deliver(requests) : withoutAcks(requests);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             result = DeliveryResult.retryable("HEC request interrupted");
         }
         if (!result.isDelivered()) {
-            LOG.log(Level.WARNING, "HEC batch of {0} events not delivered: {1}", batch.size(), result.reason());
+            LOG.log(
+                    Level.WARNING,
+                    "HEC batch of {0} events not delivered ({1} confirmed): {2}",
+                    batch.size(),
+                    result.events(),
+                    result.reason());
         }
         return result;
     }
 
-    private DeliveryResult awaitAck(String body, int events, long sentNanos) {
-        JsonNode ackId = ackIdOf(body);
-        if (ackId == null) {
-            // Accepted but not trackable: the token has indexer acknowledgement off. Delivery cannot be confirmed.
-            return DeliveryResult.permanent(
-                    "HEC accepted the batch without an ackId: enable indexer acknowledgement for this token");
+    private DeliveryResult withoutAcks(List<List<SealedEvent>> requests) throws InterruptedException {
+        int confirmed = 0;
+        for (List<SealedEvent> request : requests) {
+            DeliveryResult result = post(request).result();
+            if (!result.isDelivered()) {
+                return result.after(confirmed);
+            }
+            confirmed += request.size();
         }
-        long deadline = sentNanos + config.acks().orElseThrow().timeout().toNanos();
-        return acks.await(ackId.longValue(), events, deadline);
+        return DeliveryResult.delivered(confirmed);
+    }
+
+    /** One request to the event endpoint; with acks, accepted means an ackId came back with the success. */
+    private AckWindow.Posted post(List<SealedEvent> events) throws InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(config.eventEndpoint())
+                .timeout(config.requestTimeout())
+                .header("Authorization", config.token().authorizationHeader())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(payload.body(events)));
+        config.acks().ifPresent(a -> request.header(HecConfig.CHANNEL_HEADER, a.channel()));
+        try {
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            DeliveryResult result = classify(response.statusCode(), response.body(), events.size());
+            if (!result.isDelivered() || window == null) {
+                return new AckWindow.Posted(result, -1);
+            }
+            JsonNode ackId = ackIdOf(response.body());
+            if (ackId == null) {
+                // Accepted but not trackable: the token has indexer acknowledgement off. Delivery cannot be confirmed.
+                return new AckWindow.Posted(
+                        DeliveryResult.permanent("HEC accepted the batch without an ackId: enable indexer"
+                                + " acknowledgement for this token"),
+                        -1);
+            }
+            return new AckWindow.Posted(result, ackId.longValue());
+        } catch (IOException e) {
+            return new AckWindow.Posted(
+                    DeliveryResult.retryable(
+                            redact("HEC request failed: " + e.getClass().getSimpleName() + ": " + e.getMessage())),
+                    -1);
+        }
     }
 
     private static JsonNode ackIdOf(String body) {

@@ -29,28 +29,36 @@ public final class RetryingExporter implements Exporter {
         this.sleeper = sleeper;
     }
 
-    /** Delivered and permanent results return at once; otherwise the last failure once the policy is spent. */
+    /**
+     * Delivered and permanent results return at once; otherwise the last failure once the policy is spent. A failure
+     * that confirmed a leading part of the batch is retried with the rest only, and results count the whole batch.
+     */
     @Override
     public DeliveryResult deliver(List<SealedEvent> batch) {
         Instant deadline = clock.instant().plus(policy.deadline());
         int attempt = 1;
+        int confirmed = 0;
         while (true) {
-            DeliveryResult result = delegate.deliver(batch);
+            DeliveryResult result = delegate.deliver(batch.subList(confirmed, batch.size()));
+            if (result.isDelivered()) {
+                return DeliveryResult.delivered(confirmed + result.events());
+            }
+            confirmed += result.events();
             if (!result.isRetryable()) {
-                return result;
+                return result.after(confirmed);
             }
             if (attempt >= policy.maxAttempts()) {
-                return giveUp(result, attempt, "attempt limit reached");
+                return giveUp(result, attempt, "attempt limit reached").after(confirmed);
             }
             Duration pause = backoff.delay(attempt - 1);
             if (clock.instant().plus(pause).isAfter(deadline)) {
-                return giveUp(result, attempt, "deadline reached");
+                return giveUp(result, attempt, "deadline reached").after(confirmed);
             }
             try {
                 sleeper.sleep(pause);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return giveUp(result, attempt, "interrupted");
+                return giveUp(result, attempt, "interrupted").after(confirmed);
             }
             attempt++;
         }

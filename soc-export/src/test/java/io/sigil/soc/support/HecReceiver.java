@@ -60,6 +60,9 @@ public final class HecReceiver implements AutoCloseable {
     private final Set<String> withheld = ConcurrentHashMap.newKeySet();
     private final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
     private final AtomicInteger ackPolls = new AtomicInteger();
+    private final List<List<Long>> ackRequests = new CopyOnWriteArrayList<>();
+    private final Set<Long> withheldIds = ConcurrentHashMap.newKeySet();
+    private final Map<Long, Integer> latePolls = new ConcurrentHashMap<>();
     private volatile int withholdNext;
     private volatile int pollsBeforeAck;
 
@@ -124,6 +127,24 @@ public final class HecReceiver implements AutoCloseable {
     /** The ackIds of the next {@code k} accepted batches are never acknowledged, as if the indexer lost them. */
     public synchronized void withholdAcksOfNext(int k) {
         this.withholdNext = k;
+    }
+
+    /** These ackIds (of any channel) are never acknowledged, whichever request they are given to. */
+    public void withholdAcks(Long... ackIds) {
+        withheldIds.addAll(List.of(ackIds));
+    }
+
+    /**
+     * This ackId is reported indexed only from its {@code n}-th poll on, the others as usual: acknowledgements out of
+     * the order of the requests, as an indexer cluster gives them.
+     */
+    public void acknowledgeLate(long ackId, int n) {
+        latePolls.put(ackId, n);
+    }
+
+    /** The ackIds each ack request asked about, in the order the requests came. */
+    public List<List<Long>> ackRequests() {
+        return List.copyOf(ackRequests);
     }
 
     /** An ackId is reported indexed only from its {@code n}-th poll on: indexing takes a while. */
@@ -204,7 +225,7 @@ public final class HecReceiver implements AutoCloseable {
             }
             long ackId =
                     nextAckId.computeIfAbsent(channel, c -> new AtomicLong()).getAndIncrement();
-            if (takeWithheld()) {
+            if (takeWithheld() || withheldIds.contains(ackId)) {
                 withheld.add(channel + "/" + ackId);
             }
             requests.add(new Request(200, events, auth, channel, ackId));
@@ -249,13 +270,17 @@ public final class HecReceiver implements AutoCloseable {
                 return;
             }
             ackPolls.incrementAndGet();
+            List<Long> asked = new ArrayList<>();
+            ids.forEach(id -> asked.add(id.asLong()));
+            ackRequests.add(List.copyOf(asked));
             ObjectNode answer = Json.MAPPER.createObjectNode();
             ObjectNode statuses = answer.putObject("acks");
             long issued = nextAckId.getOrDefault(channel, new AtomicLong()).get();
             for (JsonNode id : ids) {
                 String key = channel + "/" + id.asLong();
                 int polls = pollsSeen.merge(key, 1, Integer::sum);
-                boolean indexed = id.asLong() < issued && !withheld.contains(key) && polls >= pollsBeforeAck;
+                int needed = latePolls.getOrDefault(id.asLong(), pollsBeforeAck);
+                boolean indexed = id.asLong() < issued && !withheld.contains(key) && polls >= needed;
                 if (indexed) {
                     acknowledged.add(key);
                 }
