@@ -16,6 +16,9 @@ public final class Federation implements AutoCloseable {
     /** Upstream names: letters, digits and hyphens, so that a prefix can never contain the separator. */
     public static final Pattern UPSTREAM_NAME = Pattern.compile("[A-Za-z0-9-]{1,40}");
 
+    /** How many resource URIs and templates are remembered; beyond it a URI is read only through a template. */
+    static final int MAX_REMEMBERED = 100_000;
+
     private final List<Member> members;
     private final Map<String, Member> resourceOwners = new ConcurrentHashMap<>();
     private final Map<String, Member> templateOwners = new ConcurrentHashMap<>();
@@ -82,13 +85,20 @@ public final class Federation implements AutoCloseable {
 
     /** Remembers which upstream listed a resource. */
     void listedResource(String uri, Member member) {
-        resourceOwners.put(uri, member);
+        // Bounded: an upstream listing without end must not grow the gateway's memory without end.
+        // The first upstream to list a URI keeps it: another cannot take over reads of a URI by listing it too.
+        if (resourceOwners.size() < MAX_REMEMBERED) {
+            resourceOwners.putIfAbsent(uri, member);
+        }
     }
 
     /** Remembers which upstream listed a resource template, by the template's part before its first variable. */
     void listedTemplate(String uriTemplate, Member member) {
         int variable = uriTemplate.indexOf('{');
-        templateOwners.put(variable < 0 ? uriTemplate : uriTemplate.substring(0, variable), member);
+        if (templateOwners.size() >= MAX_REMEMBERED) {
+            return;
+        }
+        templateOwners.putIfAbsent(variable < 0 ? uriTemplate : uriTemplate.substring(0, variable), member);
     }
 
     @Override
