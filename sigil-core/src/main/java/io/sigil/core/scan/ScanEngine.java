@@ -50,6 +50,11 @@ public final class ScanEngine implements SensitivityScanner {
     private final long[] weight;
     /** Per detector: its pattern anchored at the start of the region. */
     private final Pattern[] anchoredAt;
+    /**
+     * Per detector not tried at its hits: the classes its matches start with ({@link StartClasses}), when
+     * they are selective enough that it is tried anchored where they fit inside its windows; else null.
+     */
+    private final StartClasses.Filter[] starts;
 
     private final int[] longestKeyword;
 
@@ -60,6 +65,14 @@ public final class ScanEngine implements SensitivityScanner {
     public static final String INCOMPLETE_CATEGORY = "Scan Incomplete";
 
     public ScanEngine(List<Detector> detectors) {
+        this(detectors, true);
+    }
+
+    /**
+     * @param startClasses whether detectors are tried where their start classes fit; false sweeps their
+     *     windows as before, which tests use as the reference the faster way must agree with
+     */
+    ScanEngine(List<Detector> detectors, boolean startClasses) {
         this.detectors = List.copyOf(detectors);
         this.validators = this.detectors.stream()
                 .map(d -> Validators.resolve(d.validator()))
@@ -85,28 +98,48 @@ public final class ScanEngine implements SensitivityScanner {
         this.anchoredAt = new Pattern[count];
         this.weight = new long[count];
         this.longestKeyword = new int[count];
+        this.starts = new StartClasses.Filter[count];
         for (int d = 0; d < count; d++) {
             Detector detector = this.detectors.get(d);
             Pattern pattern = detector.pattern();
             atHits[d] = detector.digitAnchor() == null
                     && PatternHeads.startsAtKeyword(pattern.pattern(), detector.keywords());
             boundaryFirst[d] = atHits[d] && PatternHeads.startsWithWordBoundary(pattern.pattern());
+            StartClasses.Shape shape = atHits[d] || !startClasses ? null : StartClasses.of(pattern.pattern());
+            starts[d] =
+                    shape != null && shape.classes().size() >= MIN_START_CLASSES ? StartClasses.Filter.of(shape) : null;
+            boolean anchoredTries = atHits[d] || starts[d] != null;
             // The leading \\A makes RE2J stop as soon as no thread is alive; without it an anchored try still steps
             // through the rest of its region, so a flood of hits would cost hits x window.
-            anchoredAt[d] = atHits[d] ? Pattern.compile("\\A(?:" + pattern.pattern() + ")", pattern.flags()) : null;
+            anchoredAt[d] = anchoredTries ? Pattern.compile("\\A(?:" + pattern.pattern() + ")", pattern.flags()) : null;
             withContext[d] =
-                    atHits[d] ? Pattern.compile("\\A(?s:.)(?:" + pattern.pattern() + ")", pattern.flags()) : null;
+                    anchoredTries ? Pattern.compile("\\A(?s:.)(?:" + pattern.pattern() + ")", pattern.flags()) : null;
             weight[d] = ScanBudget.weightOf(PatternCost.of(pattern.pattern()));
             longestKeyword[d] =
                     detector.keywords().stream().mapToInt(String::length).max().orElse(0);
         }
     }
 
+    /**
+     * Fewest start classes that make a detector be tried where they fit rather than swept over its windows:
+     * one class alone (a digit, a letter) fits too often for anchored tries to beat one sweep.
+     */
+    static final int MIN_START_CLASSES = 2;
+
     /** Whether the detector's pattern is tried anchored at its keyword hits (for tests and benchmarks). */
     boolean triedAtHits(String detectorId) {
+        return atHits[index(detectorId)];
+    }
+
+    /** Whether the detector's pattern is tried anchored where its start classes fit (for tests). */
+    boolean triedAtStarts(String detectorId) {
+        return starts[index(detectorId)] != null;
+    }
+
+    private int index(String detectorId) {
         for (int d = 0; d < detectors.size(); d++) {
             if (detectors.get(d).id().equals(detectorId)) {
-                return atHits[d];
+                return d;
             }
         }
         throw new IllegalArgumentException("no detector " + detectorId);
@@ -286,12 +319,20 @@ public final class ScanEngine implements SensitivityScanner {
             addDigitRuns(text, windows);
         }
         List<Span> spans = new ArrayList<>();
+        WordStarts words = null; // made on first use, shared by the detectors tried at their start classes
         for (int d = 0; d < detectors.size() && !budget.exhausted(); d++) {
             if (atHits[d]) {
                 matchAtHits(d, text, hits.sorted(d), budget, spans);
                 continue;
             }
             int[] ranges = windows.ranges(d);
+            if (starts[d] != null) {
+                if (words == null) {
+                    words = WordStarts.of(text);
+                }
+                matchAtStarts(d, text, ranges, words, budget, spans);
+                continue;
+            }
             for (int r = 0; r < ranges.length && !budget.exhausted(); r += 2) {
                 match(d, text, ranges[r], ranges[r + 1], budget, spans);
             }
@@ -306,13 +347,11 @@ public final class ScanEngine implements SensitivityScanner {
      */
     private void matchAtHits(int d, String text, int[] starts, ScanBudget budget, List<Span> spans) {
         Detector detector = detectors.get(d);
-        Slice slice = new Slice(text);
-        Matcher atStart = null;
-        Matcher afterOne = null;
+        Tries tries = new Tries(text);
         int skipUntil = 0;
         int previous = -1;
         for (int h : starts) {
-            if (h < skipUntil || h == previous) {
+            if (h < skipUntil || h == previous || budget.exhausted()) {
                 continue;
             }
             previous = h;
@@ -320,25 +359,88 @@ public final class ScanEngine implements SensitivityScanner {
                 continue;
             }
             int to = rightEdge(text, Math.min(text.length(), h + longestKeyword[d] + detector.window()));
-            // One char before the hit goes into the region so that \b and similar see the real context.
-            int from = h == 0 ? 0 : h - 1;
-            if (!budget.spend(ScanBudget.PER_TRY + (long) (to - from) * weight[d])) {
-                return;
-            }
-            slice.set(from, to);
-            Matcher matcher;
-            if (h == 0) {
-                atStart = atStart == null ? anchoredAt[d].matcher(slice) : atStart.reset(slice);
-                matcher = atStart;
-            } else {
-                afterOne = afterOne == null ? withContext[d].matcher(slice) : afterOne.reset(slice);
-                matcher = afterOne;
-            }
-            if (matcher.lookingAt()) {
-                accept(d, text, matcher, from, from == h ? 0 : 1, spans);
-                skipUntil = from + matcher.end();
+            skipUntil = Math.max(skipUntil, tryAt(d, text, h, to, tries, budget, spans));
+        }
+    }
+
+    /**
+     * Tries a pattern anchored at every place inside its windows where its start classes fit, left to
+     * right and skipping places inside the previous match: the same matches a find over each window gives
+     * (a match can only start where the classes fit), while RE2J reads only a few chars at most places.
+     */
+    private void matchAtStarts(
+            int d, String text, int[] ranges, WordStarts words, ScanBudget budget, List<Span> spans) {
+        StartClasses.Filter filter = starts[d];
+        boolean wordStarts = filter.atWordStarts();
+        Tries tries = new Tries(text);
+        int skipUntil = 0;
+        for (int r = 0; r < ranges.length && !budget.exhausted(); r += 2) {
+            int from = Math.max(skipUntil, leftEdge(text, ranges[r]));
+            int to = rightEdge(text, ranges[r + 1]);
+            int w = wordStarts ? words.indexAtOrAfter(from) : 0;
+            int p = wordStarts ? (w < words.count() ? words.get(w) : to) : from;
+            while (p < to && !budget.exhausted()) {
+                int next = p + 1;
+                if (filter.fits(text, p)) {
+                    int end = tryAt(d, text, p, Math.min(to, p + CHUNK), tries, budget, spans);
+                    if (end > p) {
+                        skipUntil = end;
+                        next = end;
+                    }
+                }
+                if (wordStarts) {
+                    while (w < words.count() && words.get(w) < next) {
+                        w++;
+                    }
+                    next = w < words.count() ? words.get(w) : to;
+                }
+                p = next;
             }
         }
+    }
+
+    /** The two anchored matchers of one detector's tries, made on first use and reset for each try. */
+    private static final class Tries {
+        final Slice slice;
+        Matcher atStart;
+        Matcher afterOne;
+
+        Tries(String text) {
+            this.slice = new Slice(text);
+        }
+    }
+
+    /**
+     * Tries the pattern anchored at {@code h} on the region up to {@code to}, with one char of context
+     * before it so that {@code \b} and similar see the real text. Charged one try plus what RE2J read
+     * (it stops as soon as no match is possible), so one try may overdraw the budget by its region at most.
+     *
+     * @return the end of the match, or -1 without one
+     */
+    private int tryAt(int d, String text, int h, int to, Tries tries, ScanBudget budget, List<Span> spans) {
+        if (!budget.spend(ScanBudget.PER_TRY)) {
+            return -1;
+        }
+        // One char before the hit goes into the region so that \b and similar see the real context.
+        int from = h == 0 ? 0 : h - 1;
+        tries.slice.set(from, to);
+        Matcher matcher;
+        if (h == 0) {
+            tries.atStart =
+                    tries.atStart == null ? anchoredAt[d].matcher(tries.slice) : tries.atStart.reset(tries.slice);
+            matcher = tries.atStart;
+        } else {
+            tries.afterOne =
+                    tries.afterOne == null ? withContext[d].matcher(tries.slice) : tries.afterOne.reset(tries.slice);
+            matcher = tries.afterOne;
+        }
+        boolean found = matcher.lookingAt();
+        budget.spend((long) tries.slice.read() * weight[d]);
+        if (!found) {
+            return -1;
+        }
+        accept(d, text, matcher, from, from == h ? 0 : 1, spans);
+        return from + matcher.end();
     }
 
     /** ASCII word chars, as RE2J's {@code \b} sees them. */
