@@ -4,9 +4,8 @@ package io.sigil.core.scan;
  * What one scan may spend on pattern work, counted deterministically: every RE2J invocation costs
  * {@link #PER_TRY} units and every char of the region it is given costs the detector's weight (1 plus one
  * per {@link #INSTRUCTIONS_PER_WEIGHT} estimated NFA instructions, {@link PatternCost}), an upper bound on
- * the steps RE2J can take there. An anchored try is charged for the chars RE2J actually read (it stops
- * as soon as no match is possible), after the fact, so the last try of a scan may overdraw by its region.
- * A scan may spend {@link #BASE} units plus {@link #PER_CHAR} per input char; keyword gating keeps ordinary text far below that. Input dense in many detectors' keywords reaches
+ * the steps RE2J can take there. A scan may spend {@link #BASE} units plus {@link #PER_CHAR} per input
+ * char; keyword gating keeps ordinary text far below that. Input dense in many detectors' keywords reaches
  * it, and the scan then stops and reports itself truncated (the caller fails closed). The count depends on
  * the input and the detectors only, never on the clock or the machine's load, so the same input always
  * gets the same answer. One per scan, never shared.

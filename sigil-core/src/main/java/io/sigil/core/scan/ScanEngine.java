@@ -106,8 +106,10 @@ public final class ScanEngine implements SensitivityScanner {
                     && PatternHeads.startsAtKeyword(pattern.pattern(), detector.keywords());
             boundaryFirst[d] = atHits[d] && PatternHeads.startsWithWordBoundary(pattern.pattern());
             StartClasses.Shape shape = atHits[d] || !startClasses ? null : StartClasses.of(pattern.pattern());
-            starts[d] =
-                    shape != null && shape.classes().size() >= MIN_START_CLASSES ? StartClasses.Filter.of(shape) : null;
+            boolean cheaper = shape != null
+                    && shape.classes().size() >= MIN_START_CLASSES
+                    && shape.triedCharsPerChar() < MAX_TRIED_CHARS_PER_CHAR;
+            starts[d] = cheaper ? StartClasses.Filter.of(shape) : null;
             boolean anchoredTries = atHits[d] || starts[d] != null;
             // The leading \\A makes RE2J stop as soon as no thread is alive; without it an anchored try still steps
             // through the rest of its region, so a flood of hits would cost hits x window.
@@ -125,6 +127,13 @@ public final class ScanEngine implements SensitivityScanner {
      * one class alone (a digit, a letter) fits too often for anchored tries to beat one sweep.
      */
     static final int MIN_START_CLASSES = 2;
+
+    /**
+     * Each anchored try is charged its whole region (the longest match and a char either side) up front, so
+     * a detector is tried at its start classes only when that is expected to cost less than a sweep, which
+     * charges each char of its windows once ({@link StartClasses.Shape#triedCharsPerChar()}).
+     */
+    static final double MAX_TRIED_CHARS_PER_CHAR = 1.0;
 
     /** Whether the detector's pattern is tried anchored at its keyword hits (for tests and benchmarks). */
     boolean triedAtHits(String detectorId) {
@@ -382,7 +391,7 @@ public final class ScanEngine implements SensitivityScanner {
             while (p < to && !budget.exhausted()) {
                 int next = p + 1;
                 if (filter.fits(text, p)) {
-                    int end = tryAt(d, text, p, Math.min(to, p + CHUNK), tries, budget, spans);
+                    int end = tryAt(d, text, p, Math.min(to, p + filter.maxLength() + 1), tries, budget, spans);
                     if (end > p) {
                         skipUntil = end;
                         next = end;
@@ -412,17 +421,16 @@ public final class ScanEngine implements SensitivityScanner {
 
     /**
      * Tries the pattern anchored at {@code h} on the region up to {@code to}, with one char of context
-     * before it so that {@code \b} and similar see the real text. Charged one try plus what RE2J read
-     * (it stops as soon as no match is possible), so one try may overdraw the budget by its region at most.
+     * before it so that {@code \b} and similar see the real text; charged up front for the whole region.
      *
-     * @return the end of the match, or -1 without one
+     * @return the end of the match, or -1 without one (or when the budget is spent)
      */
     private int tryAt(int d, String text, int h, int to, Tries tries, ScanBudget budget, List<Span> spans) {
-        if (!budget.spend(ScanBudget.PER_TRY)) {
-            return -1;
-        }
         // One char before the hit goes into the region so that \b and similar see the real context.
         int from = h == 0 ? 0 : h - 1;
+        if (!budget.spend(ScanBudget.PER_TRY + (long) (to - from) * weight[d])) {
+            return -1;
+        }
         tries.slice.set(from, to);
         Matcher matcher;
         if (h == 0) {
@@ -434,9 +442,7 @@ public final class ScanEngine implements SensitivityScanner {
                     tries.afterOne == null ? withContext[d].matcher(tries.slice) : tries.afterOne.reset(tries.slice);
             matcher = tries.afterOne;
         }
-        boolean found = matcher.lookingAt();
-        budget.spend((long) tries.slice.read() * weight[d]);
-        if (!found) {
+        if (!matcher.lookingAt()) {
             return -1;
         }
         accept(d, text, matcher, from, from == h ? 0 : 1, spans);

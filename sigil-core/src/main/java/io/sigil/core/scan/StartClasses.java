@@ -60,6 +60,15 @@ final class StartClasses {
             return out;
         }
 
+        /** The share of printable ASCII chars (space to tilde) in the set. */
+        double printableShare() {
+            int count = 0;
+            for (char c = ' '; c <= '~'; c++) {
+                count += contains(c) ? 1 : 0;
+            }
+            return count / 95.0;
+        }
+
         boolean contains(char c) {
             if (c < 64) {
                 return (low & (1L << c)) != 0;
@@ -68,19 +77,22 @@ final class StartClasses {
         }
     }
 
+    /** A match length with no bound (a {@code *}, {@code +} or {@code {n,}}). */
+    static final int UNBOUNDED = Integer.MAX_VALUE;
+
     /**
      * What a construct is known to start with: the classes of its first chars, whether it always matches
-     * exactly that many chars (so what follows continues the classes), and whether a {@code \b} comes
-     * before its first char.
+     * exactly that many chars (so what follows continues the classes), whether a {@code \b} comes before
+     * its first char, and the most chars it can match ({@link #UNBOUNDED} if any number).
      */
-    record Shape(List<CharSet> classes, boolean complete, boolean boundaryFirst) {
+    record Shape(List<CharSet> classes, boolean complete, boolean boundaryFirst, int maxLength) {
 
-        static final Shape EMPTY = new Shape(List.of(), true, false);
-        static final Shape UNKNOWN = new Shape(List.of(), false, false);
+        static final Shape EMPTY = new Shape(List.of(), true, false, 0);
 
         Shape then(Shape next) {
+            int max = add(maxLength, next.maxLength);
             if (!complete) {
-                return this;
+                return new Shape(classes, false, boundaryFirst, max);
             }
             List<CharSet> joined = new ArrayList<>(classes);
             joined.addAll(next.classes);
@@ -88,7 +100,32 @@ final class StartClasses {
             return new Shape(
                     List.copyOf(capped ? joined.subList(0, MAX_LENGTH) : joined),
                     next.complete && !capped,
-                    boundaryFirst || (classes.isEmpty() && next.boundaryFirst));
+                    boundaryFirst || (classes.isEmpty() && next.boundaryFirst),
+                    max);
+        }
+
+        /**
+         * How many chars anchored tries at every place the classes fit would hand RE2J per char of text,
+         * were the text random printable ASCII: a try reads the longest match and a char either side, a
+         * sweep reads each char once, so tries pay off only below 1.
+         */
+        double triedCharsPerChar() {
+            double share = 1;
+            for (CharSet set : classes) {
+                share *= set.printableShare();
+            }
+            return maxLength == UNBOUNDED ? Double.POSITIVE_INFINITY : share * (maxLength + 2.0);
+        }
+
+        private static int add(int a, int b) {
+            return a == UNBOUNDED || b == UNBOUNDED ? UNBOUNDED : (int) Math.min(UNBOUNDED - 1L, (long) a + b);
+        }
+
+        private static int times(int a, int count) {
+            if (a == 0) {
+                return 0;
+            }
+            return a == UNBOUNDED || count == UNBOUNDED ? UNBOUNDED : (int) Math.min(UNBOUNDED - 1L, (long) a * count);
         }
 
         Shape or(Shape other) {
@@ -100,18 +137,20 @@ final class StartClasses {
             return new Shape(
                     List.copyOf(joined),
                     complete && other.complete && classes.size() == other.classes.size(),
-                    boundaryFirst && other.boundaryFirst);
+                    boundaryFirst && other.boundaryFirst,
+                    Math.max(maxLength, other.maxLength));
         }
 
         Shape repeated(int min, int max) {
+            int longest = times(maxLength, max);
             if (min == 0) {
-                return max == 0 ? EMPTY : UNKNOWN;
+                return new Shape(List.of(), max == 0, false, longest);
             }
             Shape out = EMPTY;
             for (int i = 0; i < min && out.complete; i++) {
                 out = out.then(this);
             }
-            return out.complete && min != max ? new Shape(out.classes, false, out.boundaryFirst) : out;
+            return new Shape(out.classes, out.complete && min == max, out.boundaryFirst, longest);
         }
     }
 
@@ -140,7 +179,7 @@ final class StartClasses {
      * A shape flattened for the scan loop, which asks it at every place of a window: per position the ASCII
      * bits (the shift count of a {@code long} is taken mod 64, so one {@code 1L << c} serves both halves).
      */
-    record Filter(long[] low, long[] high, boolean[] nonAscii, boolean boundaryFirst) {
+    record Filter(long[] low, long[] high, boolean[] nonAscii, boolean boundaryFirst, int maxLength) {
 
         /**
          * Whether a match can only start where a word starts: a {@code \\b} before a first char that is
@@ -162,7 +201,7 @@ final class StartClasses {
                 high[i] = set.high();
                 nonAscii[i] = set.nonAscii();
             }
-            return new Filter(low, high, nonAscii, shape.boundaryFirst());
+            return new Filter(low, high, nonAscii, shape.boundaryFirst(), shape.maxLength());
         }
 
         /** Whether a match could start at {@code at}: the classes fit and, if asked for, a word boundary is there. */
@@ -267,7 +306,7 @@ final class StartClasses {
     }
 
     private Shape single(CharSet set) {
-        return new Shape(List.of(foldCase ? set.foldCase() : set), true, false);
+        return new Shape(List.of(foldCase ? set.foldCase() : set), true, false, 1);
     }
 
     private Shape group() {
@@ -318,7 +357,7 @@ final class StartClasses {
         char e = regex.charAt(pos + 1);
         pos += 2;
         return switch (e) {
-            case 'b' -> new Shape(List.of(), true, true);
+            case 'b' -> new Shape(List.of(), true, true, 0);
             case 'B', 'A', 'z' -> Shape.EMPTY;
             default -> single(escapedSet(e));
         };

@@ -12,11 +12,11 @@
  *       any other pattern only looks at its keyword hits widened by its {@code window} (default 256 chars,
  *       at most 8192), with overlapping windows merged, so each char is matched at most once per detector.
  *       Inside those windows, a pattern whose matches start with at least two known char classes ({@code
- *       StartClasses}, e.g. {@code \b[A-Z]{2}[0-9]{2}} for the IBAN) is tried anchored only where they fit,
- *       left to right and never inside the previous match: the same matches as a sweep, far fewer chars
- *       read by RE2J.
+ *       StartClasses}, e.g. {@code \b[A-Z]{2}[0-9]{2}} for the IBAN) and a bounded length is tried anchored
+ *       only where they fit, on its longest match, left to right and never inside the previous match: the
+ *       same matches as a sweep, far fewer chars handed to RE2J.
  *   <li>A deterministic work budget ({@code ScanBudget}) bounds the pattern work: each RE2J invocation and
- *       each char handed to it (for anchored tries, each char it read) is counted, weighted by the pattern's estimated size ({@code PatternCost}),
+ *       each char handed to it is counted, weighted by the pattern's estimated size ({@code PatternCost}),
  *       up to 1 MiB units plus 64 per input char. An input that reaches it (or the base64 budget) gives a
  *       truncated {@link io.sigil.core.scan.ScanResult} with a {@code scan-incomplete} finding over the whole
  *       text, so callers fail closed. No clock is read: the same input always gets the same answer.

@@ -43,6 +43,15 @@ class StartClassesTest {
     }
 
     @Test
+    void the_longest_match_is_counted_and_unbounded_repetition_has_none() {
+        assertThat(StartClasses.of("\\b[0-9]{4}(?:[ \\-]?[0-9]{4}){2}\\b").maxLength())
+                .isEqualTo(4 + 2 * 5);
+        assertThat(StartClasses.of("ab(?:c|def)?").maxLength()).isEqualTo(5);
+        assertThat(StartClasses.of("ab[0-9]+").maxLength()).isEqualTo(StartClasses.UNBOUNDED);
+        assertThat(StartClasses.of("ab[0-9]+").triedCharsPerChar()).isInfinite();
+    }
+
+    @Test
     void case_folding_admits_both_cases_and_non_ascii() {
         StartClasses.Filter f = filter("(?i)token[=:]");
         assertThat(f.fits("TOKEN=", 0)).isTrue();
@@ -111,6 +120,8 @@ class StartClassesTest {
         for (Map.Entry<String, String> input : AdversarialInputs.all().entrySet()) {
             texts.add(input.getValue().substring(0, 64 * 1024));
         }
+        long fastWork = 0;
+        long sweepWork = 0;
         for (String text : texts) {
             ScanResult expected = sweep.scanResult(text);
             ScanResult actual = fast.scanResult(text);
