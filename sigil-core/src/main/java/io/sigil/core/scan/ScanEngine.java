@@ -6,6 +6,7 @@ import com.google.re2j.Pattern;
 import io.sigil.core.spi.SensitivityScanner;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.LinkedHashSet;
@@ -106,10 +107,10 @@ public final class ScanEngine implements SensitivityScanner {
                     && PatternHeads.startsAtKeyword(pattern.pattern(), detector.keywords());
             boundaryFirst[d] = atHits[d] && PatternHeads.startsWithWordBoundary(pattern.pattern());
             StartClasses.Shape shape = atHits[d] || !startClasses ? null : StartClasses.of(pattern.pattern());
-            boolean cheaper = shape != null
+            boolean bounded = shape != null
                     && shape.classes().size() >= MIN_START_CLASSES
-                    && shape.triedCharsPerChar() < MAX_TRIED_CHARS_PER_CHAR;
-            starts[d] = cheaper ? StartClasses.Filter.of(shape) : null;
+                    && shape.maxLength() != StartClasses.UNBOUNDED;
+            starts[d] = bounded ? StartClasses.Filter.of(shape) : null;
             boolean anchoredTries = atHits[d] || starts[d] != null;
             // The leading \\A makes RE2J stop as soon as no thread is alive; without it an anchored try still steps
             // through the rest of its region, so a flood of hits would cost hits x window.
@@ -127,13 +128,6 @@ public final class ScanEngine implements SensitivityScanner {
      * one class alone (a digit, a letter) fits too often for anchored tries to beat one sweep.
      */
     static final int MIN_START_CLASSES = 2;
-
-    /**
-     * Each anchored try is charged its whole region (the longest match and a char either side) up front, so
-     * a detector is tried at its start classes only when that is expected to cost less than a sweep, which
-     * charges each char of its windows once ({@link StartClasses.Shape#triedCharsPerChar()}).
-     */
-    static final double MAX_TRIED_CHARS_PER_CHAR = 1.0;
 
     /** Whether the detector's pattern is tried anchored at its keyword hits (for tests and benchmarks). */
     boolean triedAtHits(String detectorId) {
@@ -375,37 +369,59 @@ public final class ScanEngine implements SensitivityScanner {
     /**
      * Tries a pattern anchored at every place inside its windows where its start classes fit, left to
      * right and skipping places inside the previous match: the same matches a find over each window gives
-     * (a match can only start where the classes fit), while RE2J reads only a few chars at most places.
+     * (a match can only start where the classes fit), while RE2J reads only a few chars at most places. A
+     * window where the tries would be charged more than a sweep (many places fit) is swept instead, so the
+     * budget never pays more than before.
      */
     private void matchAtStarts(
             int d, String text, int[] ranges, WordStarts words, ScanBudget budget, List<Span> spans) {
         StartClasses.Filter filter = starts[d];
-        boolean wordStarts = filter.atWordStarts();
         Tries tries = new Tries(text);
-        int skipUntil = 0;
+        int[] places = new int[16];
         for (int r = 0; r < ranges.length && !budget.exhausted(); r += 2) {
-            int from = Math.max(skipUntil, leftEdge(text, ranges[r]));
+            int from = leftEdge(text, ranges[r]);
             int to = rightEdge(text, ranges[r + 1]);
-            int w = wordStarts ? words.indexAtOrAfter(from) : 0;
-            int p = wordStarts ? (w < words.count() ? words.get(w) : to) : from;
-            while (p < to && !budget.exhausted()) {
-                int next = p + 1;
+            long sweep = ScanBudget.PER_TRY + (long) (to - from) * weight[d];
+            long cost = 0;
+            int count = 0;
+            for (int p = first(filter, words, from, to); p < to && cost <= sweep; p = next(filter, words, p, to)) {
                 if (filter.fits(text, p)) {
-                    int end = tryAt(d, text, p, Math.min(to, p + filter.maxLength() + 1), tries, budget, spans);
-                    if (end > p) {
-                        skipUntil = end;
-                        next = end;
+                    cost += ScanBudget.PER_TRY + (long) (tryEnd(filter, p, to) - Math.max(0, p - 1)) * weight[d];
+                    if (count == places.length) {
+                        places = Arrays.copyOf(places, count * 2);
                     }
+                    places[count++] = p;
                 }
-                if (wordStarts) {
-                    while (w < words.count() && words.get(w) < next) {
-                        w++;
-                    }
-                    next = w < words.count() ? words.get(w) : to;
+            }
+            if (cost > sweep) {
+                match(d, text, ranges[r], ranges[r + 1], budget, spans);
+                continue;
+            }
+            int skipUntil = from;
+            for (int k = 0; k < count && !budget.exhausted(); k++) {
+                if (places[k] >= skipUntil) {
+                    skipUntil = Math.max(
+                            skipUntil, tryAt(d, text, places[k], tryEnd(filter, places[k], to), tries, budget, spans));
                 }
-                p = next;
             }
         }
+    }
+
+    private static int tryEnd(StartClasses.Filter filter, int place, int to) {
+        return (int) Math.min(to, (long) place + filter.maxLength() + 1);
+    }
+
+    /** The first place from which the filter is asked: every char, or only word starts when that suffices. */
+    private static int first(StartClasses.Filter filter, WordStarts words, int from, int to) {
+        if (!filter.atWordStarts()) {
+            return from;
+        }
+        int w = words.indexAtOrAfter(from);
+        return w < words.count() ? words.get(w) : to;
+    }
+
+    private static int next(StartClasses.Filter filter, WordStarts words, int place, int to) {
+        return first(filter, words, place + 1, to);
     }
 
     /** The two anchored matchers of one detector's tries, made on first use and reset for each try. */

@@ -60,15 +60,6 @@ final class StartClasses {
             return out;
         }
 
-        /** The share of printable ASCII chars (space to tilde) in the set. */
-        double printableShare() {
-            int count = 0;
-            for (char c = ' '; c <= '~'; c++) {
-                count += contains(c) ? 1 : 0;
-            }
-            return count / 95.0;
-        }
-
         boolean contains(char c) {
             if (c < 64) {
                 return (low & (1L << c)) != 0;
@@ -102,19 +93,6 @@ final class StartClasses {
                     next.complete && !capped,
                     boundaryFirst || (classes.isEmpty() && next.boundaryFirst),
                     max);
-        }
-
-        /**
-         * How many chars anchored tries at every place the classes fit would hand RE2J per char of text,
-         * were the text random printable ASCII: a try reads the longest match and a char either side, a
-         * sweep reads each char once, so tries pay off only below 1.
-         */
-        double triedCharsPerChar() {
-            double share = 1;
-            for (CharSet set : classes) {
-                share *= set.printableShare();
-            }
-            return maxLength == UNBOUNDED ? Double.POSITIVE_INFINITY : share * (maxLength + 2.0);
         }
 
         private static int add(int a, int b) {

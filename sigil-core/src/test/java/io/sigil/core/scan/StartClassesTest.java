@@ -48,7 +48,6 @@ class StartClassesTest {
                 .isEqualTo(4 + 2 * 5);
         assertThat(StartClasses.of("ab(?:c|def)?").maxLength()).isEqualTo(5);
         assertThat(StartClasses.of("ab[0-9]+").maxLength()).isEqualTo(StartClasses.UNBOUNDED);
-        assertThat(StartClasses.of("ab[0-9]+").triedCharsPerChar()).isInfinite();
     }
 
     @Test
