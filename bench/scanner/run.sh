@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The scanner benchmark, reproducible: JMH for the SIGIL engine (MB/s per core on 1 MiB of the mixed corpus,
 # p50/p99 of 1 KiB and 10 KiB messages, each 1 MB adversarial input), then SIGIL and secretlint side by side
-# on the same generated corpus files (speed on one thread, recall on the planted fake secrets).
+# on the same generated corpus files (speed on one thread, recall on the planted fake secrets), then CPU time
+# per scan (ScanCpuTime).
 # Usage: bench/scanner/run.sh [jmh-args...]     e.g. bench/scanner/run.sh -f 1 -wi 2 -i 3
 # Prints date, machine and load average first; results go to stdout and target/bench-scanner/.
 set -euo pipefail
@@ -31,3 +32,7 @@ echo "load average after side by side: $(cut -d' ' -f1-3 /proc/loadavg)"
 jmh_args="${*:--f 1 -wi 3 -i 5}"
 java -cp "$cp" org.openjdk.jmh.Main ScannerBench $jmh_args -rf json -rff "$out/jmh.json" | tee "$out/jmh.txt"
 echo "load average after JMH: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+# CPU time of the scanning thread, 3 CPU-seconds per input: less sensitive than wall time to other load.
+java -cp "$cp" io.sigil.core.scan.bench.ScanCpuTime 3 | tee "$out/cpu.txt"
+echo "load average after CPU time: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -6,6 +6,7 @@ import com.google.re2j.Pattern;
 import io.sigil.core.spi.SensitivityScanner;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.LinkedHashSet;
@@ -50,6 +51,11 @@ public final class ScanEngine implements SensitivityScanner {
     private final long[] weight;
     /** Per detector: its pattern anchored at the start of the region. */
     private final Pattern[] anchoredAt;
+    /**
+     * Per detector not tried at its hits: the classes its matches start with ({@link StartClasses}), when
+     * they are selective enough that it is tried anchored where they fit inside its windows; else null.
+     */
+    private final StartClasses.Filter[] starts;
 
     private final int[] longestKeyword;
 
@@ -60,6 +66,14 @@ public final class ScanEngine implements SensitivityScanner {
     public static final String INCOMPLETE_CATEGORY = "Scan Incomplete";
 
     public ScanEngine(List<Detector> detectors) {
+        this(detectors, true);
+    }
+
+    /**
+     * @param startClasses whether detectors are tried where their start classes fit; false sweeps their
+     *     windows as before, which tests use as the reference the faster way must agree with
+     */
+    ScanEngine(List<Detector> detectors, boolean startClasses) {
         this.detectors = List.copyOf(detectors);
         this.validators = this.detectors.stream()
                 .map(d -> Validators.resolve(d.validator()))
@@ -85,28 +99,50 @@ public final class ScanEngine implements SensitivityScanner {
         this.anchoredAt = new Pattern[count];
         this.weight = new long[count];
         this.longestKeyword = new int[count];
+        this.starts = new StartClasses.Filter[count];
         for (int d = 0; d < count; d++) {
             Detector detector = this.detectors.get(d);
             Pattern pattern = detector.pattern();
             atHits[d] = detector.digitAnchor() == null
                     && PatternHeads.startsAtKeyword(pattern.pattern(), detector.keywords());
             boundaryFirst[d] = atHits[d] && PatternHeads.startsWithWordBoundary(pattern.pattern());
+            StartClasses.Shape shape = atHits[d] || !startClasses ? null : StartClasses.of(pattern.pattern());
+            boolean bounded = shape != null
+                    && shape.classes().size() >= MIN_START_CLASSES
+                    && shape.maxLength() != StartClasses.UNBOUNDED;
+            starts[d] = bounded ? StartClasses.Filter.of(shape) : null;
+            boolean anchoredTries = atHits[d] || starts[d] != null;
             // The leading \\A makes RE2J stop as soon as no thread is alive; without it an anchored try still steps
             // through the rest of its region, so a flood of hits would cost hits x window.
-            anchoredAt[d] = atHits[d] ? Pattern.compile("\\A(?:" + pattern.pattern() + ")", pattern.flags()) : null;
+            anchoredAt[d] = anchoredTries ? Pattern.compile("\\A(?:" + pattern.pattern() + ")", pattern.flags()) : null;
             withContext[d] =
-                    atHits[d] ? Pattern.compile("\\A(?s:.)(?:" + pattern.pattern() + ")", pattern.flags()) : null;
+                    anchoredTries ? Pattern.compile("\\A(?s:.)(?:" + pattern.pattern() + ")", pattern.flags()) : null;
             weight[d] = ScanBudget.weightOf(PatternCost.of(pattern.pattern()));
             longestKeyword[d] =
                     detector.keywords().stream().mapToInt(String::length).max().orElse(0);
         }
     }
 
+    /**
+     * Fewest start classes that make a detector be tried where they fit rather than swept over its windows:
+     * one class alone (a digit, a letter) fits too often for anchored tries to beat one sweep.
+     */
+    static final int MIN_START_CLASSES = 2;
+
     /** Whether the detector's pattern is tried anchored at its keyword hits (for tests and benchmarks). */
     boolean triedAtHits(String detectorId) {
+        return atHits[index(detectorId)];
+    }
+
+    /** Whether the detector's pattern is tried anchored where its start classes fit (for tests). */
+    boolean triedAtStarts(String detectorId) {
+        return starts[index(detectorId)] != null;
+    }
+
+    private int index(String detectorId) {
         for (int d = 0; d < detectors.size(); d++) {
             if (detectors.get(d).id().equals(detectorId)) {
-                return atHits[d];
+                return d;
             }
         }
         throw new IllegalArgumentException("no detector " + detectorId);
@@ -286,12 +322,20 @@ public final class ScanEngine implements SensitivityScanner {
             addDigitRuns(text, windows);
         }
         List<Span> spans = new ArrayList<>();
+        WordStarts words = null; // made on first use, shared by the detectors tried at their start classes
         for (int d = 0; d < detectors.size() && !budget.exhausted(); d++) {
             if (atHits[d]) {
                 matchAtHits(d, text, hits.sorted(d), budget, spans);
                 continue;
             }
             int[] ranges = windows.ranges(d);
+            if (starts[d] != null) {
+                if (words == null) {
+                    words = WordStarts.of(text);
+                }
+                matchAtStarts(d, text, ranges, words, budget, spans);
+                continue;
+            }
             for (int r = 0; r < ranges.length && !budget.exhausted(); r += 2) {
                 match(d, text, ranges[r], ranges[r + 1], budget, spans);
             }
@@ -306,13 +350,11 @@ public final class ScanEngine implements SensitivityScanner {
      */
     private void matchAtHits(int d, String text, int[] starts, ScanBudget budget, List<Span> spans) {
         Detector detector = detectors.get(d);
-        Slice slice = new Slice(text);
-        Matcher atStart = null;
-        Matcher afterOne = null;
+        Tries tries = new Tries(text);
         int skipUntil = 0;
         int previous = -1;
         for (int h : starts) {
-            if (h < skipUntil || h == previous) {
+            if (h < skipUntil || h == previous || budget.exhausted()) {
                 continue;
             }
             previous = h;
@@ -320,25 +362,107 @@ public final class ScanEngine implements SensitivityScanner {
                 continue;
             }
             int to = rightEdge(text, Math.min(text.length(), h + longestKeyword[d] + detector.window()));
-            // One char before the hit goes into the region so that \b and similar see the real context.
-            int from = h == 0 ? 0 : h - 1;
-            if (!budget.spend(ScanBudget.PER_TRY + (long) (to - from) * weight[d])) {
-                return;
+            skipUntil = Math.max(skipUntil, tryAt(d, text, h, to, tries, budget, spans));
+        }
+    }
+
+    /**
+     * Tries a pattern anchored at every place inside its windows where its start classes fit, left to
+     * right and skipping places inside the previous match: the same matches a find over each window gives
+     * (a match can only start where the classes fit), while RE2J reads only a few chars at most places. A
+     * window where the tries would be charged more than a sweep (many places fit) is swept instead, so the
+     * budget never pays more than before.
+     */
+    private void matchAtStarts(
+            int d, String text, int[] ranges, WordStarts words, ScanBudget budget, List<Span> spans) {
+        StartClasses.Filter filter = starts[d];
+        Tries tries = new Tries(text);
+        int[] places = new int[16];
+        for (int r = 0; r < ranges.length && !budget.exhausted(); r += 2) {
+            int from = leftEdge(text, ranges[r]);
+            int to = rightEdge(text, ranges[r + 1]);
+            long sweep = ScanBudget.PER_TRY + (long) (to - from) * weight[d];
+            long cost = 0;
+            int count = 0;
+            for (int p = first(filter, words, from, to); p < to && cost <= sweep; p = next(filter, words, p, to)) {
+                if (filter.fits(text, p)) {
+                    cost += ScanBudget.PER_TRY + (long) (tryEnd(filter, p, to) - Math.max(0, p - 1)) * weight[d];
+                    if (count == places.length) {
+                        places = Arrays.copyOf(places, count * 2);
+                    }
+                    places[count++] = p;
+                }
             }
-            slice.set(from, to);
-            Matcher matcher;
-            if (h == 0) {
-                atStart = atStart == null ? anchoredAt[d].matcher(slice) : atStart.reset(slice);
-                matcher = atStart;
-            } else {
-                afterOne = afterOne == null ? withContext[d].matcher(slice) : afterOne.reset(slice);
-                matcher = afterOne;
+            if (cost > sweep) {
+                match(d, text, ranges[r], ranges[r + 1], budget, spans);
+                continue;
             }
-            if (matcher.lookingAt()) {
-                accept(d, text, matcher, from, from == h ? 0 : 1, spans);
-                skipUntil = from + matcher.end();
+            int skipUntil = from;
+            for (int k = 0; k < count && !budget.exhausted(); k++) {
+                if (places[k] >= skipUntil) {
+                    skipUntil = Math.max(
+                            skipUntil, tryAt(d, text, places[k], tryEnd(filter, places[k], to), tries, budget, spans));
+                }
             }
         }
+    }
+
+    private static int tryEnd(StartClasses.Filter filter, int place, int to) {
+        return (int) Math.min(to, (long) place + filter.maxLength() + 1);
+    }
+
+    /** The first place from which the filter is asked: every char, or only word starts when that suffices. */
+    private static int first(StartClasses.Filter filter, WordStarts words, int from, int to) {
+        if (!filter.atWordStarts()) {
+            return from;
+        }
+        int w = words.indexAtOrAfter(from);
+        return w < words.count() ? words.get(w) : to;
+    }
+
+    private static int next(StartClasses.Filter filter, WordStarts words, int place, int to) {
+        return first(filter, words, place + 1, to);
+    }
+
+    /** The two anchored matchers of one detector's tries, made on first use and reset for each try. */
+    private static final class Tries {
+        final Slice slice;
+        Matcher atStart;
+        Matcher afterOne;
+
+        Tries(String text) {
+            this.slice = new Slice(text);
+        }
+    }
+
+    /**
+     * Tries the pattern anchored at {@code h} on the region up to {@code to}, with one char of context
+     * before it so that {@code \b} and similar see the real text; charged up front for the whole region.
+     *
+     * @return the end of the match, or -1 without one (or when the budget is spent)
+     */
+    private int tryAt(int d, String text, int h, int to, Tries tries, ScanBudget budget, List<Span> spans) {
+        // One char before the hit goes into the region so that \b and similar see the real context.
+        int from = h == 0 ? 0 : h - 1;
+        if (!budget.spend(ScanBudget.PER_TRY + (long) (to - from) * weight[d])) {
+            return -1;
+        }
+        tries.slice.set(from, to);
+        Matcher matcher;
+        if (h == 0) {
+            tries.atStart =
+                    tries.atStart == null ? anchoredAt[d].matcher(tries.slice) : tries.atStart.reset(tries.slice);
+            matcher = tries.atStart;
+        } else {
+            tries.afterOne =
+                    tries.afterOne == null ? withContext[d].matcher(tries.slice) : tries.afterOne.reset(tries.slice);
+            matcher = tries.afterOne;
+        }
+        if (!matcher.lookingAt()) {
+            return -1;
+        }
+        accept(d, text, matcher, from, from == h ? 0 : 1, spans);
+        return from + matcher.end();
     }
 
     /** ASCII word chars, as RE2J's {@code \b} sees them. */

@@ -11,6 +11,11 @@
  *       starts with one of its keywords ({@code PatternHeads}) is tried anchored ({@code \A}) at each hit;
  *       any other pattern only looks at its keyword hits widened by its {@code window} (default 256 chars,
  *       at most 8192), with overlapping windows merged, so each char is matched at most once per detector.
+ *       Inside those windows, a pattern whose matches start with at least two known char classes ({@code
+ *       StartClasses}, e.g. {@code \b[A-Z]{2}[0-9]{2}} for the IBAN) and a bounded length is tried anchored
+ *       only where they fit, on its longest match, left to right and never inside the previous match: the
+ *       same matches as a sweep, far fewer chars handed to RE2J. A window where those tries would be charged
+ *       more than a sweep is swept, so the budget never pays more for it.
  *   <li>A deterministic work budget ({@code ScanBudget}) bounds the pattern work: each RE2J invocation and
  *       each char handed to it is counted, weighted by the pattern's estimated size ({@code PatternCost}),
  *       up to 1 MiB units plus 64 per input char. An input that reaches it (or the base64 budget) gives a

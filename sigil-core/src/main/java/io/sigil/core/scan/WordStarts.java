@@ -1,0 +1,50 @@
+package io.sigil.core.scan;
+
+import java.util.Arrays;
+
+/**
+ * Where the words of a text start (an ASCII word char after a non-word char or the start), found in one
+ * pass and shared by every detector whose matches begin with {@code \b} and a word char: they then visit
+ * only these places of their windows instead of every char.
+ */
+final class WordStarts {
+
+    private final int[] starts;
+    private final int count;
+
+    private WordStarts(int[] starts, int count) {
+        this.starts = starts;
+        this.count = count;
+    }
+
+    static WordStarts of(String text) {
+        int[] out = new int[16];
+        int n = 0;
+        boolean previousWord = false;
+        for (int i = 0, length = text.length(); i < length; i++) {
+            boolean word = StartClasses.isWordChar(text.charAt(i));
+            if (word && !previousWord) {
+                if (n == out.length) {
+                    out = Arrays.copyOf(out, n * 2);
+                }
+                out[n++] = i;
+            }
+            previousWord = word;
+        }
+        return new WordStarts(out, n);
+    }
+
+    /** Index of the first start at or after {@code position} ({@link #count()} if none). */
+    int indexAtOrAfter(int position) {
+        int i = Arrays.binarySearch(starts, 0, count, position);
+        return i >= 0 ? i : -i - 1;
+    }
+
+    int get(int index) {
+        return starts[index];
+    }
+
+    int count() {
+        return count;
+    }
+}
