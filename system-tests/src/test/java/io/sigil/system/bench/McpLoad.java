@@ -28,9 +28,16 @@ public final class McpLoad {
 
     private static String callBody = call("get_weather", "{\"city\":\"Bonn\"}");
 
+    private static final AtomicLong IDS = new AtomicLong();
+
     private static String call(String tool, String arguments) {
-        return "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"" + tool
+        return "{\"jsonrpc\":\"2.0\",\"id\":ID,\"method\":\"tools/call\",\"params\":{\"name\":\"" + tool
                 + "\",\"arguments\":" + arguments + "}}";
+    }
+
+    /** Each request its own id: a proxy that matches answers by id within one session must not see two alike. */
+    private static String nextCall() {
+        return callBody.replace("\"id\":ID", "\"id\":" + IDS.incrementAndGet());
     }
 
     private McpLoad() {}
@@ -123,17 +130,17 @@ public final class McpLoad {
                         return;
                     }
                     long scheduled = start + index * periodNanos;
-                    inFlight.add(
-                            http.sendAsync(request(url, token, session, callBody), HttpResponse.BodyHandlers.ofString())
-                                    .whenComplete((response, failure) -> {
-                                        if (failure != null
-                                                || response.statusCode() != 200
-                                                || !response.body().contains("\"result\"")) {
-                                            errors.incrementAndGet();
-                                        } else {
-                                            latencies.add(System.nanoTime() - scheduled);
-                                        }
-                                    }));
+                    inFlight.add(http.sendAsync(
+                                    request(url, token, session, nextCall()), HttpResponse.BodyHandlers.ofString())
+                            .whenComplete((response, failure) -> {
+                                if (failure != null
+                                        || response.statusCode() != 200
+                                        || !response.body().contains("\"result\"")) {
+                                    errors.incrementAndGet();
+                                } else {
+                                    latencies.add(System.nanoTime() - scheduled);
+                                }
+                            }));
                 },
                 0,
                 periodNanos,
@@ -163,7 +170,7 @@ public final class McpLoad {
                 while (System.nanoTime() < deadline) {
                     try {
                         HttpResponse<Void> response = http.send(
-                                request(url, token, session, callBody), HttpResponse.BodyHandlers.discarding());
+                                request(url, token, session, nextCall()), HttpResponse.BodyHandlers.discarding());
                         if (response.statusCode() == 200) {
                             completed.incrementAndGet();
                         } else {
