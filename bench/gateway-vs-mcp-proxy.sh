@@ -3,6 +3,7 @@
 # process started here is stopped at the end. Measured, in one run on one machine:
 #   1. direct-upstream       server-everything's own Streamable HTTP endpoint (the baseline),
 #   2. gateway-all-stages    a gateway running server-everything as its stdio child, whole chain,
+#   2b. gateway-read-only   the same with `echo` classified read-only (its answers do not wait for the audit ack),
 #   3. gateway-stages-off    likewise with only lifecycle,forward (token verification still on: it is not a stage),
 #   4. mcp-proxy             mcp-proxy 6.7.19 running server-everything as its stdio child (no authentication).
 # Each: the `echo` tool at a fixed rate (latency from the scheduled send time), then closed loop.
@@ -26,20 +27,23 @@ wait_ready() { for _ in $(seq 1 240); do curl -s -o /dev/null "$1" && return 0; 
 
 PORT=8731 node --require "$PWD/system-tests/target/node/loopback-only.cjs" "$everything" streamableHttp > "$home/bench-everything-http.log" 2>&1 & pids+=($!)
 # The registry lets the demo agents reach an upstream named "demo": the stdio upstream takes that name here.
-gateway() { # port stages
-  java -Xmx256m -Dquarkus.http.port="$1" -Dquarkus.http.host=127.0.0.1 -Dsigil.gateway.stages="$2" \
+gateway() { # port stages [extra -D settings]
+  java -Xmx256m -Dquarkus.http.port="$1" -Dquarkus.http.host=127.0.0.1 -Dsigil.gateway.stages="$2" ${3:-} \
     -Dsigil.gateway.upstreams.demo.url= -Dsigil.gateway.upstreams.demo.command="node,$everything,stdio" \
     -Dsigil.gateway.scanners.allow-development-key=true \
     -jar gateway/target/quarkus-app/quarkus-run.jar > "$home/bench-gateway-$1.log" 2>&1 &
   pids+=($!)
 }
 gateway 8732 identity,validation,lifecycle,pinning,schema,request-scan,response-scan,forward,audit
+gateway 8735 identity,validation,lifecycle,pinning,schema,request-scan,response-scan,forward,audit \
+  -Dsigil.gateway.risk-classes.echo=read-only
 gateway 8733 lifecycle,forward
 node bench/mcp-proxy/node_modules/mcp-proxy/dist/bin/mcp-proxy.mjs --host 127.0.0.1 --port 8734 --server stream \
   --streamEndpoint /mcp -- node "$everything" stdio > "$home/bench-mcp-proxy.log" 2>&1 & pids+=($!)
 wait_ready http://127.0.0.1:8731/mcp
 wait_ready http://127.0.0.1:8732/q/health/ready
 wait_ready http://127.0.0.1:8733/q/health/ready
+wait_ready http://127.0.0.1:8735/q/health/ready
 wait_ready http://127.0.0.1:8734/mcp
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem/{print $2}') GiB, $(java -version 2>&1 | head -1), node $(node --version)"
@@ -47,5 +51,6 @@ echo "date: $(date -u +%Y-%m-%d), load $(cut -d' ' -f1-3 /proc/loadavg), echo at
 args='{"message":"hello"}'
 java -cp "$cp" io.sigil.system.bench.McpLoad direct-upstream http://127.0.0.1:8731/mcp - "$rate" "$seconds" "$concurrency" echo "$args"
 java -cp "$cp" io.sigil.system.bench.McpLoad gateway-all-stages http://127.0.0.1:8732/mcp "$token" "$rate" "$seconds" "$concurrency" echo "$args"
+java -cp "$cp" io.sigil.system.bench.McpLoad gateway-read-only http://127.0.0.1:8735/mcp "$token" "$rate" "$seconds" "$concurrency" echo "$args"
 java -cp "$cp" io.sigil.system.bench.McpLoad gateway-stages-off http://127.0.0.1:8733/mcp "$token" "$rate" "$seconds" "$concurrency" echo "$args"
 java -cp "$cp" io.sigil.system.bench.McpLoad mcp-proxy http://127.0.0.1:8734/mcp - "$rate" "$seconds" "$concurrency" echo "$args"
