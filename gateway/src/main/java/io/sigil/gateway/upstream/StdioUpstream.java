@@ -3,7 +3,6 @@ package io.sigil.gateway.upstream;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sigil.core.mcp.JsonRpcError;
-import io.sigil.core.mcp.McpProtocol;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -106,22 +105,11 @@ public final class StdioUpstream implements Upstream {
     }
 
     private CompletionStage<StdioProcess> initialize(StdioProcess child) {
-        ObjectNode init = mapper.createObjectNode();
-        init.put("jsonrpc", "2.0");
-        init.put("id", "init");
-        init.put("method", "initialize");
-        ObjectNode params = init.putObject("params");
-        params.put("protocolVersion", McpProtocol.V2025_06_18);
-        params.putObject("capabilities");
-        params.putObject("clientInfo").put("name", "sigil-gateway").put("version", "0.1.0");
-        return child.request(init).thenCompose(answer -> {
+        return child.request(Handshake.initialize("init")).thenCompose(answer -> {
             if (answer.has("error") || !answer.path("result").isObject()) {
                 throw new UpstreamException(JsonRpcError.UPSTREAM_INVALID, "upstream " + name + " refused initialize");
             }
-            ObjectNode initialized = mapper.createObjectNode();
-            initialized.put("jsonrpc", "2.0");
-            initialized.put("method", "notifications/initialized");
-            return child.send(initialized).thenApply(sent -> child);
+            return child.send(Handshake.initialized()).thenApply(sent -> child);
         });
     }
 

@@ -27,8 +27,6 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class UpstreamClient implements Upstream {
 
-    private static final String CLIENT_NAME = "sigil-gateway";
-
     private final String name;
     private final URI url;
     private final Duration timeout;
@@ -111,14 +109,7 @@ public final class UpstreamClient implements Upstream {
     private record Current(Session session, CompletableFuture<Session> future) {}
 
     private CompletionStage<Session> initialize() {
-        ObjectNode init = mapper.createObjectNode();
-        init.put("jsonrpc", "2.0");
-        init.put("id", "gw-init-" + ids.incrementAndGet());
-        init.put("method", "initialize");
-        ObjectNode params = init.putObject("params");
-        params.put("protocolVersion", McpProtocol.V2025_06_18);
-        params.putObject("capabilities");
-        params.putObject("clientInfo").put("name", CLIENT_NAME).put("version", "0.1.0");
+        ObjectNode init = Handshake.initialize("gw-init-" + ids.incrementAndGet());
         Session none = new Session(Optional.empty(), McpProtocol.V2025_06_18);
         return post(init, none).thenCompose(response -> {
             ObjectNode answer = parseAnswer(response, init.get("id").asText());
@@ -127,10 +118,7 @@ public final class UpstreamClient implements Upstream {
             }
             String version = answer.path("result").path("protocolVersion").asText(McpProtocol.V2025_06_18);
             Session session = new Session(response.headers().firstValue(McpProtocol.HEADER_SESSION_ID), version);
-            ObjectNode initialized = mapper.createObjectNode();
-            initialized.put("jsonrpc", "2.0");
-            initialized.put("method", "notifications/initialized");
-            return post(initialized, session).thenApply(ignored -> session);
+            return post(Handshake.initialized(), session).thenApply(ignored -> session);
         });
     }
 
