@@ -1,11 +1,13 @@
 package io.sigil.gateway.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 import io.sigil.gateway.federation.Federation;
 import io.sigil.gateway.federation.Member;
 import io.sigil.gateway.federation.UpstreamFactory;
 import io.sigil.gateway.identity.AgentDirectory;
+import io.sigil.gateway.metrics.MeteredStageTimer;
 import io.sigil.gateway.pinning.InjectionScanner;
 import io.sigil.gateway.pinning.PgPinStore;
 import io.sigil.gateway.pinning.PinEvents;
@@ -51,7 +53,8 @@ public class PipelineProducer {
             AgentDirectory directory,
             ToolPins pins,
             ActiveScanner scanner,
-            Federation federation) {
+            Federation federation,
+            MeterRegistry registry) {
         PipelineFactory factory = new PipelineFactory(List.of(
                 factory(IdentityStage.NAME, () -> new IdentityStage(directory, config.toolTrust(), Clock.systemUTC())),
                 factory(ValidationStage.NAME, ValidationStage::new),
@@ -68,7 +71,7 @@ public class PipelineProducer {
                                 Clock.systemUTC(),
                                 new RiskClassifier(config.riskClasses()),
                                 config.auditAwaitedFor()))));
-        Pipeline pipeline = factory.build(config.stages());
+        Pipeline pipeline = factory.build(config.stages(), new MeteredStageTimer(registry));
         LOG.infof(
                 "gateway chain: %s; upstreams %s",
                 pipeline.stageNames(),

@@ -16,9 +16,15 @@ public final class Pipeline {
     private static final Logger LOG = Logger.getLogger(Pipeline.class);
 
     private final List<Stage> stages;
+    private final StageTimer timer;
 
     public Pipeline(List<Stage> stages) {
+        this(stages, StageTimer.NONE);
+    }
+
+    public Pipeline(List<Stage> stages, StageTimer timer) {
         this.stages = List.copyOf(stages);
+        this.timer = timer;
     }
 
     public List<String> stageNames() {
@@ -53,7 +59,22 @@ public final class Pipeline {
         });
     }
 
-    private static CompletionStage<StageResult> invoke(Stage stage, Exchange exchange) {
+    private CompletionStage<StageResult> invoke(Stage stage, Exchange exchange) {
+        long started = System.nanoTime();
+        return attempt(stage, exchange).thenApply(result -> {
+            timer.record(stage.name(), outcome(result), System.nanoTime() - started);
+            return result;
+        });
+    }
+
+    private static String outcome(StageResult result) {
+        if (result instanceof StageResult.Respond) {
+            return "respond";
+        }
+        return result instanceof StageResult.Reject ? "reject" : "continue";
+    }
+
+    private static CompletionStage<StageResult> attempt(Stage stage, Exchange exchange) {
         CompletionStage<StageResult> result;
         try {
             result = stage.apply(exchange);

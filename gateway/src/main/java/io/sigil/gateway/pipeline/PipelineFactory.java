@@ -23,6 +23,10 @@ public final class PipelineFactory {
     }
 
     public Pipeline build(List<String> names) {
+        return build(names, StageTimer.NONE);
+    }
+
+    public Pipeline build(List<String> names, StageTimer timer) {
         if (names.isEmpty()) {
             throw new IllegalArgumentException("sigil.gateway.stages is empty: the gateway would decide nothing");
         }
@@ -35,6 +39,6 @@ public final class PipelineFactory {
             }
             stages.add(factory.create());
         }
-        return new Pipeline(stages);
+        return new Pipeline(stages, timer);
     }
 }

@@ -8,7 +8,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -61,7 +63,10 @@ public final class McpLoad {
                 .build();
         String session = initialise(http, url, token);
 
-        openLoop(http, url, token, session, rate, 5); // warm-up, not reported
+        // A long-running gateway is warm: -Dwarmup=<seconds> lets the JIT finish before anything is counted.
+        openLoop(http, url, token, session, rate, Integer.getInteger("warmup", 5)); // not reported
+        errors.set(0);
+        errorKinds.clear();
         long[] latencies = openLoop(http, url, token, session, rate, seconds);
         double throughput = closedLoop(http, url, token, session, concurrency, seconds);
 
@@ -78,9 +83,28 @@ public final class McpLoad {
                 errors.get(),
                 concurrency,
                 throughput);
+        errorKinds.forEach((kind, count) -> System.out.printf("  error x%d: %s%n", count.get(), kind));
     }
 
     private static final AtomicInteger errors = new AtomicInteger();
+    private static final Map<String, AtomicInteger> errorKinds = new ConcurrentHashMap<>();
+
+    /** Counts an error and keeps what kind it was (status and the start of the body, or the exception). */
+    private static void error(String kind) {
+        errors.incrementAndGet();
+        if (errorKinds.size() < 10 || errorKinds.containsKey(kind)) {
+            errorKinds.computeIfAbsent(kind, k -> new AtomicInteger()).incrementAndGet();
+        }
+    }
+
+    private static String kind(HttpResponse<String> response, Throwable failure) {
+        if (failure != null) {
+            Throwable cause = failure.getCause() == null ? failure : failure.getCause();
+            return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        }
+        String body = response.body();
+        return response.statusCode() + " " + body.substring(0, Math.min(200, body.length()));
+    }
 
     private static HttpRequest request(URI url, String token, String session, String body) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(url)
@@ -136,7 +160,7 @@ public final class McpLoad {
                                 if (failure != null
                                         || response.statusCode() != 200
                                         || !response.body().contains("\"result\"")) {
-                                    errors.incrementAndGet();
+                                    error(kind(response, failure));
                                 } else {
                                     latencies.add(System.nanoTime() - scheduled);
                                 }
@@ -169,15 +193,15 @@ public final class McpLoad {
             Thread worker = new Thread(() -> {
                 while (System.nanoTime() < deadline) {
                     try {
-                        HttpResponse<Void> response = http.send(
-                                request(url, token, session, nextCall()), HttpResponse.BodyHandlers.discarding());
-                        if (response.statusCode() == 200) {
+                        HttpResponse<String> response = http.send(
+                                request(url, token, session, nextCall()), HttpResponse.BodyHandlers.ofString());
+                        if (response.statusCode() == 200 && response.body().contains("\"result\"")) {
                             completed.incrementAndGet();
                         } else {
-                            errors.incrementAndGet();
+                            error(kind(response, null));
                         }
                     } catch (Exception e) {
-                        errors.incrementAndGet();
+                        error(kind(null, e));
                     }
                 }
             });
