@@ -13,6 +13,7 @@ public class FakeStdioServer {
     private static final Pattern ID = Pattern.compile("\"id\":(\"[^\"]*\"|\\d+)");
     private static final Pattern METHOD = Pattern.compile("\"method\":\"([^\"]+)\"");
     private static final Pattern NAME = Pattern.compile("\"name\":\"([^\"]+)\"");
+    private static final Pattern TOKEN = Pattern.compile("\"progressToken\":(\"[^\"]*\"|\\d+)");
 
     public static void main(String[] args) throws Exception {
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
@@ -48,6 +49,17 @@ public class FakeStdioServer {
         switch (tool) {
             case "echo" -> answer(id, text("echo " + line.length()));
             case "env" -> answer(id, text(String.join(",", new java.util.TreeSet<>(System.getenv().keySet()))));
+            case "progress" -> {
+                // Two steps under the token it was given, and one under a token nobody gave it.
+                String token = find(TOKEN, line);
+                for (int step = 1; token != null && step <= 2; step++) {
+                    System.out.println("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/progress\",\"params\":"
+                            + "{\"progressToken\":" + token + ",\"progress\":" + step + ",\"total\":2}}");
+                }
+                System.out.println("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/progress\",\"params\":"
+                        + "{\"progressToken\":\"someone-else\",\"progress\":9}}");
+                answer(id, text("token " + (token == null ? null : token.replace("\"", "")))); // no quotes inside the JSON text
+            }
             case "pid" -> answer(id, text(Long.toString(ProcessHandle.current().pid())));
             case "crash" -> System.exit(3);
             case "silent" -> {}

@@ -11,6 +11,8 @@ import io.sigil.core.model.PolicyDecision;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * One JSON-RPC request on its way through the chain, and everything the stages learn about it. It is
@@ -33,6 +35,8 @@ public final class Exchange {
     private boolean scanned;
     private String toolDigest;
     private final List<AnswerFilter> answerFilters = new ArrayList<>();
+    private final List<UnaryOperator<ObjectNode>> notificationFilters = new ArrayList<>();
+    private volatile Consumer<ObjectNode> notificationSink;
 
     public Exchange(ObjectNode request, Credentials credentials, TransportHeaders headers) {
         this.request = Objects.requireNonNull(request, "request");
@@ -160,6 +164,35 @@ public final class Exchange {
 
     public List<AnswerFilter> answerFilters() {
         return List.copyOf(answerFilters);
+    }
+
+    /** The transport can send the caller messages before the answer (an SSE stream): they go to {@code sink}. */
+    public void streamTo(Consumer<ObjectNode> sink) {
+        this.notificationSink = Objects.requireNonNull(sink, "sink");
+    }
+
+    /**
+     * Asks to see each notification for the caller before it leaves (filters run in the order they were added);
+     * a filter answers the notification as it should go on, or {@code null} to withhold it.
+     */
+    public void onNotification(UnaryOperator<ObjectNode> filter) {
+        notificationFilters.add(Objects.requireNonNull(filter, "filter"));
+    }
+
+    /** Where notifications for the caller go through the filters, or {@code null} when the caller cannot get any. */
+    public Consumer<ObjectNode> notifications() {
+        return notificationSink == null ? null : this::notifyCaller;
+    }
+
+    private void notifyCaller(ObjectNode notification) {
+        ObjectNode current = notification;
+        for (UnaryOperator<ObjectNode> filter : notificationFilters) {
+            current = filter.apply(current);
+            if (current == null) {
+                return;
+            }
+        }
+        notificationSink.accept(current);
     }
 
     public List<Interception> interceptions() {

@@ -1,6 +1,7 @@
 package io.sigil.gateway.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.sigil.core.mcp.JsonRpc;
@@ -16,6 +17,7 @@ import io.sigil.gateway.pipeline.Pipeline;
 import io.sigil.gateway.pipeline.TransportHeaders;
 import io.sigil.runtime.audit.AuditPublisher;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerResponse;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -48,6 +50,7 @@ public class McpResource {
     private final AuditPublisher audit;
     private final SecurityIdentity identity;
     private final Set<String> allowedOrigins;
+    private final ObjectMapper mapper;
 
     public McpResource(
             Pipeline pipeline,
@@ -55,7 +58,9 @@ public class McpResource {
             EnvelopeWriter envelopes,
             AuditPublisher audit,
             SecurityIdentity identity,
-            GatewayConfig config) {
+            GatewayConfig config,
+            ObjectMapper mapper) {
+        this.mapper = mapper;
         this.pipeline = pipeline;
         this.parser = parser;
         this.envelopes = envelopes;
@@ -72,7 +77,9 @@ public class McpResource {
             @HeaderParam(McpProtocol.HEADER_PROTOCOL_VERSION) String protocolVersion,
             @HeaderParam(McpProtocol.HEADER_METHOD) String mcpMethod,
             @HeaderParam(McpProtocol.HEADER_NAME) String mcpName,
-            @HeaderParam("Origin") String origin) {
+            @HeaderParam("Origin") String origin,
+            @HeaderParam("Accept") String accept,
+            HttpServerResponse raw) {
         if (origin != null && !allowedOrigins.contains(origin)) {
             // MCP requires servers to check Origin: a browser page must not reach the gateway (DNS rebinding).
             return refuse(
@@ -113,7 +120,44 @@ public class McpResource {
         }
         Exchange exchange =
                 new Exchange(request, credentials(), new TransportHeaders(revision.get(), mcpMethod, mcpName));
-        return Uni.createFrom().completionStage(() -> pipeline.run(exchange)).map(this::answer);
+        if (!streams(accept, request)) {
+            return Uni.createFrom()
+                    .completionStage(() -> pipeline.run(exchange))
+                    .map(this::answer);
+        }
+        SseAnswer stream = new SseAnswer(raw, mapper);
+        exchange.streamTo(stream::message);
+        return Uni.createFrom().completionStage(() -> pipeline.run(exchange)).map(done -> {
+            if (!stream.started()) {
+                return answer(done);
+            }
+            // The status line went out with the first event: a refusal travels as the stream's last event.
+            stream.end(envelopes.write(message(done), done));
+            return null;
+        });
+    }
+
+    /**
+     * Whether the answer may be a stream: the caller accepts one and asked for progress, the only messages that
+     * come before an answer.
+     */
+    private static boolean streams(String accept, ObjectNode request) {
+        return accept != null
+                && accept.contains("text/event-stream")
+                && request.path("params").path("_meta").has("progressToken");
+    }
+
+    /** The JSON-RPC message that answers the exchange: the answer, or the error of its refusal. */
+    private static ObjectNode message(Exchange exchange) {
+        if (exchange.rejection() != null) {
+            return JsonRpc.error(
+                    exchange.id(),
+                    exchange.rejection().error(),
+                    exchange.rejection().detail());
+        }
+        return exchange.response() != null
+                ? exchange.response()
+                : JsonRpc.error(exchange.id(), JsonRpcError.INTERNAL_ERROR, "no stage answered the request");
     }
 
     private Response answer(Exchange exchange) {

@@ -63,7 +63,7 @@ public final class ForwardStage implements Stage {
                     403));
         }
         return member.upstream()
-                .call(routed.request())
+                .call(routed.request(), exchange.notifications())
                 .<StageResult>thenApply(StageResult::respond)
                 .exceptionally(failure -> failed(failure, member.name()))
                 .thenCompose(result -> filtered(result, exchange.answerFilters(), 0));

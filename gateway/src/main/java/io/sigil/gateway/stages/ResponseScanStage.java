@@ -12,6 +12,7 @@ import io.sigil.gateway.scan.FindingMasker;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import org.jboss.logging.Logger;
 
 /**
  * Scans what the upstream answers — the result or the error of any method — before it leaves the gateway, and
@@ -22,6 +23,8 @@ public final class ResponseScanStage implements Stage {
 
     public static final String NAME = "response-scan";
     static final String DIRECTION = "response";
+    static final String NOTIFICATION = "notification";
+    private static final Logger LOG = Logger.getLogger(ResponseScanStage.class);
 
     private final ActiveScanner scanner;
 
@@ -37,7 +40,34 @@ public final class ResponseScanStage implements Stage {
     @Override
     public CompletionStage<StageResult> apply(Exchange exchange) {
         exchange.onAnswer(answer -> CompletableFuture.completedFuture(scanned(exchange, answer)));
+        exchange.onNotification(notification -> scannedNotification(exchange, notification));
         return CompletableFuture.completedFuture(StageResult.CONTINUE);
+    }
+
+    /** A notification relayed to the caller (progress) is scanned like an answer; one that cannot be is withheld. */
+    private ObjectNode scannedNotification(Exchange exchange, ObjectNode notification) {
+        JsonNode params = notification.get("params");
+        if (params == null) {
+            return notification;
+        }
+        List<Finding> findings;
+        try {
+            findings = scanner.engine().findings(params);
+        } catch (IllegalArgumentException unwalkable) {
+            LOG.warnf("a notification for audit id %s cannot be scanned; withheld", exchange.auditId());
+            return null;
+        }
+        if (findings.isEmpty()) {
+            return notification;
+        }
+        ObjectNode masked = notification.deepCopy();
+        masked.set("params", FindingMasker.mask(params, findings));
+        synchronized (exchange.interceptions()) {
+            for (Finding finding : findings) {
+                exchange.interceptions().add(FindingMasker.interception(finding, "/params", NOTIFICATION));
+            }
+        }
+        return masked;
     }
 
     private StageResult scanned(Exchange exchange, ObjectNode answer) {

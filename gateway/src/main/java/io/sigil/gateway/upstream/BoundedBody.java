@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
+import java.util.function.Consumer;
 
 /** Collects a response body but gives up, and cancels the stream, as soon as it exceeds a limit. */
 final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
@@ -14,14 +15,21 @@ final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
     private final int limit;
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
     private final CompletableFuture<byte[]> result = new CompletableFuture<>();
+    private final Consumer<byte[]> chunks;
     private Flow.Subscription subscription;
 
-    private BoundedBody(int limit) {
+    private BoundedBody(int limit, Consumer<byte[]> chunks) {
         this.limit = limit;
+        this.chunks = chunks;
     }
 
     static HttpResponse.BodySubscriber<byte[]> subscriber(int limit) {
-        return new BoundedBody(limit);
+        return new BoundedBody(limit, chunk -> {});
+    }
+
+    /** A body that also hands each chunk, as it arrives and within the limit, to {@code chunks}. */
+    static HttpResponse.BodySubscriber<byte[]> subscriber(int limit, Consumer<byte[]> chunks) {
+        return new BoundedBody(limit, chunks);
     }
 
     @Override
@@ -46,6 +54,7 @@ final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
             byte[] chunk = new byte[item.remaining()];
             item.get(chunk);
             buffer.writeBytes(chunk);
+            chunks.accept(chunk);
         }
     }
 

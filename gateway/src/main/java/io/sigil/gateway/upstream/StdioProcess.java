@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
 /**
@@ -34,6 +35,7 @@ final class StdioProcess {
     private final OutputStream stdin;
     private final ExecutorService writer;
     private final Map<String, CompletableFuture<ObjectNode>> waiting = new ConcurrentHashMap<>();
+    private final Map<String, ProgressRelay> progress = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
     private final CompletableFuture<String> exited = new CompletableFuture<>();
     private final long started = System.nanoTime();
@@ -76,11 +78,21 @@ final class StdioProcess {
 
     /** Sends a request under an id of the gateway's own and completes with the answer, under that id. */
     CompletableFuture<ObjectNode> request(ObjectNode request) {
+        return request(request, null);
+    }
+
+    /** As {@link #request(ObjectNode)}, relaying the request's progress notifications to the caller. */
+    CompletableFuture<ObjectNode> request(ObjectNode request, Consumer<ObjectNode> notifications) {
         String id = "gw-" + ids.incrementAndGet();
-        ObjectNode sent = request.deepCopy();
+        ProgressRelay.Prepared prepared = ProgressRelay.prepare(request, id, notifications);
+        ObjectNode sent = prepared.request() == request ? request.deepCopy() : prepared.request();
         sent.put("id", id);
         CompletableFuture<ObjectNode> answer = new CompletableFuture<>();
         waiting.put(id, answer);
+        if (prepared.relay() != null) {
+            progress.put(id, prepared.relay());
+            answer.whenComplete((ignored, failure) -> progress.remove(id));
+        }
         if (exited.isDone()) {
             waiting.remove(id);
             return CompletableFuture.failedFuture(gone(exited.getNow("")));
@@ -93,6 +105,7 @@ final class StdioProcess {
         });
         return answer.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
                 .whenComplete((ignored, failure) -> {
+                    progress.remove(id);
                     if (waiting.remove(id) != null && failure != null) {
                         LOG.debugf("upstream %s did not answer request %s in time", name, id);
                     }
@@ -179,6 +192,14 @@ final class StdioProcess {
                     waiting.remove(object.path("id").asText(""));
             if (waiter != null) {
                 waiter.complete(object);
+            }
+            return;
+        }
+        String token = ProgressRelay.upstreamTokenOf(object);
+        if (token != null) {
+            ProgressRelay relay = progress.get(token);
+            if (relay != null) {
+                relay.relay(object);
             }
             return;
         }

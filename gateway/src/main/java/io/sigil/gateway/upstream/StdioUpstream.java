@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
 /**
@@ -44,11 +45,12 @@ public final class StdioUpstream implements Upstream {
     }
 
     @Override
-    public CompletionStage<ObjectNode> call(ObjectNode request) {
-        return child().thenCompose(child -> child.request(request).thenApply(answer -> {
-            answer.set("id", request.get("id"));
-            return answer;
-        }));
+    public CompletionStage<ObjectNode> call(ObjectNode request, Consumer<ObjectNode> notifications) {
+        return child().thenCompose(
+                        child -> child.request(request, notifications).thenApply(answer -> {
+                            answer.set("id", request.get("id"));
+                            return answer;
+                        }));
     }
 
     private synchronized CompletableFuture<StdioProcess> child() {

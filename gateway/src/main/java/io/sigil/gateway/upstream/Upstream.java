@@ -2,6 +2,7 @@ package io.sigil.gateway.upstream;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
 
 /** One upstream MCP server as the gateway's own client session sees it, whatever its transport. */
 public interface Upstream extends AutoCloseable {
@@ -13,7 +14,16 @@ public interface Upstream extends AutoCloseable {
      * Sends a request and completes with its answer, carrying the caller's original id; fails with an
      * {@link UpstreamException} when the upstream cannot be reached, does not answer in time or answers no MCP.
      */
-    CompletionStage<ObjectNode> call(ObjectNode request);
+    default CompletionStage<ObjectNode> call(ObjectNode request) {
+        return call(request, null);
+    }
+
+    /**
+     * Sends a request as {@link #call(ObjectNode)} does; the progress notifications the upstream sends for it go
+     * to {@code notifications} under the caller's progress token, as they arrive. With {@code null}, the caller
+     * cannot be told and the upstream is not asked for progress.
+     */
+    CompletionStage<ObjectNode> call(ObjectNode request, Consumer<ObjectNode> notifications);
 
     /** Ends the session and whatever the gateway started for it. */
     @Override

@@ -19,6 +19,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
  * The gateway's own MCP client session with one Streamable HTTP upstream. The gateway initialises the
@@ -56,27 +57,30 @@ public final class UpstreamClient implements Upstream {
 
     /** Sends a request upstream and completes with the answer, carrying the caller's original id. */
     @Override
-    public CompletionStage<ObjectNode> call(ObjectNode request) {
+    public CompletionStage<ObjectNode> call(ObjectNode request, Consumer<ObjectNode> notifications) {
         return session()
-                .thenCompose(current -> exchange(current, request).handle((answer, failure) -> {
-                    if (failure == null) {
-                        return CompletableFuture.completedFuture(answer);
-                    }
-                    if (unwrap(failure) instanceof SessionExpired) {
-                        session.compareAndSet(current.future, null);
-                        return session().thenCompose(fresh -> exchange(fresh, request));
-                    }
-                    return CompletableFuture.<ObjectNode>failedFuture(unwrap(failure));
-                }))
+                .thenCompose(
+                        current -> exchange(current, request, notifications).handle((answer, failure) -> {
+                            if (failure == null) {
+                                return CompletableFuture.completedFuture(answer);
+                            }
+                            if (unwrap(failure) instanceof SessionExpired) {
+                                session.compareAndSet(current.future, null);
+                                return session().thenCompose(fresh -> exchange(fresh, request, notifications));
+                            }
+                            return CompletableFuture.<ObjectNode>failedFuture(unwrap(failure));
+                        }))
                 .thenCompose(stage -> stage);
     }
 
-    private CompletionStage<ObjectNode> exchange(Current current, ObjectNode request) {
-        ObjectNode upstreamRequest = request.deepCopy();
+    private CompletionStage<ObjectNode> exchange(
+            Current current, ObjectNode request, Consumer<ObjectNode> notifications) {
         JsonNode originalId = request.get("id");
         String upstreamId = "gw-" + ids.incrementAndGet();
+        ProgressRelay.Prepared prepared = ProgressRelay.prepare(request, upstreamId, notifications);
+        ObjectNode upstreamRequest = prepared.request() == request ? request.deepCopy() : prepared.request();
         upstreamRequest.put("id", upstreamId);
-        return post(upstreamRequest, current.session).thenApply(response -> {
+        return post(upstreamRequest, current.session, body(prepared.relay())).thenApply(response -> {
             if (response.statusCode() == 404 && current.session.id().isPresent()) {
                 throw new SessionExpired();
             }
@@ -123,6 +127,39 @@ public final class UpstreamClient implements Upstream {
     }
 
     private CompletionStage<HttpResponse<byte[]>> post(ObjectNode message, Session session) {
+        return post(message, session, info -> BoundedBody.subscriber(maxResponseBytes));
+    }
+
+    /**
+     * The body of an answer: collected within the limit and, when it streams and progress was asked for, each
+     * event read as it arrives so that progress reaches the caller before the answer.
+     */
+    private HttpResponse.BodyHandler<byte[]> body(ProgressRelay relay) {
+        if (relay == null) {
+            return info -> BoundedBody.subscriber(maxResponseBytes);
+        }
+        return info -> {
+            if (!info.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream")) {
+                return BoundedBody.subscriber(maxResponseBytes);
+            }
+            SseSplitter events = new SseSplitter(data -> relayIfProgress(data, relay));
+            return BoundedBody.subscriber(maxResponseBytes, events::feed);
+        };
+    }
+
+    private void relayIfProgress(String data, ProgressRelay relay) {
+        try {
+            if (mapper.readTree(data) instanceof ObjectNode message
+                    && relay.upstreamToken().equals(ProgressRelay.upstreamTokenOf(message))) {
+                relay.relay(message);
+            }
+        } catch (IOException notJson) {
+            // The answer is looked for again once the stream has ended; this event relays nothing.
+        }
+    }
+
+    private CompletionStage<HttpResponse<byte[]>> post(
+            ObjectNode message, Session session, HttpResponse.BodyHandler<byte[]> bodyHandler) {
         HttpRequest.Builder request = HttpRequest.newBuilder(url)
                 .timeout(timeout)
                 .header("Content-Type", "application/json")
@@ -138,14 +175,10 @@ public final class UpstreamClient implements Upstream {
         return http.sendAsync(
                         request.POST(HttpRequest.BodyPublishers.ofByteArray(body))
                                 .build(),
-                        limitedBody())
+                        bodyHandler)
                 .exceptionally(failure -> {
                     throw translate(unwrap(failure));
                 });
-    }
-
-    private HttpResponse.BodyHandler<byte[]> limitedBody() {
-        return info -> BoundedBody.subscriber(maxResponseBytes);
     }
 
     private ObjectNode parseAnswer(HttpResponse<byte[]> response, String expectedId) {

@@ -54,6 +54,38 @@ class ScanStagesTest {
     }
 
     @Test
+    void aProgressNotificationForTheCallerIsScannedAndMaskedBeforeItLeaves() throws Exception {
+        Exchange exchange = call("{\"folder\":\"inbox\"}");
+        java.util.List<ObjectNode> sent = new java.util.ArrayList<>();
+        exchange.streamTo(sent::add);
+        new ResponseScanStage(scanner).apply(exchange).toCompletableFuture().join();
+        ObjectNode progress = (ObjectNode) mapper.readTree("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/progress\","
+                + "\"params\":{\"progressToken\":\"p\",\"progress\":1,\"message\":\"found " + FAKE_IBAN + "\"}}");
+
+        exchange.notifications().accept(progress);
+
+        assertThat(sent).singleElement().satisfies(notification -> {
+            assertThat(notification.toString()).doesNotContain(FAKE_IBAN).contains(POINTER_START);
+            assertThat(notification.path("params").path("progress").asInt()).isEqualTo(1);
+        });
+        assertThat(progress.toString())
+                .as("the upstream's message is not changed")
+                .contains(FAKE_IBAN);
+        assertThat(exchange.interceptions()).singleElement().satisfies(interception -> {
+            assertThat(interception.path()).isEqualTo("/params/message");
+            assertThat(interception.direction()).isEqualTo("notification");
+        });
+    }
+
+    @Test
+    void aCallerWithoutAStreamGetsNoNotificationSink() {
+        Exchange exchange = call("{}");
+        new ResponseScanStage(scanner).apply(exchange).toCompletableFuture().join();
+
+        assertThat(exchange.notifications()).isNull();
+    }
+
+    @Test
     void leavesCleanArgumentsAloneAndRecordsThatTheyWereScanned() {
         Exchange exchange = call("{\"city\":\"Berlin\"}");
 

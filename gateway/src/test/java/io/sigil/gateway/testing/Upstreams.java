@@ -9,6 +9,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /** Upstreams and federations made of functions, for stage tests without a server. */
@@ -17,6 +19,12 @@ public final class Upstreams {
     private Upstreams() {}
 
     public static Upstream of(String name, Function<ObjectNode, CompletionStage<ObjectNode>> calls) {
+        return of(name, (request, notifications) -> calls.apply(request));
+    }
+
+    /** An upstream that may send notifications to the caller before it answers. */
+    public static Upstream of(
+            String name, BiFunction<ObjectNode, Consumer<ObjectNode>, CompletionStage<ObjectNode>> calls) {
         return new Upstream() {
             @Override
             public String name() {
@@ -24,8 +32,8 @@ public final class Upstreams {
             }
 
             @Override
-            public CompletionStage<ObjectNode> call(ObjectNode request) {
-                return calls.apply(request);
+            public CompletionStage<ObjectNode> call(ObjectNode request, Consumer<ObjectNode> notifications) {
+                return calls.apply(request, notifications);
             }
         };
     }

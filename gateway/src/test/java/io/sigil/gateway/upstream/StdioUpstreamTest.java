@@ -81,6 +81,37 @@ class StdioUpstreamTest {
     }
 
     @Test
+    void progressReachesTheCallerUnderItsOwnTokenWhileTheServerSeesOnlyTheGatewaysToken() {
+        start(Duration.ofSeconds(1), Map.of());
+        ObjectNode request = call("progress");
+        ((ObjectNode) request.get("params")).putObject("_meta").put("progressToken", "client-token");
+        List<ObjectNode> relayed = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        ObjectNode answer =
+                upstream.call(request, relayed::add).toCompletableFuture().join();
+
+        assertThat(text(answer)).startsWith("token gw-").doesNotContain("client-token");
+        assertThat(relayed).hasSize(2).allSatisfy(notification -> {
+            assertThat(notification.path("method").asText()).isEqualTo("notifications/progress");
+            assertThat(notification.path("params").path("progressToken").asText())
+                    .isEqualTo("client-token");
+        });
+        assertThat(relayed.get(1).path("params").path("progress").asInt()).isEqualTo(2);
+        assertThat(request.path("params").path("_meta").path("progressToken").asText())
+                .as("the caller's request is not changed")
+                .isEqualTo("client-token");
+    }
+
+    @Test
+    void aCallerThatCannotBeToldOfProgressDoesNotAskTheServerForIt() {
+        start(Duration.ofSeconds(1), Map.of());
+        ObjectNode request = call("progress");
+        ((ObjectNode) request.get("params")).putObject("_meta").put("progressToken", "client-token");
+
+        assertThat(text(send(request))).isEqualTo("token null");
+    }
+
+    @Test
     void theChildSeesOnlyTheAllowedAndConfiguredEnvironment() {
         start(Duration.ofSeconds(1), Map.of("FAKE_UPSTREAM_TOKEN", "generated-fake-value"));
 
