@@ -134,6 +134,36 @@ public interface GatewayConfig {
     /** Sender-constrained tokens (RFC 9449 DPoP). */
     Dpop dpop();
 
+    /** MCP sessions (protocol revisions 2025-06-18 and 2025-11-25; 2026-07-28 is stateless). */
+    Sessions sessions();
+
+    /** MCP sessions: issued at {@code initialize}, bound to the caller, ended by DELETE or when idle. */
+    interface Sessions {
+
+        /** A session unused this long is forgotten; a later request naming it gets 404. */
+        @WithDefault("30m")
+        Duration idleTimeout();
+
+        /** Sessions held at most, over all callers; beyond it {@code initialize} is refused with 503. */
+        @WithDefault("10000")
+        int max();
+
+        /** Sessions one client holds at most; its oldest is ended to make room for a new one. */
+        @WithDefault("100")
+        int maxPerClient();
+
+        /**
+         * Whether a request of a session-bearing revision must name its session (400 otherwise). Off by default:
+         * every request carries its own verified token, and clients that never initialise keep working.
+         */
+        @WithDefault("false")
+        boolean required();
+
+        /** How often an idle GET stream carries a comment, so that proxies keep it open. */
+        @WithDefault("15s")
+        Duration keepAlive();
+    }
+
     /** The registry replica. */
     interface Identity {
 

@@ -15,11 +15,16 @@ import io.sigil.gateway.pipeline.Credentials;
 import io.sigil.gateway.pipeline.Exchange;
 import io.sigil.gateway.pipeline.Pipeline;
 import io.sigil.gateway.pipeline.TransportHeaders;
+import io.sigil.gateway.session.McpSession;
+import io.sigil.gateway.session.SessionRegistry;
+import io.sigil.gateway.session.SessionStreams;
 import io.sigil.runtime.audit.AuditPublisher;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerResponse;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -32,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -44,6 +50,9 @@ public class McpResource {
 
     private static final String INVALID_MESSAGE = "mcp/invalid-message";
     private static final String ORIGIN_REFUSED = "mcp/origin-refused";
+    private static final String SESSION_UNKNOWN = "mcp/session-unknown";
+    private static final String SESSION_ENDED = "mcp/session-ended";
+    private static final String SESSIONS_FULL = "mcp/sessions-full";
     private final Pipeline pipeline;
     private final McpRequestParser parser;
     private final EnvelopeWriter envelopes;
@@ -51,6 +60,9 @@ public class McpResource {
     private final SecurityIdentity identity;
     private final Set<String> allowedOrigins;
     private final ObjectMapper mapper;
+    private final SessionRegistry sessions;
+    private final SessionStreams streams;
+    private final boolean sessionsRequired;
 
     public McpResource(
             Pipeline pipeline,
@@ -59,8 +71,13 @@ public class McpResource {
             AuditPublisher audit,
             SecurityIdentity identity,
             GatewayConfig config,
-            ObjectMapper mapper) {
+            ObjectMapper mapper,
+            SessionRegistry sessions,
+            SessionStreams streams) {
         this.mapper = mapper;
+        this.sessions = sessions;
+        this.streams = streams;
+        this.sessionsRequired = config.sessions().required();
         this.pipeline = pipeline;
         this.parser = parser;
         this.envelopes = envelopes;
@@ -79,6 +96,7 @@ public class McpResource {
             @HeaderParam(McpProtocol.HEADER_NAME) String mcpName,
             @HeaderParam("Origin") String origin,
             @HeaderParam("Accept") String accept,
+            @HeaderParam(McpProtocol.HEADER_SESSION_ID) String sessionId,
             HttpServerResponse raw) {
         if (origin != null && !allowedOrigins.contains(origin)) {
             // MCP requires servers to check Origin: a browser page must not reach the gateway (DNS rebinding).
@@ -101,11 +119,18 @@ public class McpResource {
         if (!(message instanceof ObjectNode request)) {
             return refuse(INVALID_MESSAGE, JsonRpcError.INVALID_REQUEST, "a JSON-RPC message must be an object", 400);
         }
+        Optional<String> revision = McpProtocol.fromHeader(protocolVersion);
+        boolean initialize = "initialize".equals(request.path("method").asText());
+        if (revision.isPresent() && !McpProtocol.isStateless(revision.get()) && !initialize) {
+            Optional<Uni<Response>> refused = checkSession(sessionId);
+            if (refused.isPresent()) {
+                return refused.get();
+            }
+        }
         if (!request.has("id") || !request.has("method")) {
             // Notifications and client answers need no reply; they are accepted, never forwarded yet.
             return Uni.createFrom().item(Response.accepted().build());
         }
-        Optional<String> revision = McpProtocol.fromHeader(protocolVersion);
         if (revision.isEmpty()) {
             return refuse(
                     INVALID_MESSAGE,
@@ -120,6 +145,11 @@ public class McpResource {
         }
         Exchange exchange =
                 new Exchange(request, credentials(), new TransportHeaders(revision.get(), mcpMethod, mcpName));
+        if (initialize) {
+            return Uni.createFrom()
+                    .completionStage(() -> pipeline.run(exchange))
+                    .map(this::initialized);
+        }
         if (!streams(accept, request)) {
             return Uni.createFrom()
                     .completionStage(() -> pipeline.run(exchange))
@@ -135,6 +165,114 @@ public class McpResource {
             stream.end(envelopes.write(message(done), done));
             return null;
         });
+    }
+
+    /** Ends the caller's session (revisions with sessions); a later request naming it gets 404. */
+    @DELETE
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<Response> delete(
+            @HeaderParam(McpProtocol.HEADER_PROTOCOL_VERSION) String protocolVersion,
+            @HeaderParam(McpProtocol.HEADER_SESSION_ID) String sessionId) {
+        if (protocolVersion != null && McpProtocol.isStateless(protocolVersion)) {
+            return refuse(
+                    INVALID_MESSAGE, JsonRpcError.INVALID_REQUEST, "MCP " + protocolVersion + " has no sessions", 405);
+        }
+        if (sessionId == null) {
+            return refuse(INVALID_MESSAGE, JsonRpcError.INVALID_REQUEST, "DELETE needs an Mcp-Session-Id", 400);
+        }
+        if (!sessions.close(sessionId, subject(), clientId())) {
+            return unknownSession();
+        }
+        return audited(
+                SESSION_ENDED,
+                "success",
+                Map.of("client_id", clientId()),
+                Response.noContent().build());
+    }
+
+    /**
+     * Opens the session's stream of messages from the gateway outside any request (revisions with sessions).
+     * It stays open, with keep-alive comments, until the session ends or the caller leaves.
+     */
+    @GET
+    @Produces({MediaType.SERVER_SENT_EVENTS, MediaType.APPLICATION_JSON})
+    public Uni<Response> stream(
+            @HeaderParam(McpProtocol.HEADER_PROTOCOL_VERSION) String protocolVersion,
+            @HeaderParam(McpProtocol.HEADER_SESSION_ID) String sessionId,
+            @HeaderParam("Accept") String accept,
+            HttpServerResponse raw) {
+        if (protocolVersion != null && McpProtocol.isStateless(protocolVersion)) {
+            return refuse(
+                    INVALID_MESSAGE,
+                    JsonRpcError.INVALID_REQUEST,
+                    "MCP " + protocolVersion + " has no GET stream",
+                    405);
+        }
+        if (accept == null || !accept.contains("text/event-stream")) {
+            return refuse(INVALID_MESSAGE, JsonRpcError.INVALID_REQUEST, "GET must accept text/event-stream", 406);
+        }
+        if (sessionId == null) {
+            return refuse(INVALID_MESSAGE, JsonRpcError.INVALID_REQUEST, "GET needs an Mcp-Session-Id", 400);
+        }
+        Optional<McpSession> session = sessions.find(sessionId, subject(), clientId());
+        if (session.isEmpty()) {
+            return unknownSession();
+        }
+        CompletableFuture<Void> ended = new CompletableFuture<>();
+        if (!streams.open(session.get(), raw, ended)) {
+            return refuse(INVALID_MESSAGE, JsonRpcError.INVALID_REQUEST, "this session's stream is already open", 409);
+        }
+        // The request stays in progress until the stream ends; the stream itself wrote the answer.
+        return Uni.createFrom().completionStage(ended).map(ignored -> null);
+    }
+
+    /** The answer to initialize; with a session of its own for the revisions that have them. */
+    private Response initialized(Exchange exchange) {
+        ObjectNode response = exchange.response();
+        String negotiated = response == null
+                ? null
+                : response.path("result").path("protocolVersion").asText(null);
+        if (exchange.rejection() != null || negotiated == null || McpProtocol.isStateless(negotiated)) {
+            return answer(exchange);
+        }
+        SessionRegistry.Opened opened = sessions.open(subject(), clientId(), negotiated);
+        if (opened instanceof SessionRegistry.Created created) {
+            Response answered = answer(exchange);
+            return Response.fromResponse(answered)
+                    .header(McpProtocol.HEADER_SESSION_ID, created.session().id())
+                    .build();
+        }
+        audit.log(refusalEvent(
+                SESSIONS_FULL, JsonRpcError.INTERNAL_ERROR, "the gateway holds as many sessions as it may"));
+        return Response.status(503)
+                .type(MediaType.APPLICATION_JSON)
+                .entity(JsonRpc.error(
+                        exchange.id(),
+                        JsonRpcError.INTERNAL_ERROR,
+                        "the gateway holds as many sessions as it may; try later"))
+                .build();
+    }
+
+    /** A refusal when the request names a session the caller does not hold, or names none where one is required. */
+    private Optional<Uni<Response>> checkSession(String sessionId) {
+        if (sessionId == null) {
+            return sessionsRequired
+                    ? Optional.of(refuse(
+                            INVALID_MESSAGE,
+                            JsonRpcError.INVALID_REQUEST,
+                            "this gateway requires an Mcp-Session-Id: initialize first",
+                            400))
+                    : Optional.empty();
+        }
+        return sessions.find(sessionId, subject(), clientId()).isPresent()
+                ? Optional.empty()
+                : Optional.of(unknownSession());
+    }
+
+    /** 404, as MCP asks for a session the server does not know: the client initialises again. */
+    private Uni<Response> unknownSession() {
+        return refuse(
+                SESSION_UNKNOWN, JsonRpcError.INVALID_REQUEST, "unknown or ended MCP session; initialize again", 404);
     }
 
     /**
@@ -186,8 +324,24 @@ public class McpResource {
     }
 
     private Uni<Response> refuse(String activity, JsonRpcError error, String detail, int status) {
-        Map<String, Object> attributes = Map.of("error_code", error.code(), "reason", detail, "client_id", clientId());
-        AuditEvent event = new AuditEvent(
+        Response refused = Response.status(status)
+                .type(MediaType.APPLICATION_JSON)
+                .entity(JsonRpc.error(null, error, detail))
+                .build();
+        return audited(
+                activity,
+                "failure",
+                Map.of("error_code", error.code(), "reason", detail, "client_id", clientId()),
+                refused);
+    }
+
+    private AuditEvent refusalEvent(String activity, JsonRpcError error, String detail) {
+        return event(
+                activity, "failure", Map.of("error_code", error.code(), "reason", detail, "client_id", clientId()));
+    }
+
+    private AuditEvent event(String activity, String outcome, Map<String, Object> attributes) {
+        return new AuditEvent(
                 AuditEvent.newAuditId(),
                 Instant.now(),
                 AuditEvent.API_ACTIVITY,
@@ -195,14 +349,14 @@ public class McpResource {
                 "gateway",
                 identity.getPrincipal().getName(),
                 null,
-                "failure",
+                outcome,
                 attributes);
-        ObjectNode body = JsonRpc.error(null, error, detail);
-        return audit.publish(event)
-                .map(acknowledged -> Response.status(status)
-                        .type(MediaType.APPLICATION_JSON)
-                        .entity(body)
-                        .build())
+    }
+
+    /** Answers once the event is on the audit topic; 503 when it cannot be recorded (audit dominance). */
+    private Uni<Response> audited(String activity, String outcome, Map<String, Object> attributes, Response answer) {
+        return audit.publish(event(activity, outcome, attributes))
+                .map(acknowledged -> answer)
                 .onFailure()
                 .recoverWithItem(() -> Response.status(503)
                         .type(MediaType.APPLICATION_JSON)
@@ -216,6 +370,10 @@ public class McpResource {
 
     private String clientId() {
         return CredentialsReader.clientId(token());
+    }
+
+    private String subject() {
+        return identity.getPrincipal().getName();
     }
 
     /** The verified token: the gateway's own verifier puts it on the identity as its principal. */
