@@ -9,6 +9,15 @@ const transport = new StreamableHTTPClientTransport(new URL(url), {
 });
 const client = new Client({ name: 'sigil-system-test-ts', version: '1.0.0' });
 
+// Calls server-everything's long-running tool with progress asked for; returns the progress seen and the answer.
+const withProgress = async (name) => {
+  const progress = [];
+  const result = await client.callTool({ name, arguments: { duration: 1, steps: 3 } }, undefined, {
+    onprogress: (p) => progress.push(p.progress),
+  });
+  return { progress, done: text(result) };
+};
+
 const text = (result) => (result.content ?? []).filter((c) => c.type === 'text').map((c) => c.text).join('\n');
 
 try {
@@ -30,8 +39,16 @@ try {
     const theirs = seen.resources.find((uri) => uri.startsWith('demo://resource/static/'));
     seen.resource = (await client.readResource({ uri: theirs })).contents.map((c) => c.text ?? '').join('').length;
     seen.readme = (await client.readResource({ uri: 'demo://readme' })).contents.map((c) => c.text ?? '').join('');
+    seen.longRunning = await withProgress('everything__trigger-long-running-operation');
   } else {
     seen.call = text(await client.callTool({ name: 'echo', arguments: { message: 'through sigil' } }));
+    seen.longRunning = await withProgress('trigger-long-running-operation');
+  }
+  // The session the gateway issued, then ended by the client's DELETE.
+  seen.session = transport.sessionId ?? null;
+  if (seen.session) {
+    await transport.terminateSession();
+    seen.terminated = transport.sessionId === undefined;
   }
   console.log(JSON.stringify(seen));
   await client.close();

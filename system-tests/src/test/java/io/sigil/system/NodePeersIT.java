@@ -189,6 +189,11 @@ class NodePeersIT {
         assertThat(seen.path("resources").toString()).contains("demo://readme", "demo://resource/static/");
         assertThat(seen.path("resource").asInt()).isPositive();
         assertThat(seen.path("readme").asText()).isNotBlank();
+        // Progress from the stdio child reached the client as it happened, under the client's own token.
+        assertThat(seen.path("longRunning").path("progress").toString()).isEqualTo("[1,2,3]");
+        assertThat(seen.path("longRunning").path("done").asText()).contains("Long running operation completed");
+        assertThat(seen.path("session").asText()).matches("[A-Za-z0-9_-]{32}");
+        assertThat(seen.path("terminated").asBoolean()).isTrue();
     }
 
     @Test
@@ -248,5 +253,9 @@ class NodePeersIT {
         JsonNode seen = JSON.readTree(run.stdout());
         assertThat(seen.path("tools").toString()).contains("echo");
         assertThat(seen.path("call").asText()).contains("through sigil");
+        // Progress streamed by the HTTP upstream (SSE) reached the client through the gateway's own SSE answer.
+        assertThat(seen.path("longRunning").path("progress").toString()).isEqualTo("[1,2,3]");
+        assertThat(seen.path("longRunning").path("done").asText()).contains("Long running operation completed");
+        assertThat(seen.path("terminated").asBoolean()).isTrue();
     }
 }
