@@ -9,7 +9,7 @@
 # Each: the `echo` tool at a fixed rate (latency from the scheduled send time), then closed loop.
 # Needs a running dev mesh (./sigil-mesh up --detach; Keycloak, Kafka, PostgreSQL) and a built system-tests
 # module (its target/node holds server-everything).
-# Usage: bench/gateway-vs-mcp-proxy.sh [rate/s] [seconds] [concurrency]
+# Usage: [WARMUP=seconds] bench/gateway-vs-mcp-proxy.sh [rate/s] [seconds] [concurrency]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rate=${1:-200}; seconds=${2:-20}; concurrency=${3:-16}
@@ -49,8 +49,19 @@ wait_ready http://127.0.0.1:8734/mcp
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem/{print $2}') GiB, $(java -version 2>&1 | head -1), node $(node --version)"
 echo "date: $(date -u +%Y-%m-%d), load $(cut -d' ' -f1-3 /proc/loadavg), echo at ${rate}/s for ${seconds} s after 5 s warm-up, closed loop ${concurrency} in flight"
 args='{"message":"hello"}'
-java -cp "$cp" io.sigil.system.bench.McpLoad direct-upstream http://127.0.0.1:8731/mcp - "$rate" "$seconds" "$concurrency" echo "$args"
-java -cp "$cp" io.sigil.system.bench.McpLoad gateway-all-stages http://127.0.0.1:8732/mcp "$token" "$rate" "$seconds" "$concurrency" echo "$args"
-java -cp "$cp" io.sigil.system.bench.McpLoad gateway-read-only http://127.0.0.1:8735/mcp "$token" "$rate" "$seconds" "$concurrency" echo "$args"
-java -cp "$cp" io.sigil.system.bench.McpLoad gateway-stages-off http://127.0.0.1:8733/mcp "$token" "$rate" "$seconds" "$concurrency" echo "$args"
-java -cp "$cp" io.sigil.system.bench.McpLoad mcp-proxy http://127.0.0.1:8734/mcp - "$rate" "$seconds" "$concurrency" echo "$args"
+warmup=${WARMUP:-20} # seconds at the rate before anything is counted: a long-running gateway is JIT-compiled
+load() { java -Dwarmup="$warmup" -cp "$cp" io.sigil.system.bench.McpLoad "$@"; }
+# Mean time of each stage over everything the gateway on port $1 served, from its sigil.gateway.stage timers.
+stages() {
+  curl -s "http://127.0.0.1:$1/q/metrics" | awk -F'[{}", ]+' '
+    /^sigil_gateway_stage_seconds_(sum|count)\{/ { for (i = 2; i < NF; i++) if ($i ~ /^stage=/) s = $(i + 1);
+      if ($1 ~ /_sum$/) sum[s] += $NF; else n[s] += $NF }
+    END { printf "  stage means (ms):"; for (s in n) if (n[s] > 0) printf " %s %.3f", s, 1000 * sum[s] / n[s]; print "" }'
+}
+load direct-upstream http://127.0.0.1:8731/mcp - "$rate" "$seconds" "$concurrency" echo "$args"
+load gateway-all-stages http://127.0.0.1:8732/mcp "$token" "$rate" "$seconds" "$concurrency" echo "$args"
+stages 8732
+load gateway-read-only http://127.0.0.1:8735/mcp "$token" "$rate" "$seconds" "$concurrency" echo "$args"
+stages 8735
+load gateway-stages-off http://127.0.0.1:8733/mcp "$token" "$rate" "$seconds" "$concurrency" echo "$args"
+load mcp-proxy http://127.0.0.1:8734/mcp - "$rate" "$seconds" "$concurrency" echo "$args"

@@ -60,6 +60,10 @@ public class FakeStdioServer {
                         + "{\"progressToken\":\"someone-else\",\"progress\":9}}");
                 answer(id, text("token " + (token == null ? null : token.replace("\"", "")))); // no quotes inside the JSON text
             }
+            case "changed" -> {
+                System.out.println("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/tools/list_changed\"}");
+                answer(id, text("changed"));
+            }
             case "pid" -> answer(id, text(Long.toString(ProcessHandle.current().pid())));
             case "crash" -> System.exit(3);
             case "silent" -> {}

@@ -1,7 +1,10 @@
 package io.sigil.gateway.config;
 
+import io.quarkus.runtime.Startup;
+import io.sigil.gateway.federation.Federation;
 import io.sigil.gateway.session.SessionRegistry;
 import io.sigil.gateway.session.SessionStreams;
+import io.sigil.gateway.session.UpstreamNotices;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -18,9 +21,14 @@ public class SessionProducer {
         return new SessionRegistry(Clock.systemUTC(), sessions.idleTimeout(), sessions.max(), sessions.maxPerClient());
     }
 
+    /** The streams, listening to the upstreams' notifications from start-up on. */
     @Produces
+    @Startup
     @ApplicationScoped
-    SessionStreams streams(Vertx vertx, SessionRegistry sessions, GatewayConfig config) {
-        return new SessionStreams(vertx, sessions, config.sessions().keepAlive());
+    SessionStreams streams(Vertx vertx, SessionRegistry sessions, GatewayConfig config, Federation federation) {
+        SessionStreams streams =
+                new SessionStreams(vertx, sessions, config.sessions().keepAlive());
+        new UpstreamNotices(streams::broadcast).listenTo(federation);
+        return streams;
     }
 }

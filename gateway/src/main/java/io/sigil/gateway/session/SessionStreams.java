@@ -1,5 +1,6 @@
 package io.sigil.gateway.session;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerResponse;
 import java.time.Duration;
@@ -58,6 +59,19 @@ public final class SessionStreams {
             finish.run();
         });
         return true;
+    }
+
+    /**
+     * Sends a message to every open stream; a stream whose caller does not read fast enough misses it rather
+     * than queueing without bound.
+     */
+    public void broadcast(ObjectNode message) {
+        String event = "event: message\ndata: " + message + "\n\n";
+        open.values().forEach(response -> {
+            if (!response.closed() && !response.ended() && !response.writeQueueFull()) {
+                response.write(event);
+            }
+        });
     }
 
     /** How many streams are open, for operations. */

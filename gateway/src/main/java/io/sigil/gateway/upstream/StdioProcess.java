@@ -40,7 +40,11 @@ final class StdioProcess {
     private final CompletableFuture<String> exited = new CompletableFuture<>();
     private final long started = System.nanoTime();
 
-    private StdioProcess(String name, Process process, ObjectMapper mapper, Duration timeout) {
+    private final Consumer<ObjectNode> notifications;
+
+    private StdioProcess(
+            String name, Process process, ObjectMapper mapper, Duration timeout, Consumer<ObjectNode> notifications) {
+        this.notifications = notifications;
         this.name = name;
         this.process = process;
         this.mapper = mapper;
@@ -49,8 +53,14 @@ final class StdioProcess {
         this.writer = Executors.newSingleThreadExecutor(daemon("sigil-stdio-" + name + "-in"));
     }
 
-    /** Starts the child and the thread that reads its stdout. */
-    static StdioProcess start(String name, StdioLaunch launch, ObjectMapper mapper, Duration timeout, int maxLine)
+    /** Starts the child and the thread that reads its stdout; its notifications outside requests go to the listener. */
+    static StdioProcess start(
+            String name,
+            StdioLaunch launch,
+            ObjectMapper mapper,
+            Duration timeout,
+            int maxLine,
+            Consumer<ObjectNode> notifications)
             throws IOException {
         ProcessBuilder builder = new ProcessBuilder(launch.command());
         builder.environment().clear();
@@ -59,7 +69,7 @@ final class StdioProcess {
         builder.redirectError(launch.stderr()
                 .map(file -> ProcessBuilder.Redirect.appendTo(file.toFile()))
                 .orElse(ProcessBuilder.Redirect.DISCARD));
-        StdioProcess child = new StdioProcess(name, builder.start(), mapper, timeout);
+        StdioProcess child = new StdioProcess(name, builder.start(), mapper, timeout, notifications);
         daemon("sigil-stdio-" + name + "-out")
                 .newThread(() -> child.read(maxLine))
                 .start();
@@ -201,6 +211,10 @@ final class StdioProcess {
             if (relay != null) {
                 relay.relay(object);
             }
+            return;
+        }
+        if (object.has("method") && !object.has("id")) {
+            notifications.accept(object);
             return;
         }
         if (object.has("method") && object.has("id")) {

@@ -26,6 +26,7 @@ public final class StdioUpstream implements Upstream {
     private final int maxLineBytes;
     private final Backoff backoff;
     private final ObjectMapper mapper;
+    private volatile Consumer<ObjectNode> notifications = notification -> {};
     private CompletableFuture<StdioProcess> current;
     private boolean closed;
 
@@ -42,6 +43,11 @@ public final class StdioUpstream implements Upstream {
     @Override
     public String name() {
         return name;
+    }
+
+    @Override
+    public void onNotification(Consumer<ObjectNode> listener) {
+        this.notifications = listener;
     }
 
     @Override
@@ -77,7 +83,8 @@ public final class StdioUpstream implements Upstream {
     private CompletableFuture<StdioProcess> start() {
         StdioProcess child;
         try {
-            child = StdioProcess.start(name, launch, mapper, timeout, maxLineBytes);
+            child = StdioProcess.start(
+                    name, launch, mapper, timeout, maxLineBytes, notification -> notifications.accept(notification));
         } catch (IOException | RuntimeException cannot) {
             backoff.failed();
             LOG.warnf("upstream %s could not be started: %s", name, cannot.getMessage());

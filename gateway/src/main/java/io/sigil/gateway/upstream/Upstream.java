@@ -25,6 +25,12 @@ public interface Upstream extends AutoCloseable {
      */
     CompletionStage<ObjectNode> call(ObjectNode request, Consumer<ObjectNode> notifications);
 
+    /**
+     * Hands the notifications the upstream sends outside any request (such as {@code list_changed}) to
+     * {@code listener}; upstreams that cannot send any ignore it.
+     */
+    default void onNotification(Consumer<ObjectNode> listener) {}
+
     /** Ends the session and whatever the gateway started for it. */
     @Override
     default void close() {}

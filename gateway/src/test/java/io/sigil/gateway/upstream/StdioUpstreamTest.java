@@ -103,6 +103,20 @@ class StdioUpstreamTest {
     }
 
     @Test
+    void notificationsOutsideAnyRequestGoToTheListenerButStrayProgressDoesNot() {
+        start(Duration.ofSeconds(1), Map.of());
+        List<ObjectNode> notices = new java.util.concurrent.CopyOnWriteArrayList<>();
+        upstream.onNotification(notices::add);
+
+        send(call("progress"));
+        send(call("changed"));
+
+        assertThat(notices)
+                .extracting(notice -> notice.path("method").asText())
+                .containsExactly("notifications/tools/list_changed");
+    }
+
+    @Test
     void aCallerThatCannotBeToldOfProgressDoesNotAskTheServerForIt() {
         start(Duration.ofSeconds(1), Map.of());
         ObjectNode request = call("progress");
