@@ -3,32 +3,14 @@ package io.sigil.gateway.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
-import java.time.Clock;
+import io.sigil.gateway.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class VerifiedTokenCacheTest {
 
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-23T10:00:00Z"));
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    };
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T10:00:00Z"));
 
     private static QuarkusSecurityIdentity identity(String name) {
         return QuarkusSecurityIdentity.builder()
@@ -40,7 +22,7 @@ class VerifiedTokenCacheTest {
     @Test
     void aVerifiedTokenIsKnownUntilItExpires() {
         VerifiedTokenCache cache = new VerifiedTokenCache(clock, Duration.ofMinutes(5), 100);
-        cache.put("token-a", identity("a"), now.get().plusSeconds(10).getEpochSecond());
+        cache.put("token-a", identity("a"), clock.instant().plusSeconds(10).getEpochSecond());
 
         assertThat(cache.get("token-a"))
                 .get()
@@ -48,30 +30,30 @@ class VerifiedTokenCacheTest {
                 .isEqualTo("a");
         assertThat(cache.get("token-b")).isEmpty();
 
-        now.set(now.get().plusSeconds(10));
+        clock.advance(java.time.Duration.ofSeconds(10));
         assertThat(cache.get("token-a")).isEmpty();
     }
 
     @Test
     void noTokenIsTrustedLongerThanTheMaximumAge() {
         VerifiedTokenCache cache = new VerifiedTokenCache(clock, Duration.ofSeconds(30), 100);
-        cache.put("token-a", identity("a"), now.get().plusSeconds(3600).getEpochSecond());
+        cache.put("token-a", identity("a"), clock.instant().plusSeconds(3600).getEpochSecond());
 
-        now.set(now.get().plusSeconds(29));
+        clock.advance(java.time.Duration.ofSeconds(29));
         assertThat(cache.get("token-a")).isPresent();
-        now.set(now.get().plusSeconds(1));
+        clock.advance(java.time.Duration.ofSeconds(1));
         assertThat(cache.get("token-a")).isEmpty();
     }
 
     @Test
     void anExpiredTokenIsNeverRememberedAndTheCacheIsBounded() {
         VerifiedTokenCache cache = new VerifiedTokenCache(clock, Duration.ofMinutes(5), 2);
-        cache.put("old", identity("old"), now.get().minusSeconds(1).getEpochSecond());
+        cache.put("old", identity("old"), clock.instant().minusSeconds(1).getEpochSecond());
         assertThat(cache.get("old")).isEmpty();
 
-        cache.put("t1", identity("1"), now.get().plusSeconds(60).getEpochSecond());
-        cache.put("t2", identity("2"), now.get().plusSeconds(60).getEpochSecond());
-        cache.put("t3", identity("3"), now.get().plusSeconds(60).getEpochSecond());
+        cache.put("t1", identity("1"), clock.instant().plusSeconds(60).getEpochSecond());
+        cache.put("t2", identity("2"), clock.instant().plusSeconds(60).getEpochSecond());
+        cache.put("t3", identity("3"), clock.instant().plusSeconds(60).getEpochSecond());
         assertThat(cache.size()).isEqualTo(2);
         assertThat(cache.get("t1")).isEmpty();
         assertThat(cache.get("t3")).isPresent();
@@ -80,7 +62,7 @@ class VerifiedTokenCacheTest {
     @Test
     void aZeroMaximumAgeTurnsTheCacheOff() {
         VerifiedTokenCache cache = new VerifiedTokenCache(clock, Duration.ZERO, 100);
-        cache.put("token-a", identity("a"), now.get().plusSeconds(60).getEpochSecond());
+        cache.put("token-a", identity("a"), clock.instant().plusSeconds(60).getEpochSecond());
 
         assertThat(cache.get("token-a")).isEmpty();
     }

@@ -6,11 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sigil.core.mcp.JsonRpcError;
+import io.sigil.gateway.testing.MutableClock;
 import io.sigil.gateway.upstream.UpstreamException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -70,7 +70,7 @@ class ToolCatalogTest {
         catalog.tools().toCompletableFuture().join();
         assertThat(requests).hasSize(1);
 
-        clock.now = start.plusSeconds(61);
+        clock.set(start.plusSeconds(61));
         assertThat(catalog.tools().toCompletableFuture().join()).containsOnlyKeys("a", "b");
         assertThat(requests).hasSize(2);
     }
@@ -87,7 +87,7 @@ class ToolCatalogTest {
 
         // Within the interval a missing tool does not cause a fetch
         assertThat(catalog.toolsIncluding("b").toCompletableFuture().join()).containsOnlyKeys("a");
-        clock.now = start.plusSeconds(3);
+        clock.set(start.plusSeconds(3));
         assertThat(catalog.toolsIncluding("b").toCompletableFuture().join()).containsOnlyKeys("a", "b");
         assertThat(catalog.toolsIncluding("missing").toCompletableFuture().join())
                 .containsOnlyKeys("a", "b");
@@ -146,29 +146,5 @@ class ToolCatalogTest {
                 .hasValueSatisfying(reason -> assertThat(reason).contains("external"));
         assertThat(local.unusable()).isEmpty();
         assertThat(none.unusable()).isPresent();
-    }
-
-    /** A clock the test moves. */
-    private static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

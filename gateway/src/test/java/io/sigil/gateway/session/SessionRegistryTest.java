@@ -2,33 +2,16 @@ package io.sigil.gateway.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
+import io.sigil.gateway.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SessionRegistryTest {
 
-    private Instant now = Instant.parse("2026-11-23T12:00:00Z");
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    };
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T12:00:00Z"));
     private final SessionRegistry registry = new SessionRegistry(clock, Duration.ofMinutes(30), 5, 2);
 
     private McpSession open(String subject, String client) {
@@ -54,9 +37,9 @@ class SessionRegistryTest {
         List<String> ended = new ArrayList<>();
         registry.onEnd(idle.id(), gone -> ended.add(gone.id()));
 
-        now = now.plus(Duration.ofMinutes(20));
+        clock.advance(Duration.ofMinutes(20));
         assertThat(registry.find(used.id(), "s", "agent-b")).isPresent();
-        now = now.plus(Duration.ofMinutes(20));
+        clock.advance(Duration.ofMinutes(20));
 
         assertThat(registry.find(idle.id(), "s", "agent-a")).isEmpty();
         assertThat(registry.find(used.id(), "s", "agent-b")).isPresent();
