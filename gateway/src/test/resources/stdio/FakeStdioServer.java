@@ -13,6 +13,8 @@ public class FakeStdioServer {
     private static final Pattern ID = Pattern.compile("\"id\":(\"[^\"]*\"|\\d+)");
     private static final Pattern METHOD = Pattern.compile("\"method\":\"([^\"]+)\"");
     private static final Pattern NAME = Pattern.compile("\"name\":\"([^\"]+)\"");
+    private static final Pattern REQUEST_ID = Pattern.compile("\"requestId\":\"([^\"]*)\"");
+    private static String cancelled;
     private static final Pattern TOKEN = Pattern.compile("\"progressToken\":(\"[^\"]*\"|\\d+)");
 
     public static void main(String[] args) throws Exception {
@@ -28,6 +30,9 @@ public class FakeStdioServer {
                 continue;
             }
             if (id == null) {
+                if ("notifications/cancelled".equals(method)) {
+                    cancelled = find(REQUEST_ID, line);
+                }
                 continue;
             }
             switch (method) {
@@ -64,6 +69,7 @@ public class FakeStdioServer {
                 System.out.println("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/tools/list_changed\"}");
                 answer(id, text("changed"));
             }
+            case "cancelled" -> answer(id, text("cancelled " + cancelled));
             case "pid" -> answer(id, text(Long.toString(ProcessHandle.current().pid())));
             case "crash" -> System.exit(3);
             case "silent" -> {}

@@ -31,4 +31,13 @@ final class Handshake {
         initialized.put("method", "notifications/initialized");
         return initialized;
     }
+
+    /** Tells the server that the gateway no longer waits for a request's answer. */
+    static ObjectNode cancelled(String requestId, String reason) {
+        ObjectNode cancelled = NODES.objectNode();
+        cancelled.put("jsonrpc", "2.0");
+        cancelled.put("method", "notifications/cancelled");
+        cancelled.putObject("params").put("requestId", requestId).put("reason", reason);
+        return cancelled;
+    }
 }

@@ -118,6 +118,8 @@ final class StdioProcess {
                     progress.remove(id);
                     if (waiting.remove(id) != null && failure != null) {
                         LOG.debugf("upstream %s did not answer request %s in time", name, id);
+                        // Nobody waits for the answer any more: the server may stop working on it.
+                        send(Handshake.cancelled(id, "timed out at the gateway"));
                     }
                 })
                 .exceptionallyCompose(failure -> CompletableFuture.failedFuture(

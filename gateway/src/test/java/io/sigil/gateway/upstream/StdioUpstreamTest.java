@@ -205,6 +205,9 @@ class StdioUpstreamTest {
                 .extracting(failure -> ((UpstreamException) failure).error())
                 .isEqualTo(JsonRpcError.UPSTREAM_TIMEOUT);
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(20));
+        assertThat(text(send(call("cancelled"))))
+                .as("the server was told that nobody waits for the answer any more")
+                .matches("cancelled gw-\\d+");
 
         quick.close();
         assertThat(ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive))
