@@ -56,6 +56,12 @@ public final class ScanEngine implements SensitivityScanner {
      * they are selective enough that it is tried anchored where they fit inside its windows; else null.
      */
     private final StartClasses.Filter[] starts;
+    /**
+     * Per detector not tried at its hits: a DFA that tells, one table lookup per char, whether a window can
+     * hold a match at all ({@link PatternDfa}); a window it rules out is not handed to RE2J. Null when the
+     * pattern has none (or the engine is the reference sweep).
+     */
+    private final PatternDfa[] dfas;
 
     private final int[] longestKeyword;
 
@@ -74,6 +80,15 @@ public final class ScanEngine implements SensitivityScanner {
      *     windows as before, which tests use as the reference the faster way must agree with
      */
     ScanEngine(List<Detector> detectors, boolean startClasses) {
+        this(detectors, startClasses, startClasses);
+    }
+
+    /**
+     * @param startClasses whether detectors are tried where their start classes fit
+     * @param prefilter whether windows are first read by the detector's {@link PatternDfa}, and skipped when it
+     *     rules a match out
+     */
+    ScanEngine(List<Detector> detectors, boolean startClasses, boolean prefilter) {
         this.detectors = List.copyOf(detectors);
         this.validators = this.detectors.stream()
                 .map(d -> Validators.resolve(d.validator()))
@@ -100,6 +115,7 @@ public final class ScanEngine implements SensitivityScanner {
         this.weight = new long[count];
         this.longestKeyword = new int[count];
         this.starts = new StartClasses.Filter[count];
+        this.dfas = new PatternDfa[count];
         for (int d = 0; d < count; d++) {
             Detector detector = this.detectors.get(d);
             Pattern pattern = detector.pattern();
@@ -111,6 +127,7 @@ public final class ScanEngine implements SensitivityScanner {
                     && shape.classes().size() >= MIN_START_CLASSES
                     && shape.maxLength() != StartClasses.UNBOUNDED;
             starts[d] = bounded ? StartClasses.Filter.of(shape) : null;
+            dfas[d] = atHits[d] || !prefilter ? null : PatternDfa.of(pattern.pattern());
             boolean anchoredTries = atHits[d] || starts[d] != null;
             // The leading \\A makes RE2J stop as soon as no thread is alive; without it an anchored try still steps
             // through the rest of its region, so a flood of hits would cost hits x window.
@@ -132,6 +149,11 @@ public final class ScanEngine implements SensitivityScanner {
     /** Whether the detector's pattern is tried anchored at its keyword hits (for tests and benchmarks). */
     boolean triedAtHits(String detectorId) {
         return atHits[index(detectorId)];
+    }
+
+    /** Whether the detector's windows are first read by its DFA (for tests). */
+    boolean prefiltered(String detectorId) {
+        return dfas[index(detectorId)] != null;
     }
 
     /** Whether the detector's pattern is tried anchored where its start classes fit (for tests). */
@@ -337,6 +359,9 @@ public final class ScanEngine implements SensitivityScanner {
                 continue;
             }
             for (int r = 0; r < ranges.length && !budget.exhausted(); r += 2) {
+                if (ruledOut(d, text, ranges[r], ranges[r + 1], Long.MAX_VALUE, budget)) {
+                    continue;
+                }
                 match(d, text, ranges[r], ranges[r + 1], budget, spans);
             }
         }
@@ -393,6 +418,9 @@ public final class ScanEngine implements SensitivityScanner {
                     places[count++] = p;
                 }
             }
+            if (count == 0 || ruledOut(d, text, ranges[r], ranges[r + 1], Math.min(cost, sweep), budget)) {
+                continue;
+            }
             if (cost > sweep) {
                 match(d, text, ranges[r], ranges[r + 1], budget, spans);
                 continue;
@@ -405,6 +433,29 @@ public final class ScanEngine implements SensitivityScanner {
                 }
             }
         }
+    }
+
+    /** Chars the DFA reads for one budget unit: far cheaper per char than RE2J. */
+    static final int DFA_CHARS_PER_UNIT = 16;
+
+    /**
+     * Whether the detector's DFA shows that no match lies in the window (widened to token edges as a sweep
+     * would be), then charging one unit per {@link #DFA_CHARS_PER_UNIT} chars read, but never more than
+     * {@code otherwise}, what the window would cost without the DFA: the budget never pays more than before.
+     * A window it cannot rule out costs what it cost before (the read is not charged on top).
+     */
+    private boolean ruledOut(int d, String text, int windowFrom, int windowTo, long otherwise, ScanBudget budget) {
+        PatternDfa dfa = dfas[d];
+        if (dfa == null) {
+            return false;
+        }
+        int from = leftEdge(text, windowFrom);
+        int to = rightEdge(text, windowTo);
+        if (dfa.mayMatch(text, from, to)) {
+            return false;
+        }
+        budget.spend(Math.min(otherwise, (to - from + DFA_CHARS_PER_UNIT - 1) / DFA_CHARS_PER_UNIT));
+        return true;
     }
 
     private static int tryEnd(StartClasses.Filter filter, int place, int to) {

@@ -1,0 +1,586 @@
+package io.sigil.core.scan;
+
+import io.sigil.core.scan.StartClasses.CharSet;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A DFA, built once from a pattern's source, that answers one question in one table lookup per char: can a
+ * match of the pattern lie anywhere in this region? It reads a language that contains the pattern's (zero-width
+ * assertions such as {@code \b}, {@code ^} and {@code $} match everywhere, {@code .} takes any char, a
+ * repetition of more than {@link #MAX_COUNT} becomes unbounded, any non-ASCII char fits wherever a
+ * non-ASCII char might), so "no" is always right and "maybe" is left to RE2J. The engine asks it before
+ * handing a window to RE2J, which then only sees the windows that may hold a match. Patterns with a
+ * construct not read here, or whose DFA would pass {@link #MAX_STATES} states, get none ({@link #of}
+ * returns null). Immutable and thread-safe.
+ */
+final class PatternDfa {
+
+    /** Repetition counts above this are read as unbounded (a larger language, a smaller automaton). */
+    static final int MAX_COUNT = 64;
+
+    /** Past this many NFA states the pattern gets no DFA. */
+    static final int MAX_NFA_STATES = 4096;
+
+    /** Past this many DFA states the pattern gets no DFA. */
+    static final int MAX_STATES = 2048;
+
+    /** Symbol of every non-ASCII char (a surrogate pair counts once, as RE2J reads one code point). */
+    private static final int NON_ASCII = 128;
+
+    /** Per symbol (ASCII chars, then {@link #NON_ASCII}), its class: symbols no pattern set tells apart share one. */
+    private final int[] classOf;
+
+    private final int classes;
+    /** The transitions, flattened: {@code next[state * classes + class]}. */
+    private final int[] next;
+
+    private final boolean[] accepting;
+
+    private PatternDfa(int[] classOf, int classes, int[] next, boolean[] accepting) {
+        this.classOf = classOf;
+        this.classes = classes;
+        this.next = next;
+        this.accepting = accepting;
+    }
+
+    /** The DFA of {@code regex}, or null when it uses a construct not read here or would be too large. */
+    static PatternDfa of(String regex) {
+        for (int cap : COUNT_CAPS) {
+            try {
+                Parser parser = new Parser(regex, cap);
+                Node tree = parser.alternation();
+                if (parser.pos != regex.length()) {
+                    return null;
+                }
+                Nfa nfa = new Nfa();
+                int start = nfa.compile(tree, nfa.match());
+                return nfa.determinise(start);
+            } catch (TooLarge e) {
+                // retried with smaller counts: a larger language, fewer states
+            } catch (RuntimeException e) {
+                return null; // not read here: no prefilter, never a wrong one
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The repetition caps tried in turn: a count above the cap is read as "at least the cap". A run such as
+     * {@code [A-Z2-7]{16}} after a prefix that can recur inside it needs a state per set of run lengths, so
+     * such patterns get a DFA for a smaller count, which rules out fewer windows but is still right.
+     */
+    private static final int[] COUNT_CAPS = {MAX_COUNT, 16, 8, 4, 2, 1};
+
+    /** The automaton would pass a size limit. */
+    private static final class TooLarge extends RuntimeException {
+        TooLarge(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /** Number of DFA states (for tests). */
+    int states() {
+        return accepting.length;
+    }
+
+    /**
+     * Whether a match of the pattern may lie inside {@code text[from, to)}: false means RE2J would find none
+     * there, whatever the region's context.
+     */
+    boolean mayMatch(CharSequence text, int from, int to) {
+        int state = 0;
+        if (accepting[state]) {
+            return true;
+        }
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            int symbol;
+            if (c < 128) {
+                symbol = c;
+            } else if (Character.isLowSurrogate(c) && i > from && Character.isHighSurrogate(text.charAt(i - 1))) {
+                continue; // the second half of one code point
+            } else {
+                symbol = NON_ASCII;
+            }
+            state = next[state * classes + classOf[symbol]];
+            if (accepting[state]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ---- syntax tree ----
+
+    private sealed interface Node permits Chars, Seq, Alt, Repeat {}
+
+    private record Chars(CharSet set) implements Node {}
+
+    private record Seq(List<Node> items) implements Node {}
+
+    private record Alt(List<Node> options) implements Node {}
+
+    private record Repeat(Node item, int min, int max) implements Node {}
+
+    private static final Node EMPTY = new Seq(List.of());
+
+    private static final int UNBOUNDED = -1;
+
+    /** RE2 syntax as the packs use it; anything else throws (and the pattern gets no DFA). */
+    private static final class Parser {
+        private final String regex;
+        private final int cap;
+        private int pos;
+        private boolean foldCase;
+
+        Parser(String regex, int cap) {
+            this.regex = regex;
+            this.cap = cap;
+        }
+
+        Node alternation() {
+            boolean outerFold = foldCase;
+            List<Node> options = new ArrayList<>();
+            options.add(sequence());
+            while (pos < regex.length() && regex.charAt(pos) == '|') {
+                pos++;
+                options.add(sequence());
+            }
+            foldCase = outerFold;
+            return options.size() == 1 ? options.get(0) : new Alt(options);
+        }
+
+        private Node sequence() {
+            List<Node> items = new ArrayList<>();
+            while (pos < regex.length() && regex.charAt(pos) != '|' && regex.charAt(pos) != ')') {
+                items.add(quantified(atom()));
+            }
+            return new Seq(items);
+        }
+
+        private Node quantified(Node atom) {
+            Node out = atom;
+            while (pos < regex.length()) {
+                char c = regex.charAt(pos);
+                int min;
+                int max;
+                if (c == '?' || c == '*' || c == '+') {
+                    pos++;
+                    min = c == '+' ? 1 : 0;
+                    max = c == '?' ? 1 : UNBOUNDED;
+                } else if (c == '{' && regex.indexOf('}', pos) > pos) {
+                    int close = regex.indexOf('}', pos);
+                    String[] counts = regex.substring(pos + 1, close).split(",", -1);
+                    min = Integer.parseInt(counts[0]);
+                    max = counts.length == 1 ? min : counts[1].isEmpty() ? UNBOUNDED : Integer.parseInt(counts[1]);
+                    pos = close + 1;
+                } else {
+                    return out;
+                }
+                if (pos < regex.length() && regex.charAt(pos) == '?') {
+                    pos++; // lazy: the same strings, another order of preference
+                }
+                if (min > cap) {
+                    min = cap;
+                    max = UNBOUNDED;
+                }
+                if (max > cap) {
+                    max = UNBOUNDED;
+                }
+                out = new Repeat(out, min, max);
+            }
+            return out;
+        }
+
+        private Node atom() {
+            char c = regex.charAt(pos);
+            if (c == '(') {
+                return group();
+            }
+            if (c == '[') {
+                return new Chars(charClass());
+            }
+            if (c == '\\') {
+                return escape();
+            }
+            pos++;
+            if (c == '.') {
+                return new Chars(CharSet.ANY);
+            }
+            if (c == '^' || c == '$') {
+                return EMPTY; // zero-width: read as matching everywhere
+            }
+            if (c == '*' || c == '+' || c == '?' || c == '{' || c == ')') {
+                throw new IllegalArgumentException("unexpected " + c);
+            }
+            return single(CharSet.of(c));
+        }
+
+        private Node single(CharSet set) {
+            return new Chars(foldCase ? set.foldCase() : set);
+        }
+
+        private Node group() {
+            pos++;
+            if (regex.startsWith("?", pos)) {
+                pos++;
+                if (regex.startsWith("P<", pos) || regex.startsWith("<", pos)) {
+                    pos = regex.indexOf('>', pos) + 1;
+                } else {
+                    int flagsEnd = pos;
+                    while (flagsEnd < regex.length() && "imsU-".indexOf(regex.charAt(flagsEnd)) >= 0) {
+                        flagsEnd++;
+                    }
+                    String flags = regex.substring(pos, flagsEnd);
+                    boolean fold = foldCase;
+                    int minus = flags.indexOf('-');
+                    if (flags.indexOf('i') >= 0) {
+                        fold = minus < 0 || flags.indexOf('i') < minus;
+                    }
+                    pos = flagsEnd + 1;
+                    if (regex.charAt(flagsEnd) == ')') {
+                        foldCase = fold; // (?i) alone: for the rest of the enclosing group
+                        return EMPTY;
+                    }
+                    if (regex.charAt(flagsEnd) != ':') {
+                        throw new IllegalArgumentException("unsupported group");
+                    }
+                    boolean outer = foldCase;
+                    foldCase = fold;
+                    Node inner = closeGroup();
+                    foldCase = outer;
+                    return inner;
+                }
+            }
+            return closeGroup();
+        }
+
+        private Node closeGroup() {
+            Node inner = alternation();
+            if (pos >= regex.length() || regex.charAt(pos) != ')') {
+                throw new IllegalArgumentException("unbalanced group");
+            }
+            pos++;
+            return inner;
+        }
+
+        private Node escape() {
+            char e = regex.charAt(pos + 1);
+            pos += 2;
+            return switch (e) {
+                case 'b', 'B', 'A', 'z' -> EMPTY; // zero-width: read as matching everywhere
+                default -> single(escapedSet(e));
+            };
+        }
+
+        /** The chars one escape stands for, in or out of a class; RE2J's perl classes are ASCII-only. */
+        private static CharSet escapedSet(char e) {
+            return switch (e) {
+                case 'd' -> CharSet.NONE.with('0', '9');
+                case 'D' -> CharSet.NONE.with('0', '9').complement();
+                case 'w' -> word();
+                case 'W' -> word().complement();
+                case 's' -> whitespace();
+                case 'S' -> whitespace().complement();
+                default -> CharSet.of((char) singleChar(e));
+            };
+        }
+
+        private static CharSet word() {
+            return CharSet.NONE.with('0', '9').with('A', 'Z').with('a', 'z').with('_', '_');
+        }
+
+        private static CharSet whitespace() {
+            return CharSet.NONE.with('\t', '\n').with('\f', '\r').with(' ', ' ');
+        }
+
+        private CharSet charClass() {
+            pos++;
+            boolean negated = regex.charAt(pos) == '^';
+            if (negated) {
+                pos++;
+            }
+            CharSet set = CharSet.NONE;
+            boolean first = true;
+            while (regex.charAt(pos) != ']' || first) {
+                first = false;
+                if (regex.startsWith("[:", pos)) {
+                    throw new IllegalArgumentException("POSIX classes are not read");
+                }
+                int from;
+                if (regex.charAt(pos) == '\\') {
+                    char e = regex.charAt(pos + 1);
+                    pos += 2;
+                    if (!isSingle(e)) {
+                        set = set.union(escapedSet(e));
+                        continue;
+                    }
+                    from = singleChar(e);
+                } else {
+                    from = regex.charAt(pos++);
+                }
+                int to = from;
+                if (regex.charAt(pos) == '-' && regex.charAt(pos + 1) != ']') {
+                    pos++;
+                    char t = regex.charAt(pos++);
+                    if (t == '\\') {
+                        char e = regex.charAt(pos++);
+                        if (!isSingle(e)) {
+                            throw new IllegalArgumentException("range to a class");
+                        }
+                        to = singleChar(e);
+                    } else {
+                        to = t;
+                    }
+                }
+                if (from >= 128 || to >= 128 || to < from) {
+                    throw new IllegalArgumentException("non-ASCII or empty range");
+                }
+                set = set.with(from, to);
+            }
+            pos++;
+            if (foldCase) {
+                set = set.foldCase();
+            }
+            return negated ? set.complement() : set;
+        }
+
+        private static boolean isSingle(char e) {
+            return "dDwWsS".indexOf(e) < 0;
+        }
+
+        private static int singleChar(char e) {
+            int c =
+                    switch (e) {
+                        case 'n' -> '\n';
+                        case 't' -> '\t';
+                        case 'r' -> '\r';
+                        case 'f' -> '\f';
+                        case 'v' -> '\u000B';
+                        default -> {
+                            if (Character.isLetterOrDigit(e)) {
+                                throw new IllegalArgumentException("unsupported escape \\" + e);
+                            }
+                            yield e;
+                        }
+                    };
+            if (c >= 128) {
+                throw new IllegalArgumentException("non-ASCII literal");
+            }
+            return c;
+        }
+    }
+
+    // ---- Thompson NFA, then subset construction ----
+
+    private static final class Nfa {
+        /** Per state: the chars it reads (null for a state that only branches, or the final state). */
+        final List<CharSet> sets = new ArrayList<>();
+        /** Per state: where it goes after reading, or its empty branches. */
+        final List<int[]> outs = new ArrayList<>();
+
+        private int matchState = -1;
+
+        int match() {
+            matchState = add(null, new int[0]);
+            return matchState;
+        }
+
+        private int add(CharSet set, int[] out) {
+            if (sets.size() >= MAX_NFA_STATES) {
+                throw new TooLarge("too many NFA states");
+            }
+            sets.add(set);
+            outs.add(out);
+            return sets.size() - 1;
+        }
+
+        /** Compiles {@code node} so that it continues to {@code next}; returns its start state. */
+        int compile(Node node, int next) {
+            if (node instanceof Chars chars) {
+                return add(chars.set(), new int[] {next});
+            }
+            if (node instanceof Seq seq) {
+                int at = next;
+                for (int i = seq.items().size() - 1; i >= 0; i--) {
+                    at = compile(seq.items().get(i), at);
+                }
+                return at;
+            }
+            if (node instanceof Alt alt) {
+                int[] starts = new int[alt.options().size()];
+                for (int i = 0; i < starts.length; i++) {
+                    starts[i] = compile(alt.options().get(i), next);
+                }
+                return add(null, starts);
+            }
+            Repeat repeat = (Repeat) node;
+            int at;
+            if (repeat.max() == UNBOUNDED) {
+                int loop = add(null, null);
+                outs.set(loop, new int[] {compile(repeat.item(), loop), next});
+                at = loop;
+            } else {
+                at = next;
+                for (int i = 0; i < repeat.max() - repeat.min(); i++) {
+                    at = add(null, new int[] {compile(repeat.item(), at), next});
+                }
+            }
+            for (int i = 0; i < repeat.min(); i++) {
+                at = compile(repeat.item(), at);
+            }
+            return at;
+        }
+
+        /** Marks {@code state} and every state reachable from it by empty branches, keeping reading states. */
+        private void close(int state, boolean[] seen, int[] stack, long[] into, int[] compact) {
+            int top = 0;
+            stack[top++] = state;
+            while (top > 0) {
+                int s = stack[--top];
+                if (seen[s]) {
+                    continue;
+                }
+                seen[s] = true;
+                if (compact[s] >= 0) {
+                    into[compact[s] >>> 6] |= 1L << compact[s];
+                } else {
+                    for (int o : outs.get(s)) {
+                        if (!seen[o]) {
+                            stack[top++] = o;
+                        }
+                    }
+                }
+            }
+        }
+
+        /** A set of NFA states as a DFA state's key. */
+        private record Key(long[] bits) {
+            @Override
+            public boolean equals(Object o) {
+                return o instanceof Key k && Arrays.equals(bits, k.bits);
+            }
+
+            @Override
+            public int hashCode() {
+                return Arrays.hashCode(bits);
+            }
+        }
+
+        PatternDfa determinise(int start) {
+            int n = sets.size();
+            // Symbol classes: symbols that every set treats alike share a class.
+            int[] classOf = new int[NON_ASCII + 1];
+            Map<String, Integer> signatures = new HashMap<>();
+            List<Integer> representatives = new ArrayList<>();
+            List<CharSet> distinct =
+                    sets.stream().filter(s -> s != null).distinct().toList();
+            for (int symbol = 0; symbol <= NON_ASCII; symbol++) {
+                StringBuilder signature = new StringBuilder();
+                for (CharSet set : distinct) {
+                    signature.append(fits(set, symbol) ? '1' : '0');
+                }
+                Integer cls = signatures.get(signature.toString());
+                if (cls == null) {
+                    cls = representatives.size();
+                    signatures.put(signature.toString(), cls);
+                    representatives.add(symbol);
+                }
+                classOf[symbol] = cls;
+            }
+            int classes = representatives.size();
+            // Reading states and the final state, numbered compactly; a DFA state is a bit set of them.
+            int[] compact = new int[n];
+            int m = 0;
+            for (int q = 0; q < n; q++) {
+                compact[q] = sets.get(q) != null || q == matchState ? m++ : -1;
+            }
+            int[] reader = new int[m];
+            for (int q = 0; q < n; q++) {
+                if (compact[q] >= 0) {
+                    reader[compact[q]] = q;
+                }
+            }
+            int words = (m + 63) >>> 6;
+            boolean[] seen = new boolean[n];
+            int[] stack = new int[n * 4 + 16];
+            long[][] after = new long[m][];
+            for (int r = 0; r < m; r++) {
+                after[r] = new long[words];
+                if (sets.get(reader[r]) != null) {
+                    Arrays.fill(seen, false);
+                    close(outs.get(reader[r])[0], seen, stack, after[r], compact);
+                }
+            }
+            long[][] fitting = new long[classes][words];
+            for (int cls = 0; cls < classes; cls++) {
+                for (int r = 0; r < m; r++) {
+                    CharSet set = sets.get(reader[r]);
+                    if (set != null && fits(set, representatives.get(cls))) {
+                        fitting[cls][r >>> 6] |= 1L << r;
+                    }
+                }
+            }
+            // The search is unanchored: a match may start at any char, so the start closure joins every step.
+            long[] startBits = new long[words];
+            Arrays.fill(seen, false);
+            close(start, seen, stack, startBits, compact);
+            int matchBit = compact[matchState];
+            List<long[]> states = new ArrayList<>();
+            Map<Key, Integer> ids = new HashMap<>();
+            states.add(startBits);
+            ids.put(new Key(startBits), 0);
+            List<int[]> rows = new ArrayList<>();
+            for (int s = 0; s < states.size(); s++) {
+                long[] current = states.get(s);
+                int[] row = new int[classes];
+                boolean accept = (current[matchBit >>> 6] & (1L << matchBit)) != 0;
+                for (int cls = 0; cls < classes; cls++) {
+                    if (accept) {
+                        row[cls] = s; // a match was seen: the answer no longer changes
+                        continue;
+                    }
+                    long[] target = startBits.clone();
+                    for (int w = 0; w < words; w++) {
+                        long live = current[w] & fitting[cls][w];
+                        while (live != 0) {
+                            int r = (w << 6) + Long.numberOfTrailingZeros(live);
+                            live &= live - 1;
+                            long[] a = after[r];
+                            for (int x = 0; x < words; x++) {
+                                target[x] |= a[x];
+                            }
+                        }
+                    }
+                    Key key = new Key(target);
+                    Integer id = ids.get(key);
+                    if (id == null) {
+                        if (states.size() >= MAX_STATES) {
+                            throw new TooLarge("too many DFA states");
+                        }
+                        id = states.size();
+                        states.add(target);
+                        ids.put(key, id);
+                    }
+                    row[cls] = id;
+                }
+                rows.add(row);
+            }
+            int[] next = new int[states.size() * classes];
+            boolean[] accepting = new boolean[states.size()];
+            for (int s = 0; s < states.size(); s++) {
+                System.arraycopy(rows.get(s), 0, next, s * classes, classes);
+                accepting[s] = (states.get(s)[matchBit >>> 6] & (1L << matchBit)) != 0;
+            }
+            return new PatternDfa(classOf, classes, next, accepting);
+        }
+
+        private static boolean fits(CharSet set, int symbol) {
+            return symbol == NON_ASCII ? set.nonAscii() : set.contains((char) symbol);
+        }
+    }
+}
