@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * A DFA, built once from a pattern's source, that answers one question in one table lookup per char: can a
@@ -31,25 +32,29 @@ final class PatternDfa {
     /** Symbol of every non-ASCII char (a surrogate pair counts once, as RE2J reads one code point). */
     private static final int NON_ASCII = 128;
 
-    /** Per symbol (ASCII chars, then {@link #NON_ASCII}), its class: symbols no pattern set tells apart share one. */
-    private final int[] classOf;
+    /** The tables the DFA is built from; what a lazy DFA builds its states from as it reads. */
+    private final Tables tables;
 
-    private final int classes;
-    /** The transitions, flattened: {@code next[state * classes + class]}. */
+    /** The transitions of an eager DFA, flattened: {@code next[state * classes + class]}; null when lazy. */
     private final int[] next;
 
     private final boolean[] accepting;
 
-    private PatternDfa(int[] classOf, int classes, int[] next, boolean[] accepting) {
-        this.classOf = classOf;
-        this.classes = classes;
+    /** Caches of a lazy DFA's states, one per concurrent reader; null when eager. */
+    private final ConcurrentLinkedQueue<Cache> caches;
+
+    private PatternDfa(Tables tables, int[] next, boolean[] accepting) {
+        this.tables = tables;
         this.next = next;
         this.accepting = accepting;
+        this.caches = next == null ? new ConcurrentLinkedQueue<>() : null;
     }
 
     /** The DFA of {@code regex}, or null when it uses a construct not read here or would be too large. */
     static PatternDfa of(String regex) {
+        Tables exact = null;
         for (int cap : COUNT_CAPS) {
+            Tables tables;
             try {
                 Parser parser = new Parser(regex, cap);
                 Node tree = parser.alternation();
@@ -58,22 +63,32 @@ final class PatternDfa {
                 }
                 Nfa nfa = new Nfa();
                 int start = nfa.compile(tree, nfa.match());
-                return nfa.determinise(start);
+                tables = nfa.tables(start);
             } catch (TooLarge e) {
-                // retried with smaller counts: a larger language, fewer states
+                continue; // retried with smaller counts: a larger language, fewer states
             } catch (RuntimeException e) {
                 return null; // not read here: no prefilter, never a wrong one
             }
+            if (exact == null) {
+                exact = tables;
+            }
+            try {
+                return tables.eager();
+            } catch (TooLarge e) {
+                // retried with smaller counts
+            }
         }
-        return null;
+        return exact == null ? null : new PatternDfa(exact, null, null);
     }
 
     /**
-     * The repetition caps tried in turn: a count above the cap is read as "at least the cap". A run such as
-     * {@code [A-Z2-7]{16}} after a prefix that can recur inside it needs a state per set of run lengths, so
-     * such patterns get a DFA for a smaller count, which rules out fewer windows but is still right.
+     * The repetition caps tried in turn for an eager DFA: a count above the cap is read as "at least the cap". A
+     * run such as {@code [A-Z2-7]{16}} after a prefix that can recur inside it needs a state per set of run
+     * lengths, so such patterns get a DFA for a smaller count, which rules out fewer windows but is still
+     * right. A pattern that fits none (many keywords, each followed by runs that overlap) gets a lazy DFA of
+     * the first cap, whose states are made as the text reaches them.
      */
-    private static final int[] COUNT_CAPS = {MAX_COUNT, 16, 8, 4, 2, 1};
+    private static final int[] COUNT_CAPS = {MAX_COUNT, 16, 8};
 
     /** The automaton would pass a size limit. */
     private static final class TooLarge extends RuntimeException {
@@ -82,19 +97,51 @@ final class PatternDfa {
         }
     }
 
-    /** Number of DFA states (for tests). */
+    /** Number of DFA states of an eager DFA, -1 for a lazy one (for tests). */
     int states() {
-        return accepting.length;
+        return accepting == null ? -1 : accepting.length;
     }
+
+    /** Whether the states are made as the text reaches them. */
+    boolean lazy() {
+        return next == null;
+    }
+
+    /** Chars the DFA reads for one budget unit: far cheaper per char than RE2J. */
+    static final int CHARS_PER_UNIT = 16;
+
+    /** Most distinct states one read of a lazy DFA may visit before it gives up (says "maybe"). */
+    static final int MAX_STATES_PER_READ = 1024;
+
+    /** A lazy DFA's cache is emptied before a read when it holds more states than this. */
+    static final int MAX_CACHED_STATES = 2048;
 
     /**
      * Whether a match of the pattern may lie inside {@code text[from, to)}: false means RE2J would find none
      * there, whatever the region's context.
      */
     boolean mayMatch(CharSequence text, int from, int to) {
+        return ruleOut(text, from, to, 1, Long.MAX_VALUE) < 0;
+    }
+
+    /**
+     * Reads {@code text[from, to)}: -1 when a match of the pattern may lie there (RE2J must look), else what
+     * the read is charged: one unit per {@link #CHARS_PER_UNIT} chars, and for a lazy DFA {@code weight} per
+     * distinct state visited (each may have had to be made, which costs about what RE2J spends on a char).
+     * A lazy read that would be charged more than {@code limit}, or visit more than {@link
+     * #MAX_STATES_PER_READ} states, stops and says "maybe". The answer and the charge depend only on the
+     * text and the pattern, never on what the cache held before.
+     */
+    long ruleOut(CharSequence text, int from, int to, long weight, long limit) {
+        long charge = (to - from + CHARS_PER_UNIT - 1) / CHARS_PER_UNIT;
+        if (next == null) {
+            return lazyRuleOut(text, from, to, weight, limit, charge);
+        }
+        int[] classOf = tables.classOf;
+        int classes = tables.classes;
         int state = 0;
         if (accepting[state]) {
-            return true;
+            return -1;
         }
         for (int i = from; i < to; i++) {
             char c = text.charAt(i);
@@ -108,10 +155,225 @@ final class PatternDfa {
             }
             state = next[state * classes + classOf[symbol]];
             if (accepting[state]) {
-                return true;
+                return -1;
             }
         }
-        return false;
+        return charge;
+    }
+
+    private long lazyRuleOut(CharSequence text, int from, int to, long weight, long limit, long base) {
+        Cache cache = caches.poll();
+        if (cache == null) {
+            cache = new Cache(tables);
+        }
+        try {
+            if (cache.size > MAX_CACHED_STATES) {
+                cache.reset();
+            }
+            int read = cache.beginRead();
+            int[] classOf = tables.classOf;
+            int classes = tables.classes;
+            long charge = base + weight;
+            int distinct = 1;
+            int state = 0;
+            cache.stamp[0] = read;
+            if (cache.accepting[0] || charge > limit) {
+                return -1;
+            }
+            for (int i = from; i < to; i++) {
+                char c = text.charAt(i);
+                int symbol;
+                if (c < 128) {
+                    symbol = c;
+                } else if (Character.isLowSurrogate(c) && i > from && Character.isHighSurrogate(text.charAt(i - 1))) {
+                    continue;
+                } else {
+                    symbol = NON_ASCII;
+                }
+                int cls = classOf[symbol];
+                int target = cache.next[state * classes + cls];
+                if (target < 0) {
+                    target = cache.step(state, cls);
+                }
+                state = target;
+                if (cache.stamp[state] != read) {
+                    cache.stamp[state] = read;
+                    charge += weight;
+                    if (++distinct > MAX_STATES_PER_READ || charge > limit) {
+                        return -1;
+                    }
+                }
+                if (cache.accepting[state]) {
+                    return -1;
+                }
+            }
+            return charge;
+        } finally {
+            caches.offer(cache);
+        }
+    }
+
+    /** The states a lazy DFA has made so far, for one reader at a time. */
+    private static final class Cache {
+        private final Tables tables;
+        private final Map<Key, Integer> ids = new HashMap<>();
+        long[][] sets;
+        int[] next;
+        boolean[] accepting;
+        int[] stamp;
+        int size;
+        private int reads;
+
+        Cache(Tables tables) {
+            this.tables = tables;
+            reset();
+        }
+
+        void reset() {
+            ids.clear();
+            sets = new long[64][];
+            next = new int[64 * tables.classes];
+            accepting = new boolean[64];
+            stamp = new int[64];
+            size = 0;
+            reads = 0;
+            add(tables.startBits);
+        }
+
+        int beginRead() {
+            if (++reads == Integer.MAX_VALUE) {
+                Arrays.fill(stamp, 0);
+                reads = 1;
+            }
+            return reads;
+        }
+
+        private int add(long[] bits) {
+            if (size == sets.length) {
+                int grown = size * 2;
+                sets = Arrays.copyOf(sets, grown);
+                next = Arrays.copyOf(next, grown * tables.classes);
+                accepting = Arrays.copyOf(accepting, grown);
+                stamp = Arrays.copyOf(stamp, grown);
+            }
+            int id = size++;
+            sets[id] = bits;
+            Arrays.fill(next, id * tables.classes, (id + 1) * tables.classes, -1);
+            accepting[id] = tables.accepts(bits);
+            stamp[id] = 0;
+            ids.put(new Key(bits), id);
+            return id;
+        }
+
+        int step(int state, int cls) {
+            long[] target = tables.step(sets[state], cls);
+            Integer id = ids.get(new Key(target));
+            int to = id == null ? add(target) : id;
+            next[state * tables.classes + cls] = to;
+            return to;
+        }
+    }
+
+    /** A set of NFA states as a DFA state's key. */
+    private record Key(long[] bits) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && Arrays.equals(bits, k.bits);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(bits);
+        }
+    }
+
+    /**
+     * The NFA, ready for the subset construction: symbol classes, and per reading state (numbered compactly,
+     * a DFA state is a bit set of them) the chars it reads and the states it leads to.
+     */
+    private static final class Tables {
+        final int[] classOf;
+        final int classes;
+        final int words;
+        /** Per reading state: the reading states (and the final state) after it reads its char. */
+        final long[][] after;
+        /** Per class: the reading states that read it. */
+        final long[][] fitting;
+        /** The states a match may start in: the search is unanchored, so they join every step. */
+        final long[] startBits;
+
+        final int matchBit;
+
+        Tables(int[] classOf, int classes, long[][] after, long[][] fitting, long[] startBits, int matchBit) {
+            this.classOf = classOf;
+            this.classes = classes;
+            this.words = startBits.length;
+            this.after = after;
+            this.fitting = fitting;
+            this.startBits = startBits;
+            this.matchBit = matchBit;
+        }
+
+        boolean accepts(long[] bits) {
+            return (bits[matchBit >>> 6] & (1L << matchBit)) != 0;
+        }
+
+        long[] step(long[] current, int cls) {
+            long[] target = startBits.clone();
+            long[] fit = fitting[cls];
+            for (int w = 0; w < words; w++) {
+                long live = current[w] & fit[w];
+                while (live != 0) {
+                    int r = (w << 6) + Long.numberOfTrailingZeros(live);
+                    live &= live - 1;
+                    long[] a = after[r];
+                    for (int x = 0; x < words; x++) {
+                        target[x] |= a[x];
+                    }
+                }
+            }
+            return target;
+        }
+
+        /** Every state made up front, or {@link TooLarge} past {@link #MAX_STATES}. */
+        PatternDfa eager() {
+            List<long[]> states = new ArrayList<>();
+            Map<Key, Integer> ids = new HashMap<>();
+            states.add(startBits);
+            ids.put(new Key(startBits), 0);
+            List<int[]> rows = new ArrayList<>();
+            for (int s = 0; s < states.size(); s++) {
+                long[] current = states.get(s);
+                int[] row = new int[classes];
+                boolean accept = accepts(current);
+                for (int cls = 0; cls < classes; cls++) {
+                    if (accept) {
+                        row[cls] = s; // a match was seen: the answer no longer changes
+                        continue;
+                    }
+                    long[] target = step(current, cls);
+                    Key key = new Key(target);
+                    Integer id = ids.get(key);
+                    if (id == null) {
+                        if (states.size() >= MAX_STATES) {
+                            throw new TooLarge("too many DFA states");
+                        }
+                        id = states.size();
+                        states.add(target);
+                        ids.put(key, id);
+                    }
+                    row[cls] = id;
+                }
+                rows.add(row);
+            }
+            int[] next = new int[states.size() * classes];
+            boolean[] accepting = new boolean[states.size()];
+            for (int s = 0; s < states.size(); s++) {
+                System.arraycopy(rows.get(s), 0, next, s * classes, classes);
+                accepting[s] = accepts(states.get(s));
+            }
+            return new PatternDfa(this, next, accepting);
+        }
     }
 
     // ---- syntax tree ----
@@ -458,20 +720,7 @@ final class PatternDfa {
             }
         }
 
-        /** A set of NFA states as a DFA state's key. */
-        private record Key(long[] bits) {
-            @Override
-            public boolean equals(Object o) {
-                return o instanceof Key k && Arrays.equals(bits, k.bits);
-            }
-
-            @Override
-            public int hashCode() {
-                return Arrays.hashCode(bits);
-            }
-        }
-
-        PatternDfa determinise(int start) {
+        Tables tables(int start) {
             int n = sets.size();
             // Symbol classes: symbols that every set treats alike share a class.
             int[] classOf = new int[NON_ASCII + 1];
@@ -529,54 +778,7 @@ final class PatternDfa {
             long[] startBits = new long[words];
             Arrays.fill(seen, false);
             close(start, seen, stack, startBits, compact);
-            int matchBit = compact[matchState];
-            List<long[]> states = new ArrayList<>();
-            Map<Key, Integer> ids = new HashMap<>();
-            states.add(startBits);
-            ids.put(new Key(startBits), 0);
-            List<int[]> rows = new ArrayList<>();
-            for (int s = 0; s < states.size(); s++) {
-                long[] current = states.get(s);
-                int[] row = new int[classes];
-                boolean accept = (current[matchBit >>> 6] & (1L << matchBit)) != 0;
-                for (int cls = 0; cls < classes; cls++) {
-                    if (accept) {
-                        row[cls] = s; // a match was seen: the answer no longer changes
-                        continue;
-                    }
-                    long[] target = startBits.clone();
-                    for (int w = 0; w < words; w++) {
-                        long live = current[w] & fitting[cls][w];
-                        while (live != 0) {
-                            int r = (w << 6) + Long.numberOfTrailingZeros(live);
-                            live &= live - 1;
-                            long[] a = after[r];
-                            for (int x = 0; x < words; x++) {
-                                target[x] |= a[x];
-                            }
-                        }
-                    }
-                    Key key = new Key(target);
-                    Integer id = ids.get(key);
-                    if (id == null) {
-                        if (states.size() >= MAX_STATES) {
-                            throw new TooLarge("too many DFA states");
-                        }
-                        id = states.size();
-                        states.add(target);
-                        ids.put(key, id);
-                    }
-                    row[cls] = id;
-                }
-                rows.add(row);
-            }
-            int[] next = new int[states.size() * classes];
-            boolean[] accepting = new boolean[states.size()];
-            for (int s = 0; s < states.size(); s++) {
-                System.arraycopy(rows.get(s), 0, next, s * classes, classes);
-                accepting[s] = (states.get(s)[matchBit >>> 6] & (1L << matchBit)) != 0;
-            }
-            return new PatternDfa(classOf, classes, next, accepting);
+            return new Tables(classOf, classes, after, fitting, startBits, compact[matchState]);
         }
 
         private static boolean fits(CharSet set, int symbol) {

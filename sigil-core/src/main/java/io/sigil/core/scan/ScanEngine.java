@@ -359,7 +359,8 @@ public final class ScanEngine implements SensitivityScanner {
                 continue;
             }
             for (int r = 0; r < ranges.length && !budget.exhausted(); r += 2) {
-                if (ruledOut(d, text, ranges[r], ranges[r + 1], Long.MAX_VALUE, budget)) {
+                if (ruledOut(
+                        d, text, ranges[r], ranges[r + 1], sweepCharge(d, text, ranges[r], ranges[r + 1]), budget)) {
                     continue;
                 }
                 match(d, text, ranges[r], ranges[r + 1], budget, spans);
@@ -435,14 +436,11 @@ public final class ScanEngine implements SensitivityScanner {
         }
     }
 
-    /** Chars the DFA reads for one budget unit: far cheaper per char than RE2J. */
-    static final int DFA_CHARS_PER_UNIT = 16;
-
     /**
      * Whether the detector's DFA shows that no match lies in the window (widened to token edges as a sweep
-     * would be), then charging one unit per {@link #DFA_CHARS_PER_UNIT} chars read, but never more than
-     * {@code otherwise}, what the window would cost without the DFA: the budget never pays more than before.
-     * A window it cannot rule out costs what it cost before (the read is not charged on top).
+     * would be), then charging what the read costs ({@link PatternDfa#ruleOut}) but never more than {@code
+     * otherwise}, what the window would cost without the DFA: the budget never pays more than before. A
+     * window it cannot rule out costs what it cost before (the read is not charged on top).
      */
     private boolean ruledOut(int d, String text, int windowFrom, int windowTo, long otherwise, ScanBudget budget) {
         PatternDfa dfa = dfas[d];
@@ -451,11 +449,17 @@ public final class ScanEngine implements SensitivityScanner {
         }
         int from = leftEdge(text, windowFrom);
         int to = rightEdge(text, windowTo);
-        if (dfa.mayMatch(text, from, to)) {
+        long charge = dfa.ruleOut(text, from, to, weight[d], otherwise);
+        if (charge < 0) {
             return false;
         }
-        budget.spend(Math.min(otherwise, (to - from + DFA_CHARS_PER_UNIT - 1) / DFA_CHARS_PER_UNIT));
+        budget.spend(Math.min(otherwise, charge));
         return true;
+    }
+
+    /** At least what {@link #match} charges for sweeping the window (its chunks overlap, so it may be more). */
+    private long sweepCharge(int d, String text, int windowFrom, int windowTo) {
+        return ScanBudget.PER_TRY + (long) (rightEdge(text, windowTo) - leftEdge(text, windowFrom)) * weight[d];
     }
 
     private static int tryEnd(StartClasses.Filter filter, int place, int to) {
