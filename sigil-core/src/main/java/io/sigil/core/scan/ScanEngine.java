@@ -402,15 +402,22 @@ public final class ScanEngine implements SensitivityScanner {
     private void matchAtStarts(
             int d, String text, int[] ranges, WordStarts words, ScanBudget budget, List<Span> spans) {
         StartClasses.Filter filter = starts[d];
+        boolean wordsOnly = filter.atWordStarts();
         Tries tries = new Tries(text);
         int[] places = new int[16];
         for (int r = 0; r < ranges.length && !budget.exhausted(); r += 2) {
             int from = leftEdge(text, ranges[r]);
             int to = rightEdge(text, ranges[r + 1]);
             long sweep = ScanBudget.PER_TRY + (long) (to - from) * weight[d];
+            // The DFA reads the window first: when it rules a match out, the places are only counted as far as
+            // needed to charge no more than the tries would have cost.
+            long read = dfas[d] == null ? -1 : dfas[d].ruleOut(text, from, to, weight[d], sweep);
+            long enough = read >= 0 ? read : sweep;
             long cost = 0;
             int count = 0;
-            for (int p = first(filter, words, from, to); p < to && cost <= sweep; p = next(filter, words, p, to)) {
+            int w = wordsOnly ? words.indexAtOrAfter(from) : 0;
+            int p = wordsOnly ? (w < words.count() ? words.get(w) : to) : from;
+            while (p < to && cost <= enough) {
                 if (filter.fits(text, p)) {
                     cost += ScanBudget.PER_TRY + (long) (tryEnd(filter, p, to) - Math.max(0, p - 1)) * weight[d];
                     if (count == places.length) {
@@ -418,8 +425,18 @@ public final class ScanEngine implements SensitivityScanner {
                     }
                     places[count++] = p;
                 }
+                if (wordsOnly) {
+                    w++;
+                    p = w < words.count() ? words.get(w) : to;
+                } else {
+                    p++;
+                }
             }
-            if (count == 0 || ruledOut(d, text, ranges[r], ranges[r + 1], Math.min(cost, sweep), budget)) {
+            if (read >= 0) {
+                budget.spend(Math.min(read, cost)); // never more than the tries or the sweep would cost
+                continue;
+            }
+            if (count == 0) {
                 continue;
             }
             if (cost > sweep) {
@@ -464,19 +481,6 @@ public final class ScanEngine implements SensitivityScanner {
 
     private static int tryEnd(StartClasses.Filter filter, int place, int to) {
         return (int) Math.min(to, (long) place + filter.maxLength() + 1);
-    }
-
-    /** The first place from which the filter is asked: every char, or only word starts when that suffices. */
-    private static int first(StartClasses.Filter filter, WordStarts words, int from, int to) {
-        if (!filter.atWordStarts()) {
-            return from;
-        }
-        int w = words.indexAtOrAfter(from);
-        return w < words.count() ? words.get(w) : to;
-    }
-
-    private static int next(StartClasses.Filter filter, WordStarts words, int place, int to) {
-        return first(filter, words, place + 1, to);
     }
 
     /** The two anchored matchers of one detector's tries, made on first use and reset for each try. */
