@@ -40,18 +40,30 @@ final class PatternDfa {
 
     private final boolean[] accepting;
 
+    /** Per state of an eager anchored DFA: whether no match can follow any more. */
+    private final boolean[] dead;
+
     /** Caches of a lazy DFA's states, one per concurrent reader; null when eager. */
     private final ConcurrentLinkedQueue<Cache> caches;
 
-    private PatternDfa(Tables tables, int[] next, boolean[] accepting) {
+    private PatternDfa(Tables tables, int[] next, boolean[] accepting, boolean[] dead) {
         this.tables = tables;
         this.next = next;
         this.accepting = accepting;
+        this.dead = dead;
         this.caches = next == null ? new ConcurrentLinkedQueue<>() : null;
     }
 
     /** The DFA of {@code regex}, or null when it uses a construct not read here or would be too large. */
     static PatternDfa of(String regex) {
+        return of(regex, false);
+    }
+
+    /**
+     * The DFA of {@code regex}, unanchored (is there a match anywhere in a region?) or anchored (does a match
+     * start at the region's first char?), or null when it uses a construct not read here.
+     */
+    static PatternDfa of(String regex, boolean anchored) {
         Tables exact = null;
         for (int cap : COUNT_CAPS) {
             Tables tables;
@@ -63,7 +75,7 @@ final class PatternDfa {
                 }
                 Nfa nfa = new Nfa();
                 int start = nfa.compile(tree, nfa.match());
-                tables = nfa.tables(start);
+                tables = nfa.tables(start, anchored);
             } catch (TooLarge e) {
                 continue; // retried with smaller counts: a larger language, fewer states
             } catch (RuntimeException e) {
@@ -78,7 +90,7 @@ final class PatternDfa {
                 // retried with smaller counts
             }
         }
-        return exact == null ? null : new PatternDfa(exact, null, null);
+        return exact == null ? null : new PatternDfa(exact, null, null, null);
     }
 
     /**
@@ -133,9 +145,8 @@ final class PatternDfa {
      * text and the pattern, never on what the cache held before.
      */
     long ruleOut(CharSequence text, int from, int to, long weight, long limit) {
-        long charge = (to - from + CHARS_PER_UNIT - 1) / CHARS_PER_UNIT;
         if (next == null) {
-            return lazyRuleOut(text, from, to, weight, limit, charge);
+            return lazyRuleOut(text, from, to, weight, limit);
         }
         int[] classOf = tables.classOf;
         int classes = tables.classes;
@@ -157,11 +168,20 @@ final class PatternDfa {
             if (accepting[state]) {
                 return -1;
             }
+            if (dead[state]) {
+                return charge(i + 1 - from); // anchored: nothing after this can make a match
+            }
         }
-        return charge;
+        return charge(to - from);
     }
 
-    private long lazyRuleOut(CharSequence text, int from, int to, long weight, long limit, long base) {
+    /** What reading {@code chars} chars is charged. */
+    private static long charge(int chars) {
+        return (chars + CHARS_PER_UNIT - 1) / CHARS_PER_UNIT;
+    }
+
+    private long lazyRuleOut(CharSequence text, int from, int to, long weight, long limit) {
+        long base = charge(to - from);
         Cache cache = caches.poll();
         if (cache == null) {
             cache = new Cache(tables);
@@ -206,6 +226,9 @@ final class PatternDfa {
                 if (cache.accepting[state]) {
                     return -1;
                 }
+                if (cache.dead[state]) {
+                    return charge - base + charge(i + 1 - from);
+                }
             }
             return charge;
         } finally {
@@ -220,6 +243,7 @@ final class PatternDfa {
         long[][] sets;
         int[] next;
         boolean[] accepting;
+        boolean[] dead;
         int[] stamp;
         int size;
         private int reads;
@@ -234,6 +258,7 @@ final class PatternDfa {
             sets = new long[64][];
             next = new int[64 * tables.classes];
             accepting = new boolean[64];
+            dead = new boolean[64];
             stamp = new int[64];
             size = 0;
             reads = 0;
@@ -254,12 +279,14 @@ final class PatternDfa {
                 sets = Arrays.copyOf(sets, grown);
                 next = Arrays.copyOf(next, grown * tables.classes);
                 accepting = Arrays.copyOf(accepting, grown);
+                dead = Arrays.copyOf(dead, grown);
                 stamp = Arrays.copyOf(stamp, grown);
             }
             int id = size++;
             sets[id] = bits;
             Arrays.fill(next, id * tables.classes, (id + 1) * tables.classes, -1);
             accepting[id] = tables.accepts(bits);
+            dead[id] = tables.isDead(bits);
             stamp[id] = 0;
             ids.put(new Key(bits), id);
             return id;
@@ -304,7 +331,18 @@ final class PatternDfa {
 
         final int matchBit;
 
-        Tables(int[] classOf, int classes, long[][] after, long[][] fitting, long[] startBits, int matchBit) {
+        /** Whether a match must start at the first char read (else at any char: the start states join each step). */
+        final boolean anchored;
+
+        Tables(
+                int[] classOf,
+                int classes,
+                long[][] after,
+                long[][] fitting,
+                long[] startBits,
+                int matchBit,
+                boolean anchored) {
+            this.anchored = anchored;
             this.classOf = classOf;
             this.classes = classes;
             this.words = startBits.length;
@@ -318,8 +356,17 @@ final class PatternDfa {
             return (bits[matchBit >>> 6] & (1L << matchBit)) != 0;
         }
 
+        boolean isDead(long[] bits) {
+            for (long w : bits) {
+                if (w != 0) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
         long[] step(long[] current, int cls) {
-            long[] target = startBits.clone();
+            long[] target = anchored ? new long[words] : startBits.clone();
             long[] fit = fitting[cls];
             for (int w = 0; w < words; w++) {
                 long live = current[w] & fit[w];
@@ -372,7 +419,11 @@ final class PatternDfa {
                 System.arraycopy(rows.get(s), 0, next, s * classes, classes);
                 accepting[s] = accepts(states.get(s));
             }
-            return new PatternDfa(this, next, accepting);
+            boolean[] dead = new boolean[states.size()];
+            for (int s = 0; s < states.size(); s++) {
+                dead[s] = isDead(states.get(s));
+            }
+            return new PatternDfa(this, next, accepting, dead);
         }
     }
 
@@ -720,7 +771,7 @@ final class PatternDfa {
             }
         }
 
-        Tables tables(int start) {
+        Tables tables(int start, boolean anchored) {
             int n = sets.size();
             // Symbol classes: symbols that every set treats alike share a class.
             int[] classOf = new int[NON_ASCII + 1];
@@ -778,7 +829,7 @@ final class PatternDfa {
             long[] startBits = new long[words];
             Arrays.fill(seen, false);
             close(start, seen, stack, startBits, compact);
-            return new Tables(classOf, classes, after, fitting, startBits, compact[matchState]);
+            return new Tables(classOf, classes, after, fitting, startBits, compact[matchState], anchored);
         }
 
         private static boolean fits(CharSet set, int symbol) {

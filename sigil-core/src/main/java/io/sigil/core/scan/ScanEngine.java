@@ -41,6 +41,10 @@ public final class ScanEngine implements SensitivityScanner {
     private final int[] alwaysRun;
     private final int[] anchored;
     private final KeywordIndex suppressions;
+    /** Per digit-run length: the digit-anchored detectors whose anchor takes a run that long. */
+    private final int[][] byDigitRun;
+    /** Per detector: its window. */
+    private final int[] windowOf;
     /** Per detector: whether every match starts with one of its keywords (tried anchored at the hits). */
     private final boolean[] atHits;
     /** Per detector: whether every branch starts with {@code \b}, so a hit inside a word cannot start one. */
@@ -62,6 +66,11 @@ public final class ScanEngine implements SensitivityScanner {
      * pattern has none (or the engine is the reference sweep).
      */
     private final PatternDfa[] dfas;
+    /**
+     * Per detector tried at its hits: an anchored DFA that tells, before RE2J is asked, whether a match can
+     * start at a hit at all (it usually knows within a few chars); null when there is none.
+     */
+    private final PatternDfa[] hitDfas;
 
     private final int[] longestKeyword;
 
@@ -105,6 +114,20 @@ public final class ScanEngine implements SensitivityScanner {
         this.anchored = IntStream.range(0, this.detectors.size())
                 .filter(i -> this.detectors.get(i).digitAnchor() != null)
                 .toArray();
+        int longestRun = this.detectors.stream()
+                .filter(d -> d.digitAnchor() != null)
+                .mapToInt(d -> d.digitAnchor().max())
+                .max()
+                .orElse(0);
+        this.byDigitRun = new int[longestRun + 1][];
+        for (int length = 0; length <= longestRun; length++) {
+            int run = length;
+            byDigitRun[length] = IntStream.of(anchored)
+                    .filter(d -> run >= this.detectors.get(d).digitAnchor().min()
+                            && run <= this.detectors.get(d).digitAnchor().max())
+                    .toArray();
+        }
+        this.windowOf = this.detectors.stream().mapToInt(Detector::window).toArray();
         this.suppressions = new KeywordIndex(
                 this.detectors.stream().map(Detector::suppressNear).toList());
         int count = this.detectors.size();
@@ -116,6 +139,7 @@ public final class ScanEngine implements SensitivityScanner {
         this.longestKeyword = new int[count];
         this.starts = new StartClasses.Filter[count];
         this.dfas = new PatternDfa[count];
+        this.hitDfas = new PatternDfa[count];
         for (int d = 0; d < count; d++) {
             Detector detector = this.detectors.get(d);
             Pattern pattern = detector.pattern();
@@ -128,6 +152,7 @@ public final class ScanEngine implements SensitivityScanner {
                     && shape.maxLength() != StartClasses.UNBOUNDED;
             starts[d] = bounded ? StartClasses.Filter.of(shape) : null;
             dfas[d] = atHits[d] || !prefilter ? null : PatternDfa.of(pattern.pattern());
+            hitDfas[d] = atHits[d] && prefilter ? PatternDfa.of(pattern.pattern(), true) : null;
             boolean anchoredTries = atHits[d] || starts[d] != null;
             // The leading \\A makes RE2J stop as soon as no thread is alive; without it an anchored try still steps
             // through the rest of its region, so a flood of hits would cost hits x window.
@@ -153,7 +178,7 @@ public final class ScanEngine implements SensitivityScanner {
 
     /** Whether the detector's windows are first read by its DFA (for tests). */
     boolean prefiltered(String detectorId) {
-        return dfas[index(detectorId)] != null;
+        return dfas[index(detectorId)] != null || hitDfas[index(detectorId)] != null;
     }
 
     /** Whether the detector's pattern is tried anchored where its start classes fit (for tests). */
@@ -388,6 +413,14 @@ public final class ScanEngine implements SensitivityScanner {
                 continue;
             }
             int to = rightEdge(text, Math.min(text.length(), h + longestKeyword[d] + detector.window()));
+            if (hitDfas[d] != null) {
+                long tryCharge = ScanBudget.PER_TRY + (long) (to - (h == 0 ? 0 : h - 1)) * weight[d];
+                long read = hitDfas[d].ruleOut(text, h, to, weight[d], tryCharge);
+                if (read >= 0) {
+                    budget.spend(Math.min(read, tryCharge)); // no match can start here: as a failed try, cheaper
+                    continue;
+                }
+            }
             skipUntil = Math.max(skipUntil, tryAt(d, text, h, to, tries, budget, spans));
         }
     }
@@ -551,10 +584,9 @@ public final class ScanEngine implements SensitivityScanner {
                 i++;
             }
             int length = i - start;
-            for (int d : anchored) {
-                Detector.DigitAnchor anchor = detectors.get(d).digitAnchor();
-                if (length >= anchor.min() && length <= anchor.max()) {
-                    windows.add(d, start, i, detectors.get(d).window());
+            if (length < byDigitRun.length) {
+                for (int d : byDigitRun[length]) {
+                    windows.add(d, start, i, windowOf[d]);
                 }
             }
         }

@@ -145,6 +145,51 @@ class PatternDfaTest {
         }
     }
 
+    /**
+     * Anchored, the DFA never rules out a place where RE2J's anchored try (with one char of context before
+     * it, as the engine tries at keyword hits) finds a match.
+     */
+    @Test
+    void anchored_never_rules_out_a_place_where_an_anchored_try_matches() {
+        List<String> texts = new ArrayList<>();
+        MixedCorpus.generate(13, 4, 4096).forEach(d -> texts.add(d.text()));
+        for (Detector detector : DetectorPacks.builtIn()) {
+            texts.addAll(detector.positives());
+            texts.addAll(detector.negatives());
+        }
+        texts.add(AdversarialInputs.all().get("keyword-mix").substring(0, 4096));
+        int checked = 0;
+        int ruledOut = 0;
+        for (Detector detector : DetectorPacks.builtIn()) {
+            PatternDfa dfa = PatternDfa.of(detector.pattern().pattern(), true);
+            assertThat(dfa).as(detector.id()).isNotNull();
+            Pattern tried = Pattern.compile(
+                    "\\A(?s:.)(?:" + detector.pattern().pattern() + ")",
+                    detector.pattern().flags());
+            for (String text : texts) {
+                for (int h = 1; h < text.length(); h++) {
+                    if (!Character.isLetter(text.charAt(h)) && h % 7 != 0) {
+                        continue; // keyword hits start at letters; a few other places as well
+                    }
+                    int to = Math.min(text.length(), h + 600);
+                    boolean found =
+                            tried.matcher(new Slice(text).set(h - 1, to)).lookingAt();
+                    boolean may = dfa.mayMatch(text, h, to);
+                    if (found) {
+                        assertThat(may)
+                                .as("%s at %d of %.80s", detector.id(), h, text)
+                                .isTrue();
+                        checked++;
+                    } else if (!may) {
+                        ruledOut++;
+                    }
+                }
+            }
+        }
+        assertThat(checked).isGreaterThan(200);
+        assertThat(ruledOut).isGreaterThan(100_000);
+    }
+
     @Test
     void almost_every_built_in_detector_gets_one() {
         List<String> without = new ArrayList<>();
