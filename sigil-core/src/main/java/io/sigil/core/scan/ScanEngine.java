@@ -41,6 +41,10 @@ public final class ScanEngine implements SensitivityScanner {
     private final int[] alwaysRun;
     private final int[] anchored;
     private final KeywordIndex suppressions;
+    /** Per digit-run length: the digit-anchored detectors whose anchor takes a run that long. */
+    private final int[][] byDigitRun;
+    /** Per detector: its window. */
+    private final int[] windowOf;
     /** Per detector: whether every match starts with one of its keywords (tried anchored at the hits). */
     private final boolean[] atHits;
     /** Per detector: whether every branch starts with {@code \b}, so a hit inside a word cannot start one. */
@@ -56,6 +60,17 @@ public final class ScanEngine implements SensitivityScanner {
      * they are selective enough that it is tried anchored where they fit inside its windows; else null.
      */
     private final StartClasses.Filter[] starts;
+    /**
+     * Per detector not tried at its hits: a DFA that tells, one table lookup per char, whether a window can
+     * hold a match at all ({@link PatternDfa}); a window it rules out is not handed to RE2J. Null when the
+     * pattern has none (or the engine is the reference sweep).
+     */
+    private final PatternDfa[] dfas;
+    /**
+     * Per detector tried at its hits: an anchored DFA that tells, before RE2J is asked, whether a match can
+     * start at a hit at all (it usually knows within a few chars); null when there is none.
+     */
+    private final PatternDfa[] hitDfas;
 
     private final int[] longestKeyword;
 
@@ -74,6 +89,15 @@ public final class ScanEngine implements SensitivityScanner {
      *     windows as before, which tests use as the reference the faster way must agree with
      */
     ScanEngine(List<Detector> detectors, boolean startClasses) {
+        this(detectors, startClasses, startClasses);
+    }
+
+    /**
+     * @param startClasses whether detectors are tried where their start classes fit
+     * @param prefilter whether windows are first read by the detector's {@link PatternDfa}, and skipped when it
+     *     rules a match out
+     */
+    ScanEngine(List<Detector> detectors, boolean startClasses, boolean prefilter) {
         this.detectors = List.copyOf(detectors);
         this.validators = this.detectors.stream()
                 .map(d -> Validators.resolve(d.validator()))
@@ -90,6 +114,20 @@ public final class ScanEngine implements SensitivityScanner {
         this.anchored = IntStream.range(0, this.detectors.size())
                 .filter(i -> this.detectors.get(i).digitAnchor() != null)
                 .toArray();
+        int longestRun = this.detectors.stream()
+                .filter(d -> d.digitAnchor() != null)
+                .mapToInt(d -> d.digitAnchor().max())
+                .max()
+                .orElse(0);
+        this.byDigitRun = new int[longestRun + 1][];
+        for (int length = 0; length <= longestRun; length++) {
+            int run = length;
+            byDigitRun[length] = IntStream.of(anchored)
+                    .filter(d -> run >= this.detectors.get(d).digitAnchor().min()
+                            && run <= this.detectors.get(d).digitAnchor().max())
+                    .toArray();
+        }
+        this.windowOf = this.detectors.stream().mapToInt(Detector::window).toArray();
         this.suppressions = new KeywordIndex(
                 this.detectors.stream().map(Detector::suppressNear).toList());
         int count = this.detectors.size();
@@ -100,6 +138,8 @@ public final class ScanEngine implements SensitivityScanner {
         this.weight = new long[count];
         this.longestKeyword = new int[count];
         this.starts = new StartClasses.Filter[count];
+        this.dfas = new PatternDfa[count];
+        this.hitDfas = new PatternDfa[count];
         for (int d = 0; d < count; d++) {
             Detector detector = this.detectors.get(d);
             Pattern pattern = detector.pattern();
@@ -111,6 +151,8 @@ public final class ScanEngine implements SensitivityScanner {
                     && shape.classes().size() >= MIN_START_CLASSES
                     && shape.maxLength() != StartClasses.UNBOUNDED;
             starts[d] = bounded ? StartClasses.Filter.of(shape) : null;
+            dfas[d] = atHits[d] || !prefilter ? null : PatternDfa.of(pattern.pattern());
+            hitDfas[d] = atHits[d] && prefilter ? PatternDfa.of(pattern.pattern(), true) : null;
             boolean anchoredTries = atHits[d] || starts[d] != null;
             // The leading \\A makes RE2J stop as soon as no thread is alive; without it an anchored try still steps
             // through the rest of its region, so a flood of hits would cost hits x window.
@@ -132,6 +174,11 @@ public final class ScanEngine implements SensitivityScanner {
     /** Whether the detector's pattern is tried anchored at its keyword hits (for tests and benchmarks). */
     boolean triedAtHits(String detectorId) {
         return atHits[index(detectorId)];
+    }
+
+    /** Whether the detector's windows are first read by its DFA (for tests). */
+    boolean prefiltered(String detectorId) {
+        return dfas[index(detectorId)] != null || hitDfas[index(detectorId)] != null;
     }
 
     /** Whether the detector's pattern is tried anchored where its start classes fit (for tests). */
@@ -337,6 +384,10 @@ public final class ScanEngine implements SensitivityScanner {
                 continue;
             }
             for (int r = 0; r < ranges.length && !budget.exhausted(); r += 2) {
+                if (ruledOut(
+                        d, text, ranges[r], ranges[r + 1], sweepCharge(d, text, ranges[r], ranges[r + 1]), budget)) {
+                    continue;
+                }
                 match(d, text, ranges[r], ranges[r + 1], budget, spans);
             }
         }
@@ -362,6 +413,14 @@ public final class ScanEngine implements SensitivityScanner {
                 continue;
             }
             int to = rightEdge(text, Math.min(text.length(), h + longestKeyword[d] + detector.window()));
+            if (hitDfas[d] != null) {
+                long tryCharge = ScanBudget.PER_TRY + (long) (to - (h == 0 ? 0 : h - 1)) * weight[d];
+                long read = hitDfas[d].ruleOut(text, h, to, weight[d], tryCharge);
+                if (read >= 0) {
+                    budget.spend(Math.min(read, tryCharge)); // no match can start here: as a failed try, cheaper
+                    continue;
+                }
+            }
             skipUntil = Math.max(skipUntil, tryAt(d, text, h, to, tries, budget, spans));
         }
     }
@@ -376,15 +435,22 @@ public final class ScanEngine implements SensitivityScanner {
     private void matchAtStarts(
             int d, String text, int[] ranges, WordStarts words, ScanBudget budget, List<Span> spans) {
         StartClasses.Filter filter = starts[d];
+        boolean wordsOnly = filter.atWordStarts();
         Tries tries = new Tries(text);
         int[] places = new int[16];
         for (int r = 0; r < ranges.length && !budget.exhausted(); r += 2) {
             int from = leftEdge(text, ranges[r]);
             int to = rightEdge(text, ranges[r + 1]);
             long sweep = ScanBudget.PER_TRY + (long) (to - from) * weight[d];
+            // The DFA reads the window first: when it rules a match out, the places are only counted as far as
+            // needed to charge no more than the tries would have cost.
+            long read = dfas[d] == null ? -1 : dfas[d].ruleOut(text, from, to, weight[d], sweep);
+            long enough = read >= 0 ? read : sweep;
             long cost = 0;
             int count = 0;
-            for (int p = first(filter, words, from, to); p < to && cost <= sweep; p = next(filter, words, p, to)) {
+            int w = wordsOnly ? words.indexAtOrAfter(from) : 0;
+            int p = wordsOnly ? (w < words.count() ? words.get(w) : to) : from;
+            while (p < to && cost <= enough) {
                 if (filter.fits(text, p)) {
                     cost += ScanBudget.PER_TRY + (long) (tryEnd(filter, p, to) - Math.max(0, p - 1)) * weight[d];
                     if (count == places.length) {
@@ -392,6 +458,19 @@ public final class ScanEngine implements SensitivityScanner {
                     }
                     places[count++] = p;
                 }
+                if (wordsOnly) {
+                    w++;
+                    p = w < words.count() ? words.get(w) : to;
+                } else {
+                    p++;
+                }
+            }
+            if (read >= 0) {
+                budget.spend(Math.min(read, cost)); // never more than the tries or the sweep would cost
+                continue;
+            }
+            if (count == 0) {
+                continue;
             }
             if (cost > sweep) {
                 match(d, text, ranges[r], ranges[r + 1], budget, spans);
@@ -407,21 +486,34 @@ public final class ScanEngine implements SensitivityScanner {
         }
     }
 
+    /**
+     * Whether the detector's DFA shows that no match lies in the window (widened to token edges as a sweep
+     * would be), then charging what the read costs ({@link PatternDfa#ruleOut}) but never more than {@code
+     * otherwise}, what the window would cost without the DFA: the budget never pays more than before. A
+     * window it cannot rule out costs what it cost before (the read is not charged on top).
+     */
+    private boolean ruledOut(int d, String text, int windowFrom, int windowTo, long otherwise, ScanBudget budget) {
+        PatternDfa dfa = dfas[d];
+        if (dfa == null) {
+            return false;
+        }
+        int from = leftEdge(text, windowFrom);
+        int to = rightEdge(text, windowTo);
+        long charge = dfa.ruleOut(text, from, to, weight[d], otherwise);
+        if (charge < 0) {
+            return false;
+        }
+        budget.spend(Math.min(otherwise, charge));
+        return true;
+    }
+
+    /** At least what {@link #match} charges for sweeping the window (its chunks overlap, so it may be more). */
+    private long sweepCharge(int d, String text, int windowFrom, int windowTo) {
+        return ScanBudget.PER_TRY + (long) (rightEdge(text, windowTo) - leftEdge(text, windowFrom)) * weight[d];
+    }
+
     private static int tryEnd(StartClasses.Filter filter, int place, int to) {
         return (int) Math.min(to, (long) place + filter.maxLength() + 1);
-    }
-
-    /** The first place from which the filter is asked: every char, or only word starts when that suffices. */
-    private static int first(StartClasses.Filter filter, WordStarts words, int from, int to) {
-        if (!filter.atWordStarts()) {
-            return from;
-        }
-        int w = words.indexAtOrAfter(from);
-        return w < words.count() ? words.get(w) : to;
-    }
-
-    private static int next(StartClasses.Filter filter, WordStarts words, int place, int to) {
-        return first(filter, words, place + 1, to);
     }
 
     /** The two anchored matchers of one detector's tries, made on first use and reset for each try. */
@@ -492,10 +584,9 @@ public final class ScanEngine implements SensitivityScanner {
                 i++;
             }
             int length = i - start;
-            for (int d : anchored) {
-                Detector.DigitAnchor anchor = detectors.get(d).digitAnchor();
-                if (length >= anchor.min() && length <= anchor.max()) {
-                    windows.add(d, start, i, detectors.get(d).window());
+            if (length < byDigitRun.length) {
+                for (int d : byDigitRun[length]) {
+                    windows.add(d, start, i, windowOf[d]);
                 }
             }
         }

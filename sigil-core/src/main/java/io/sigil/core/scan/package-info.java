@@ -16,6 +16,14 @@
  *       only where they fit, on its longest match, left to right and never inside the previous match: the
  *       same matches as a sweep, far fewer chars handed to RE2J. A window where those tries would be charged
  *       more than a sweep is swept, so the budget never pays more for it.
+ *   <li>Before RE2J sees a window, a DFA built from the detector's pattern ({@code PatternDfa}) reads it, one
+ *       table lookup per char, and rules it out when no match can lie there; at a keyword hit, an anchored
+ *       DFA rules out a try in a few chars. The DFA reads a language that contains the pattern's (zero-width
+ *       assertions match everywhere, large counts are read smaller), so it only ever says "no" where RE2J
+ *       would find nothing, and RE2J still confirms every span. A pattern whose DFA would be too large gets
+ *       a lazy one, whose states are made as the text reaches them. A read is charged a unit per 16 chars
+ *       (plus the detector's weight per state a lazy DFA visits), never more than the window or try it
+ *       replaces would have cost.
  *   <li>A deterministic work budget ({@code ScanBudget}) bounds the pattern work: each RE2J invocation and
  *       each char handed to it is counted, weighted by the pattern's estimated size ({@code PatternCost}),
  *       up to 1 MiB units plus 64 per input char. An input that reaches it (or the base64 budget) gives a
