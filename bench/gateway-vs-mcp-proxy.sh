@@ -3,7 +3,9 @@
 # process started here is stopped at the end. Measured, in one run on one machine:
 #   1. direct-upstream       server-everything's own Streamable HTTP endpoint (the baseline),
 #   2. gateway-all-stages    a gateway running server-everything as its stdio child, whole chain,
-#   2b. gateway-read-only   the same with `echo` classified read-only (its answers do not wait for the audit ack),
+#      (echo is unclassified: its admission record is acknowledged before it is forwarded, write-ahead),
+#   2b. gateway-write        the same with `echo` classified write (its admission record travels while it runs),
+#   2c. gateway-read-only   the same with `echo` classified read-only (its answers do not wait for the audit ack),
 #   3. gateway-stages-off    likewise with only lifecycle,forward (token verification still on: it is not a stage),
 #   4. mcp-proxy             mcp-proxy 6.7.19 running server-everything as its stdio child (no authentication).
 # Each: the `echo` tool at a fixed rate (latency from the scheduled send time), then closed loop.
@@ -34,9 +36,10 @@ gateway() { # port stages [extra -D settings]
     -jar gateway/target/quarkus-app/quarkus-run.jar > "$home/bench-gateway-$1.log" 2>&1 &
   pids+=($!)
 }
-gateway 8732 identity,validation,lifecycle,pinning,schema,request-scan,response-scan,forward,audit
-gateway 8735 identity,validation,lifecycle,pinning,schema,request-scan,response-scan,forward,audit \
-  -Dsigil.gateway.risk-classes.echo=read-only
+all=identity,validation,lifecycle,pinning,schema,request-scan,response-scan,audit-admission,forward,audit
+gateway 8732 "$all"
+gateway 8735 "$all" -Dsigil.gateway.risk-classes.echo=write
+gateway 8736 "$all" -Dsigil.gateway.risk-classes.echo=read-only
 gateway 8733 lifecycle,forward
 node bench/mcp-proxy/node_modules/mcp-proxy/dist/bin/mcp-proxy.mjs --host 127.0.0.1 --port 8734 --server stream \
   --streamEndpoint /mcp -- node "$everything" stdio > "$home/bench-mcp-proxy.log" 2>&1 & pids+=($!)
@@ -44,6 +47,7 @@ wait_ready http://127.0.0.1:8731/mcp
 wait_ready http://127.0.0.1:8732/q/health/ready
 wait_ready http://127.0.0.1:8733/q/health/ready
 wait_ready http://127.0.0.1:8735/q/health/ready
+wait_ready http://127.0.0.1:8736/q/health/ready
 wait_ready http://127.0.0.1:8734/mcp
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem/{print $2}') GiB, $(java -version 2>&1 | head -1), node $(node --version)"
@@ -61,7 +65,9 @@ stages() {
 load direct-upstream http://127.0.0.1:8731/mcp - "$rate" "$seconds" "$concurrency" echo "$args"
 load gateway-all-stages http://127.0.0.1:8732/mcp "$token" "$rate" "$seconds" "$concurrency" echo "$args"
 stages 8732
-load gateway-read-only http://127.0.0.1:8735/mcp "$token" "$rate" "$seconds" "$concurrency" echo "$args"
+load gateway-write http://127.0.0.1:8735/mcp "$token" "$rate" "$seconds" "$concurrency" echo "$args"
 stages 8735
+load gateway-read-only http://127.0.0.1:8736/mcp "$token" "$rate" "$seconds" "$concurrency" echo "$args"
+stages 8736
 load gateway-stages-off http://127.0.0.1:8733/mcp "$token" "$rate" "$seconds" "$concurrency" echo "$args"
 load mcp-proxy http://127.0.0.1:8734/mcp - "$rate" "$seconds" "$concurrency" echo "$args"

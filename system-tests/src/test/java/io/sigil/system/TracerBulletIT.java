@@ -74,12 +74,19 @@ class TracerBulletIT {
         String auditId = SigilEnvelope.locate(answer).path("audit_id").asText();
         assertThat(auditId).hasSize(36);
 
-        // And audit-service has stored the event, readable by the SOC
+        // And audit-service has stored the call's admission record (written before it was forwarded) and its
+        // outcome, under one audit id, readable by the SOC
         String auditor = tokens.clientCredentials("sigil-soc");
-        JsonNode stored = await().atMost(Duration.ofSeconds(30))
+        java.util.List<JsonNode> events = await().atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(250))
-                .until(() -> storedEvents(auditor, auditId), events -> events.size() == 1)
-                .get(0);
+                .until(() -> storedEvents(auditor, auditId), found -> found.size() == 2);
+        assertThat(events)
+                .extracting(found -> found.path("activity").asText())
+                .containsExactlyInAnyOrder("mcp/call-admitted", "tools/call");
+        JsonNode stored = events.stream()
+                .filter(found -> found.path("activity").asText().equals("tools/call"))
+                .findFirst()
+                .orElseThrow();
         assertThat(stored.path("activity").asText()).isEqualTo("tools/call");
         assertThat(stored.path("source").asText()).isEqualTo("gateway");
         assertThat(stored.path("actor").asText()).isEqualTo("client:demo-agent-high");

@@ -17,7 +17,8 @@ import java.util.Set;
 public interface GatewayConfig {
 
     /** The ordered chain of stages every request passes; an unknown name fails start-up. */
-    @WithDefault("identity,validation,lifecycle,pinning,schema,request-scan,response-scan,forward,audit")
+    @WithDefault(
+            "identity,validation,lifecycle,pinning,schema,request-scan,response-scan,audit-admission,forward,audit")
     List<String> stages();
 
     /**
@@ -130,6 +131,13 @@ public interface GatewayConfig {
      */
     @WithDefault("write,destructive,financial,unclassified")
     Set<RiskClass> auditAwaitedFor();
+
+    /**
+     * With the {@code audit-admission} stage: the risk classes whose calls go upstream only once their admission
+     * record is acknowledged by the broker (write-ahead), so that no such action happens unrecorded.
+     */
+    @WithDefault("destructive,financial,unclassified")
+    Set<RiskClass> auditWriteAheadFor();
 
     /** Sender-constrained tokens (RFC 9449 DPoP). */
     Dpop dpop();

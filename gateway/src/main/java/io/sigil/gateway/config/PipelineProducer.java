@@ -19,6 +19,7 @@ import io.sigil.gateway.pipeline.Stage;
 import io.sigil.gateway.pipeline.StageFactory;
 import io.sigil.gateway.risk.RiskClassifier;
 import io.sigil.gateway.scan.ActiveScanner;
+import io.sigil.gateway.stages.AdmissionAuditStage;
 import io.sigil.gateway.stages.AuditStage;
 import io.sigil.gateway.stages.ForwardStage;
 import io.sigil.gateway.stages.IdentityStage;
@@ -64,6 +65,13 @@ public class PipelineProducer {
                 factory(RequestScanStage.NAME, () -> new RequestScanStage(scanner)),
                 factory(ResponseScanStage.NAME, () -> new ResponseScanStage(scanner)),
                 factory(ForwardStage.NAME, () -> new ForwardStage(federation)),
+                factory(
+                        AdmissionAuditStage.NAME,
+                        () -> new AdmissionAuditStage(
+                                audit,
+                                Clock.systemUTC(),
+                                new RiskClassifier(config.riskClasses()),
+                                config.auditWriteAheadFor())),
                 factory(
                         AuditStage.NAME,
                         () -> new AuditStage(

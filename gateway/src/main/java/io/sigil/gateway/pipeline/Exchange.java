@@ -11,6 +11,7 @@ import io.sigil.core.model.PolicyDecision;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
@@ -37,6 +38,7 @@ public final class Exchange {
     private final List<AnswerFilter> answerFilters = new ArrayList<>();
     private final List<UnaryOperator<ObjectNode>> notificationFilters = new ArrayList<>();
     private volatile Consumer<ObjectNode> notificationSink;
+    private CompletionStage<Void> admitted;
 
     public Exchange(ObjectNode request, Credentials credentials, TransportHeaders headers) {
         this.request = Objects.requireNonNull(request, "request");
@@ -164,6 +166,15 @@ public final class Exchange {
 
     public List<AnswerFilter> answerFilters() {
         return List.copyOf(answerFilters);
+    }
+
+    /** The broker's acknowledgement of the call's admission record, or {@code null} when none was written. */
+    public CompletionStage<Void> admitted() {
+        return admitted;
+    }
+
+    public void admitted(CompletionStage<Void> admitted) {
+        this.admitted = admitted;
     }
 
     /** The transport can send the caller messages before the answer (an SSE stream): they go to {@code sink}. */

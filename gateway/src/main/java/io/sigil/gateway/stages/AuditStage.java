@@ -19,10 +19,11 @@ import java.util.concurrent.atomic.LongAdder;
 import org.jboss.logging.Logger;
 
 /**
- * Records the exchange on the audit topic. An answer that carries an interception, or answers a call of a
- * risk class that needs audit (by default every class but read-only), is withheld until the broker has
- * acknowledged the event, and refused if it cannot be made durable (audit dominance). Other answers leave
- * while the producer, idempotent and with {@code acks=all}, keeps delivering; a failure is logged and counted.
+ * Records the exchange on the audit topic. An answer that carries an interception is withheld until the broker
+ * has acknowledged this event; an answer to a call of a risk class that needs audit (by default every class but
+ * read-only) until it has acknowledged this event or, when the call was recorded at admission, that record.
+ * Either is refused if it cannot be made durable (audit dominance). Other events are delivered by the
+ * producer, idempotent and with {@code acks=all}, while the answer leaves; a failure is logged and counted.
  * It runs after refusals too, so that they are recorded.
  */
 public final class AuditStage implements Stage {
@@ -70,17 +71,34 @@ public final class AuditStage implements Stage {
         RiskClass risk = risks.classify(exchange);
         AuditEvent event = eventOf(exchange, risk);
         CompletionStage<Void> acknowledged = audit.log(event);
-        if (exchange.interceptions().isEmpty() && !awaited.contains(risk)) {
-            acknowledged.whenComplete((ignored, failure) -> {
-                if (failure != null) {
-                    unacknowledged.increment();
-                    LOG.warnf(
-                            "audit event %s (%s) was not acknowledged: %s",
-                            event.auditId(), risk.wireName(), failure.getClass().getSimpleName());
-                }
-            });
+        if (!exchange.interceptions().isEmpty()) {
+            return awaiting(acknowledged);
+        }
+        if (!awaited.contains(risk)) {
+            counted(acknowledged, event, risk);
             return CompletableFuture.completedFuture(StageResult.CONTINUE);
         }
+        if (exchange.admitted() != null) {
+            // The admission record, written while the upstream worked, makes the call durable: the answer waits
+            // for it, and the outcome follows on the same idempotent producer (a loss is counted and logged).
+            counted(acknowledged, event, risk);
+            return awaiting(exchange.admitted());
+        }
+        return awaiting(acknowledged);
+    }
+
+    private void counted(CompletionStage<Void> acknowledged, AuditEvent event, RiskClass risk) {
+        acknowledged.whenComplete((ignored, failure) -> {
+            if (failure != null) {
+                unacknowledged.increment();
+                LOG.warnf(
+                        "audit event %s (%s) was not acknowledged: %s",
+                        event.auditId(), risk.wireName(), failure.getClass().getSimpleName());
+            }
+        });
+    }
+
+    private static CompletionStage<StageResult> awaiting(CompletionStage<Void> acknowledged) {
         return acknowledged
                 .<StageResult>thenApply(ignored -> StageResult.CONTINUE)
                 .exceptionally(failure -> StageResult.reject(

@@ -17,6 +17,7 @@ import io.sigil.core.topics.SigilTopics;
 import io.sigil.devstack.KeycloakTokens;
 import io.sigil.devstack.quarkus.DevStackTestResource;
 import io.sigil.devstack.quarkus.MeshTestSupport;
+import io.sigil.gateway.stages.AdmissionAuditStage;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import java.time.Duration;
@@ -210,7 +211,7 @@ class McpEndpointTest {
                 .extract()
                 .path("error.data.'io.sigil/envelope'.audit_id");
 
-        // Then the audit topic holds the failure, acknowledged before the answer left
+        // Then the audit topic holds the failure (next to the call's admission record)
         KafkaCompanion kafka = new KafkaCompanion(MeshTestSupport.kafkaBootstrap());
         try (ConsumerTask<String, String> audit = kafka.consumeStrings().fromTopics(SigilTopics.AUDIT_EVENTS)) {
             ConsumerRecord<String, String> event = await().atMost(Duration.ofSeconds(15))
@@ -224,7 +225,7 @@ class McpEndpointTest {
     private static java.util.Optional<ConsumerRecord<String, String>> find(
             ConsumerTask<String, String> records, String auditId) {
         return records.getRecords().stream()
-                .filter(r -> r.value().contains(auditId))
+                .filter(r -> r.value().contains(auditId) && !r.value().contains(AdmissionAuditStage.ACTIVITY))
                 .findFirst();
     }
 }

@@ -13,6 +13,7 @@ import io.restassured.path.json.JsonPath;
 import io.sigil.core.topics.SigilTopics;
 import io.sigil.devstack.quarkus.DevStackTestResource;
 import io.sigil.devstack.quarkus.MeshTestSupport;
+import io.sigil.gateway.stages.AdmissionAuditStage;
 import io.sigil.gateway.testing.FakeUpstream;
 import io.sigil.gateway.testing.FakeUpstreamProfile;
 import io.sigil.gateway.testing.FakeUpstreamResource;
@@ -89,7 +90,8 @@ class ScanningTest {
                     .until(
                             () -> audit.getRecords().stream()
                                     .filter(r -> r.value().contains(auditId)
-                                            && r.value().contains("\"intercepted\""))
+                                            && r.value().contains("\"intercepted\"")
+                                            && !r.value().contains(AdmissionAuditStage.ACTIVITY))
                                     .findFirst(),
                             Optional::isPresent)
                     .orElseThrow();
