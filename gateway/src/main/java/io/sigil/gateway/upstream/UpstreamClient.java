@@ -36,6 +36,7 @@ public final class UpstreamClient implements Upstream {
     private final ObjectMapper mapper;
     private final AtomicLong ids = new AtomicLong();
     private final AtomicReference<CompletableFuture<Session>> session = new AtomicReference<>();
+    private UpstreamEvents events;
 
     /** The negotiated upstream session: its id (if the server issued one) and protocol revision. */
     record Session(Optional<String> id, String protocolVersion) {}
@@ -53,6 +54,34 @@ public final class UpstreamClient implements Upstream {
     @Override
     public String name() {
         return name;
+    }
+
+    /** Follows the upstream's GET stream, whose notifications go to {@code listener}. */
+    @Override
+    public synchronized void onNotification(Consumer<ObjectNode> listener) {
+        if (events != null) {
+            events.close();
+        }
+        events = new UpstreamEvents(name, this::streamRequest, http, mapper, maxResponseBytes, listener);
+        events.start();
+    }
+
+    /** The GET that opens the stream, under the current session (initialised first if need be). */
+    private HttpRequest streamRequest() {
+        Session current = session().join().session;
+        HttpRequest.Builder get = HttpRequest.newBuilder(url)
+                .header("Accept", "text/event-stream")
+                .header(McpProtocol.HEADER_PROTOCOL_VERSION, current.protocolVersion())
+                .GET();
+        current.id().ifPresent(id -> get.header(McpProtocol.HEADER_SESSION_ID, id));
+        return get.build();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (events != null) {
+            events.close();
+        }
     }
 
     /** Sends a request upstream and completes with the answer, carrying the caller's original id. */
