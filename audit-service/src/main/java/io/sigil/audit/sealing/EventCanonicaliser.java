@@ -3,9 +3,10 @@ package io.sigil.audit.sealing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.sigil.ledger.Jcs;
+import io.sigil.ledger.JcsWriter;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 /**
@@ -26,6 +27,8 @@ public final class EventCanonicaliser {
             BigDecimal.valueOf(Instant.parse("9999-12-31T23:59:59Z").getEpochSecond());
 
     private final ObjectMapper mapper;
+    /** One canonicaliser serves one sealer thread; the writer keeps its buffer between events. */
+    private final JcsWriter jcs = new JcsWriter();
 
     public EventCanonicaliser(ObjectMapper mapper) {
         this.mapper = mapper;
@@ -36,7 +39,7 @@ public final class EventCanonicaliser {
         try {
             JsonNode event = mapper.readTree(raw);
             if (event != null && event.isObject() && event.hasNonNull("audit_id")) {
-                return new CanonicalEvent(Jcs.canonicalString(event), facts(event));
+                return canonical(event, facts(event));
             }
         } catch (IOException | RuntimeException notAnEvent) {
             // Whatever cannot be read as an event (bad JSON, a time out of range, a number JCS refuses) is
@@ -46,7 +49,12 @@ public final class EventCanonicaliser {
         ObjectNode body = wrapper.putObject(MALFORMED);
         body.put("kafka_key", key);
         body.put("raw", raw);
-        return new CanonicalEvent(Jcs.canonicalString(wrapper), EventFacts.malformed(fact(key)));
+        return canonical(wrapper, EventFacts.malformed(fact(key)));
+    }
+
+    private CanonicalEvent canonical(JsonNode event, EventFacts facts) {
+        byte[] utf8 = jcs.canonicalize(event);
+        return new CanonicalEvent(new String(utf8, StandardCharsets.UTF_8), utf8, facts);
     }
 
     private static EventFacts facts(JsonNode event) {

@@ -252,8 +252,8 @@ public class Sealer {
                 CanonicalEvent event = canonicaliser.canonicalise(record.key(), record.value());
                 long seq = head.headSeq() + 1;
                 SealedRecord sealedRecord = SealedRecord.seal(
-                        key, head.chain(), seq, record.offset(), now, event.canonical(), head.headMac());
-                pending.add(new PendingRecord(sealedRecord, event.facts()));
+                        key, head.chain(), seq, record.offset(), now, event.canonical(), event.utf8(), head.headMac());
+                pending.add(new PendingRecord(sealedRecord, event.facts(), event.utf8()));
                 head = head.advance(record.offset(), seq, sealedRecord.mac());
             }
             return new ChainAppend(before, head, pending);
