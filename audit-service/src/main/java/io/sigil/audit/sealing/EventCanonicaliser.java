@@ -108,7 +108,7 @@ public final class EventCanonicaliser {
                     .longValue();
             instant = Instant.ofEpochSecond(whole, nanos);
         } else {
-            instant = Instant.parse(time.asText());
+            instant = IsoInstant.parse(time.asText());
         }
         return instant.getEpochSecond() < EARLIEST.longValue() || instant.getEpochSecond() > LATEST.longValue()
                 ? null
