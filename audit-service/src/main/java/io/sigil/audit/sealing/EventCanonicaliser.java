@@ -34,6 +34,39 @@ public final class EventCanonicaliser {
         this.mapper = mapper;
     }
 
+    /**
+     * The topic's value as its bytes. Plain ASCII JSON (what the gateway writes) is parsed from the bytes directly,
+     * sparing the UTF-8 decoding into a String and Jackson's copy of it; anything else (non-ASCII, NUL, not an event)
+     * goes through {@link #canonicalise(String, String)} with the value decoded as Kafka's StringDeserializer decodes
+     * it, so that every value is sealed exactly as before.
+     */
+    public CanonicalEvent canonicalise(String key, byte[] value) {
+        if (value != null && plainAscii(value)) {
+            try {
+                JsonNode event = mapper.readTree(value);
+                if (event != null && event.isObject() && event.hasNonNull("audit_id")) {
+                    return canonical(event, facts(event));
+                }
+            } catch (IOException | RuntimeException notAnEvent) {
+                // Decided below, on the same characters, exactly as for any other value.
+            }
+        }
+        return canonicalise(key, value == null ? null : new String(value, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Bytes 0x01–0x7F only: the same characters as the decoded String, and nothing Jackson's encoding detection on
+     * bytes (BOMs, the zero bytes of UTF-16 and UTF-32) could read differently.
+     */
+    static boolean plainAscii(byte[] value) {
+        for (byte b : value) {
+            if (b <= 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public CanonicalEvent canonicalise(String key, String value) {
         String raw = value == null ? "" : value;
         try {
