@@ -41,7 +41,31 @@ public record SealedRecord(
             Instant sealedAt,
             String canonicalEvent,
             byte[] prevMac) {
-        byte[] eventSha256 = ChainMac.sha256(canonicalEvent.getBytes(StandardCharsets.UTF_8));
+        return seal(
+                key,
+                chain,
+                seq,
+                offset,
+                sealedAt,
+                canonicalEvent,
+                canonicalEvent.getBytes(StandardCharsets.UTF_8),
+                prevMac);
+    }
+
+    /**
+     * The same with the event's UTF-8 bytes already at hand (the sealer has them from {@link JcsWriter}); they must
+     * be exactly {@code canonicalEvent} in UTF-8, which is what is hashed.
+     */
+    public static SealedRecord seal(
+            EvolvingKey key,
+            String chain,
+            long seq,
+            long offset,
+            Instant sealedAt,
+            String canonicalEvent,
+            byte[] canonicalUtf8,
+            byte[] prevMac) {
+        byte[] eventSha256 = ChainMac.sha256(canonicalUtf8);
         byte[] epochKey = key.key();
         try {
             byte[] mac = ChainMac.mac(epochKey, chain, seq, prevMac, eventSha256);

@@ -245,6 +245,64 @@ class JcsTest {
         }
     }
 
+    /** The one-pass byte writer against the StringBuilder canonicaliser it replaced, on many generated trees. */
+    @Test
+    void theByteWriterAgreesWithTheReferenceImplementation() throws IOException {
+        Random random = new Random(20261123);
+        JcsWriter writer = new JcsWriter();
+        for (int i = 0; i < 20_000; i++) {
+            JsonNode tree = randomValue(random, 0);
+            assertSameAsReference(writer, tree);
+            assertSameAsReference(writer, reordered(tree, random));
+        }
+        for (int i = 0; i < 2_000; i++) {
+            ObjectNode event = io.sigil.ledger.fixtures.FakeEvents.event(random, i, 1_795_000_000_000L + i);
+            assertSameAsReference(writer, event);
+            assertSameAsReference(writer, MAPPER.readTree(MAPPER.writeValueAsBytes(event)));
+        }
+        for (int i = 0; i < 20_000; i++) {
+            // Any UTF-16 sequence, lone surrogates included: both must produce the same bytes or both refuse.
+            char[] chars = new char[random.nextInt(12)];
+            for (int c = 0; c < chars.length; c++) {
+                chars[c] = (char) (random.nextInt(4) == 0 ? random.nextInt(0x100) : random.nextInt(0x10000));
+            }
+            String text = new String(chars);
+            assertSameAsReference(writer, TextNode.valueOf(text));
+            assertSameAsReference(writer, NODES.objectNode().put(text, text).put("a" + text, 1));
+        }
+        for (int i = 0; i < 20_000; i++) {
+            assertSameAsReference(writer, DoubleNode.valueOf(randomFiniteDouble(random)));
+            assertSameAsReference(writer, DoubleNode.valueOf((double) (random.nextLong() >> random.nextInt(64))));
+            assertSameAsReference(writer, LongNode.valueOf(random.nextLong() >> random.nextInt(64)));
+            assertSameAsReference(writer, FloatNode.valueOf(random.nextFloat() * random.nextInt(1_000_000)));
+            assertSameAsReference(
+                    writer, DecimalNode.valueOf(BigDecimal.valueOf(random.nextLong(), random.nextInt(40) - 20)));
+        }
+        // Deep nesting (the writer keeps one sort buffer per depth) and a large string (its buffer grows and is
+        // dropped).
+        JsonNode deep = NODES.textNode("leaf");
+        for (int i = 0; i < 100; i++) {
+            deep = NODES.objectNode()
+                    .put("z", i)
+                    .set("a", i % 2 == 0 ? deep : NODES.arrayNode().add(deep));
+        }
+        assertSameAsReference(writer, deep);
+        assertSameAsReference(writer, NODES.objectNode().put("big", "é\n\"".repeat(400_000)));
+        assertSameAsReference(writer, io.sigil.ledger.fixtures.FakeEvents.event(random, 1, 2));
+    }
+
+    private static void assertSameAsReference(JcsWriter writer, JsonNode tree) {
+        byte[] expected;
+        try {
+            expected = JcsReference.canonicalize(tree);
+        } catch (IllegalArgumentException refused) {
+            assertThatThrownBy(() -> writer.canonicalize(tree)).isInstanceOf(IllegalArgumentException.class);
+            return;
+        }
+        assertThat(writer.canonicalize(tree)).as("%s", tree).isEqualTo(expected);
+        assertThat(Jcs.canonicalize(tree)).isEqualTo(expected);
+    }
+
     private static int significantDigits(String number) {
         String mantissa = number.replace("-", "").split("[eE]")[0].replace(".", "");
         String trimmed = mantissa.replaceAll("^0+", "").replaceAll("0+$", "");

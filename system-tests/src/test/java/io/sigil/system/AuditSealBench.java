@@ -28,6 +28,10 @@ public final class AuditSealBench {
     public static void main(String[] args) throws Exception {
         String mode = args[0];
         int events = Integer.parseInt(args[1]);
+        if (mode.equals("store")) {
+            StoreBench.run(events, args.length > 2 ? Integer.parseInt(args[2]) : 5);
+            return;
+        }
         StackState stack = DevStackClient.ensureRunning(StackProfile.TEST);
         Path dir = Files.createTempDirectory("audit-seal-bench");
         try (PrivateAuditStore store = new PrivateAuditStore(dir, stack, stack.kafkaBootstrap(), 1)) {
@@ -170,6 +174,186 @@ public final class AuditSealBench {
                     row.getDouble(3) * 1000,
                     row.getDouble(4) * 1000,
                     row.getDouble(5) * 1000);
+        }
+    }
+
+    /**
+     * {@code store N rounds}: PostgreSQL alone, no service and no broker. One private server, two databases: one with
+     * the audit migrations up to V3, one with all of them; rounds alternate between the two, each storing N records
+     * the way the sealer does (2,000 per transaction: the records by COPY, the chain's head updated,
+     * synchronous_commit on), and print the server's CPU per record (all its processes, WAL writer and checkpointer
+     * included). Records are COPY'd as text: the parse costs both schemas the same, the difference is the schema's.
+     */
+    private static final class StoreBench {
+
+        private static final int BATCH = 2_000;
+        private static final String COLUMNS = "chain, seq, kafka_offset, epoch, sealed_at, event, event_sha256,"
+                + " prev_mac, mac, well_formed, audit_id, event_time, class_uid, activity, source, actor, outcome, tool";
+
+        static void run(int records, int rounds) throws Exception {
+            Path dir = Files.createTempDirectory("audit-store-bench");
+            Path migrations = Path.of(System.getProperty("sigil.mesh.root", ".."))
+                    .resolve("audit-service/src/main/resources/db/migration")
+                    .toAbsolutePath()
+                    .normalize();
+            java.util.List<Path> scripts;
+            try (Stream<Path> files = Files.list(migrations)) {
+                scripts = files.filter(f -> f.getFileName().toString().matches("V\\d+__.*\\.sql"))
+                        .sorted(java.util.Comparator.comparingInt(
+                                f -> Integer.parseInt(f.getFileName().toString().replaceAll("^V(\\d+)__.*", "$1"))))
+                        .toList();
+            }
+            int port;
+            try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+                port = free.getLocalPort();
+            }
+            io.sigil.devstack.PostgresNode postgres = new io.sigil.devstack.PostgresNode(port, dir.resolve("pg"));
+            postgres.start(true);
+            try {
+                String base = "jdbc:postgresql://127.0.0.1:" + port + "/";
+                try (Connection admin = java.sql.DriverManager.getConnection(base + "postgres", "postgres", "");
+                        Statement sql = admin.createStatement()) {
+                    sql.execute("create database before_v4");
+                    sql.execute("create database with_v4");
+                }
+                migrate(
+                        base + "before_v4",
+                        scripts.stream()
+                                .filter(f -> !f.getFileName().toString().startsWith("V4__"))
+                                .toList());
+                migrate(base + "with_v4", scripts);
+                System.out.printf(
+                        "migrations: %s%n",
+                        scripts.stream().map(Path::getFileName).toList());
+                long[] seq = new long[2];
+                for (int round = 0; round < rounds; round++) {
+                    for (int which = 0; which < 2; which++) {
+                        String db = which == 0 ? "before_v4" : "with_v4";
+                        double micros;
+                        double backendMicros;
+                        long started;
+                        try (Connection connection = java.sql.DriverManager.getConnection(base + db, "postgres", "")) {
+                            // Measured while the backend lives: an exited process's CPU is no longer counted.
+                            ProcessHandle backend = backend(connection);
+                            Duration before = cpu(dir);
+                            Duration backendBefore = cpu(backend);
+                            started = System.nanoTime();
+                            seq[which] = store(connection, seq[which], records);
+                            micros = cpu(dir).minus(before).toNanos() / 1e3 / records;
+                            backendMicros = cpu(backend).minus(backendBefore).toNanos() / 1e3 / records;
+                        }
+                        System.out.printf(
+                                "round %d %-9s: %d records in %.2f s, PostgreSQL CPU per record %.1f µs (its backend"
+                                        + " %.1f µs) (load %s)%n",
+                                round,
+                                db,
+                                records,
+                                (System.nanoTime() - started) / 1e9,
+                                micros,
+                                backendMicros,
+                                Files.readString(Path.of("/proc/loadavg")).substring(0, 14));
+                    }
+                }
+            } finally {
+                postgres.close();
+            }
+        }
+
+        private static void migrate(String url, java.util.List<Path> scripts) throws Exception {
+            try (Connection connection = java.sql.DriverManager.getConnection(url, "postgres", "");
+                    Statement sql = connection.createStatement()) {
+                for (Path script : scripts) {
+                    sql.execute(Files.readString(script));
+                }
+            }
+        }
+
+        private static long store(Connection connection, long next, int records) throws Exception {
+            try (Statement sql = connection.createStatement()) {
+                sql.execute("set synchronous_commit = on");
+                sql.execute("insert into audit_chain (chain, kafka_partition, next_offset, head_seq, head_mac)"
+                        + " values ('audit-0', 0, 0, -1, '\\x00') on conflict do nothing");
+            }
+            connection.setAutoCommit(false);
+            org.postgresql.copy.CopyManager copy =
+                    connection.unwrap(org.postgresql.PGConnection.class).getCopyAPI();
+            java.util.Random random = new java.util.Random(next);
+            java.time.Instant time =
+                    java.time.Instant.parse("2026-11-23T08:00:00Z").plusMillis(next);
+            for (int done = 0; done < records; done += BATCH) {
+                StringBuilder rows = new StringBuilder(BATCH * 1_200);
+                for (int i = 0; i < BATCH; i++, next++) {
+                    String auditId = UUID.randomUUID().toString();
+                    String actor = "client:agent-" + random.nextInt(50);
+                    String tool =
+                            new String[] {"search_docs", "read_file", "create_ticket", "run_query"}[random.nextInt(4)];
+                    String at = time.plusMillis(next).toString();
+                    String event =
+                            PrivateAuditStore.event(auditId, actor, (int) next).replace("\\", "\\\\");
+                    rows.append("audit-0\t")
+                            .append(next)
+                            .append('\t')
+                            .append(next)
+                            .append("\t0\t")
+                            .append(at)
+                            .append('\t')
+                            .append(event)
+                            .append('\t')
+                            .append(hex(random))
+                            .append('\t')
+                            .append(hex(random))
+                            .append('\t')
+                            .append(hex(random))
+                            .append("\tt\t")
+                            .append(auditId)
+                            .append('\t')
+                            .append(at)
+                            .append("\t6003\t")
+                            .append("tools/call\tgateway\t")
+                            .append(actor)
+                            .append("\tallowed\t")
+                            .append(tool)
+                            .append('\n');
+                }
+                copy.copyIn(
+                        "copy audit_record (" + COLUMNS + ") from stdin", new java.io.StringReader(rows.toString()));
+                try (java.sql.PreparedStatement head = connection.prepareStatement(
+                        "update audit_chain set next_offset = ?, head_seq = ?, updated_at = now() where chain = ?")) {
+                    head.setLong(1, next);
+                    head.setLong(2, next - 1);
+                    head.setString(3, "audit-0");
+                    head.executeUpdate();
+                }
+                connection.commit();
+            }
+            return next;
+        }
+
+        private static String hex(java.util.Random random) {
+            byte[] bytes = new byte[32];
+            random.nextBytes(bytes);
+            return "\\\\x" + java.util.HexFormat.of().formatHex(bytes);
+        }
+
+        private static ProcessHandle backend(Connection connection) throws Exception {
+            try (Statement sql = connection.createStatement();
+                    ResultSet rows = sql.executeQuery("select pg_backend_pid()")) {
+                rows.next();
+                return ProcessHandle.of(rows.getLong(1)).orElseThrow();
+            }
+        }
+
+        private static Duration cpu(ProcessHandle process) {
+            return process.info().totalCpuDuration().orElse(Duration.ZERO);
+        }
+
+        private static Duration cpu(Path dir) {
+            return ProcessHandle.allProcesses()
+                    .filter(p -> p.info().commandLine().orElse("").contains(dir.toString()))
+                    .filter(p -> p.info().command().orElse("").endsWith("postgres"))
+                    .flatMap(p -> Stream.concat(Stream.of(p), p.descendants()))
+                    .map(p -> p.info().totalCpuDuration().orElse(Duration.ZERO))
+                    .reduce(Duration.ZERO, Duration::plus);
         }
     }
 }

@@ -3,9 +3,10 @@ package io.sigil.audit.sealing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.sigil.ledger.Jcs;
+import io.sigil.ledger.JcsWriter;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 /**
@@ -26,9 +27,44 @@ public final class EventCanonicaliser {
             BigDecimal.valueOf(Instant.parse("9999-12-31T23:59:59Z").getEpochSecond());
 
     private final ObjectMapper mapper;
+    /** One canonicaliser serves one sealer thread; the writer keeps its buffer between events. */
+    private final JcsWriter jcs = new JcsWriter();
 
     public EventCanonicaliser(ObjectMapper mapper) {
         this.mapper = mapper;
+    }
+
+    /**
+     * The topic's value as its bytes. Plain ASCII JSON (what the gateway writes) is parsed from the bytes directly,
+     * sparing the UTF-8 decoding into a String and Jackson's copy of it; anything else (non-ASCII, NUL, not an event)
+     * goes through {@link #canonicalise(String, String)} with the value decoded as Kafka's StringDeserializer decodes
+     * it, so that every value is sealed exactly as before.
+     */
+    public CanonicalEvent canonicalise(String key, byte[] value) {
+        if (value != null && plainAscii(value)) {
+            try {
+                JsonNode event = mapper.readTree(value);
+                if (event != null && event.isObject() && event.hasNonNull("audit_id")) {
+                    return canonical(event, facts(event));
+                }
+            } catch (IOException | RuntimeException notAnEvent) {
+                // Decided below, on the same characters, exactly as for any other value.
+            }
+        }
+        return canonicalise(key, value == null ? null : new String(value, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Bytes 0x01–0x7F only: the same characters as the decoded String, and nothing Jackson's encoding detection on
+     * bytes (BOMs, the zero bytes of UTF-16 and UTF-32) could read differently.
+     */
+    static boolean plainAscii(byte[] value) {
+        for (byte b : value) {
+            if (b <= 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public CanonicalEvent canonicalise(String key, String value) {
@@ -36,7 +72,7 @@ public final class EventCanonicaliser {
         try {
             JsonNode event = mapper.readTree(raw);
             if (event != null && event.isObject() && event.hasNonNull("audit_id")) {
-                return new CanonicalEvent(Jcs.canonicalString(event), facts(event));
+                return canonical(event, facts(event));
             }
         } catch (IOException | RuntimeException notAnEvent) {
             // Whatever cannot be read as an event (bad JSON, a time out of range, a number JCS refuses) is
@@ -46,7 +82,12 @@ public final class EventCanonicaliser {
         ObjectNode body = wrapper.putObject(MALFORMED);
         body.put("kafka_key", key);
         body.put("raw", raw);
-        return new CanonicalEvent(Jcs.canonicalString(wrapper), EventFacts.malformed(fact(key)));
+        return canonical(wrapper, EventFacts.malformed(fact(key)));
+    }
+
+    private CanonicalEvent canonical(JsonNode event, EventFacts facts) {
+        byte[] utf8 = jcs.canonicalize(event);
+        return new CanonicalEvent(new String(utf8, StandardCharsets.UTF_8), utf8, facts);
     }
 
     private static EventFacts facts(JsonNode event) {
@@ -100,7 +141,7 @@ public final class EventCanonicaliser {
                     .longValue();
             instant = Instant.ofEpochSecond(whole, nanos);
         } else {
-            instant = Instant.parse(time.asText());
+            instant = IsoInstant.parse(time.asText());
         }
         return instant.getEpochSecond() < EARLIEST.longValue() || instant.getEpochSecond() > LATEST.longValue()
                 ? null

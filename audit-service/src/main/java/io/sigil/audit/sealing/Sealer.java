@@ -35,6 +35,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -64,7 +65,7 @@ public class Sealer {
     private volatile String pauseReason;
     private volatile boolean behind;
     private volatile boolean running;
-    private volatile KafkaConsumer<String, String> consumer;
+    private volatile KafkaConsumer<String, byte[]> consumer;
     private Thread thread;
 
     public Sealer(
@@ -92,7 +93,7 @@ public class Sealer {
 
     void stop(@Observes ShutdownEvent stopping) throws InterruptedException {
         running = false;
-        KafkaConsumer<String, String> current = consumer;
+        KafkaConsumer<String, byte[]> current = consumer;
         if (current != null) {
             current.wakeup();
         }
@@ -131,8 +132,8 @@ public class Sealer {
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "audit-sealer");
         // A backlog is read in large fetches: the default 1 MiB per partition left the sealer waiting on the broker.
         props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, String.valueOf(8 * 1024 * 1024));
-        try (KafkaConsumer<String, String> kafka =
-                        new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
+        try (KafkaConsumer<String, byte[]> kafka =
+                        new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
                 BatchWriter writer = new BatchWriter()) {
             consumer = kafka;
             Session session = new Session(kafka, writer);
@@ -158,7 +159,7 @@ public class Sealer {
     /** The sealer's view of the store, valid until a failure; then re-read from the database. */
     private final class Session {
 
-        private final KafkaConsumer<String, String> kafka;
+        private final KafkaConsumer<String, byte[]> kafka;
         private final Checkpointer checkpointer;
         private final BatchWriter writer;
         private Map<Integer, ChainHead> heads;
@@ -167,7 +168,7 @@ public class Sealer {
         private boolean paused;
         private Instant partitionsChecked = Instant.EPOCH;
 
-        private Session(KafkaConsumer<String, String> kafka, BatchWriter writer) {
+        private Session(KafkaConsumer<String, byte[]> kafka, BatchWriter writer) {
             this.kafka = kafka;
             this.writer = writer;
             this.checkpointer = new Checkpointer(
@@ -181,7 +182,7 @@ public class Sealer {
             if (heads == null) {
                 synchronise();
             }
-            ConsumerRecords<String, String> polled = kafka.poll(config.sealer().pollTimeout());
+            ConsumerRecords<String, byte[]> polled = kafka.poll(config.sealer().pollTimeout());
             behind = polled.count() >= config.sealer().maxBatch() / 2;
             // Milliseconds: what PostgreSQL stores must be what was signed.
             Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
@@ -240,20 +241,20 @@ public class Sealer {
         }
 
         private ChainAppend seal(
-                int partition, List<ConsumerRecord<String, String>> records, EvolvingKey key, Instant now) {
+                int partition, List<ConsumerRecord<String, byte[]>> records, EvolvingKey key, Instant now) {
             ChainHead before = heads.computeIfAbsent(
                     partition, p -> ChainHead.empty(config.topic(), p, ChainMac.GENESIS_PREV_MAC));
             ChainHead head = before;
             List<PendingRecord> pending = new ArrayList<>(records.size());
-            for (ConsumerRecord<String, String> record : records) {
+            for (ConsumerRecord<String, byte[]> record : records) {
                 if (record.offset() < head.nextOffset()) {
                     continue; // already sealed: a redelivery after a seek
                 }
                 CanonicalEvent event = canonicaliser.canonicalise(record.key(), record.value());
                 long seq = head.headSeq() + 1;
                 SealedRecord sealedRecord = SealedRecord.seal(
-                        key, head.chain(), seq, record.offset(), now, event.canonical(), head.headMac());
-                pending.add(new PendingRecord(sealedRecord, event.facts()));
+                        key, head.chain(), seq, record.offset(), now, event.canonical(), event.utf8(), head.headMac());
+                pending.add(new PendingRecord(sealedRecord, event.facts(), event.utf8()));
                 head = head.advance(record.offset(), seq, sealedRecord.mac());
             }
             return new ChainAppend(before, head, pending);

@@ -121,10 +121,10 @@ public class ChainStore {
 
     /** One binary COPY per chain and batch: the same rows as bound INSERTs, at a fraction of the server's work. */
     private static void insertRecords(Connection connection, List<PendingRecord> records) throws SQLException {
-        byte[] copy = RecordCopy.encode(records);
+        RecordCopy.Encoded copy = RecordCopy.encode(records);
         CopyIn in = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(RecordCopy.SQL);
         try {
-            in.writeToCopy(copy, 0, copy.length);
+            in.writeToCopy(copy.bytes(), 0, copy.length());
             in.endCopy();
         } finally {
             if (in.isActive()) {

@@ -3,12 +3,12 @@ package io.sigil.audit.store;
 import io.sigil.audit.sealing.EventFacts;
 import io.sigil.audit.sealing.PendingRecord;
 import io.sigil.ledger.SealedRecord;
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -26,78 +26,68 @@ final class RecordCopy {
 
     private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0};
     private static final short FIELDS = 18;
+    /** Bytes of a row besides its event: field lengths, fixed-size columns, three digests, typical facts. */
+    private static final int ROW_OVERHEAD = 2 + 18 * 4 + 5 * 8 + 1 + 4 + 3 * 32 + 160;
     /** PostgreSQL's timestamp epoch, 2000-01-01T00:00:00Z, in Unix seconds. */
     private static final long PG_EPOCH_SECONDS = 946_684_800L;
 
     private RecordCopy() {}
 
-    static byte[] encode(List<PendingRecord> records) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(records.size() * 1_024 + 32);
-        DataOutputStream out = new DataOutputStream(bytes);
-        try {
-            out.write(SIGNATURE);
-            out.writeInt(0); // flags: no OIDs
-            out.writeInt(0); // no header extension
-            for (PendingRecord pending : records) {
-                row(out, pending.sealed(), pending.facts());
-            }
-            out.writeShort(-1);
-        } catch (IOException inMemory) {
-            throw new UncheckedIOException(inMemory);
+    /** The encoded batch: {@code bytes[0, length)}. */
+    record Encoded(byte[] bytes, int length) {}
+
+    static Encoded encode(List<PendingRecord> records) {
+        // Sized once from the events (the bulk of each row) plus the fixed columns and typical facts.
+        long size = 32;
+        for (PendingRecord pending : records) {
+            size += pending.eventUtf8().length + ROW_OVERHEAD;
         }
-        return bytes.toByteArray();
+        Buffer out = new Buffer((int) Math.min(size, Integer.MAX_VALUE - 16));
+        out.bytes(SIGNATURE);
+        out.int4(0); // flags: no OIDs
+        out.int4(0); // no header extension
+        for (PendingRecord pending : records) {
+            row(out, pending);
+        }
+        out.int2(-1);
+        return new Encoded(out.buf, out.len);
     }
 
-    private static void row(DataOutputStream out, SealedRecord sealed, EventFacts facts) throws IOException {
-        out.writeShort(FIELDS);
-        text(out, sealed.chain());
-        int8(out, sealed.seq());
-        int8(out, sealed.offset());
-        int8(out, sealed.epoch());
+    private static void row(Buffer out, PendingRecord pending) {
+        SealedRecord sealed = pending.sealed();
+        EventFacts facts = pending.facts();
+        out.int2(FIELDS);
+        out.text(sealed.chain());
+        out.int8(sealed.seq());
+        out.int8(sealed.offset());
+        out.int8(sealed.epoch());
         timestamp(out, sealed.sealedAt());
-        text(out, sealed.event());
-        bytes(out, sealed.eventSha256());
-        bytes(out, sealed.prevMac());
-        bytes(out, sealed.mac());
-        out.writeInt(1);
-        out.writeByte(facts.wellFormed() ? 1 : 0);
-        text(out, facts.auditId());
+        out.field(pending.eventUtf8());
+        out.field(sealed.eventSha256());
+        out.field(sealed.prevMac());
+        out.field(sealed.mac());
+        out.ensure(5);
+        out.int4(1);
+        out.buf[out.len++] = (byte) (facts.wellFormed() ? 1 : 0);
+        out.text(facts.auditId());
         timestamp(out, facts.eventTime());
         if (facts.classUid() == null) {
-            out.writeInt(-1);
+            out.int4(-1);
         } else {
-            out.writeInt(4);
-            out.writeInt(facts.classUid());
+            out.int4(4);
+            out.int4(facts.classUid());
         }
-        text(out, facts.activity());
-        text(out, facts.source());
-        text(out, facts.actor());
-        text(out, facts.outcome());
-        text(out, facts.tool());
-    }
-
-    private static void text(DataOutputStream out, String value) throws IOException {
-        if (value == null) {
-            out.writeInt(-1);
-            return;
-        }
-        bytes(out, value.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static void bytes(DataOutputStream out, byte[] value) throws IOException {
-        out.writeInt(value.length);
-        out.write(value);
-    }
-
-    private static void int8(DataOutputStream out, long value) throws IOException {
-        out.writeInt(8);
-        out.writeLong(value);
+        out.text(facts.activity());
+        out.text(facts.source());
+        out.text(facts.actor());
+        out.text(facts.outcome());
+        out.text(facts.tool());
     }
 
     /** timestamptz: microseconds since 2000-01-01 UTC, rounded half to even as PostgreSQL rounds text input. */
-    private static void timestamp(DataOutputStream out, Instant value) throws IOException {
+    private static void timestamp(Buffer out, Instant value) {
         if (value == null) {
-            out.writeInt(-1);
+            out.int4(-1);
             return;
         }
         long micros = Math.multiplyExact(value.getEpochSecond() - PG_EPOCH_SECONDS, 1_000_000L);
@@ -107,7 +97,83 @@ final class RecordCopy {
         if (rest > 500 || (rest == 500 && (whole & 1) == 1)) {
             whole++;
         }
-        out.writeInt(8);
-        out.writeLong(micros + whole);
+        out.int8(micros + whole);
+    }
+
+    /** A growable big-endian byte buffer; no locks, no per-byte calls (unlike DataOutputStream over a stream). */
+    private static final class Buffer {
+        private static final VarHandle INT2 = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
+        private static final VarHandle INT4 = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+        private static final VarHandle INT8 = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+
+        private byte[] buf;
+        private int len;
+
+        Buffer(int size) {
+            buf = new byte[Math.max(size, 64)];
+        }
+
+        void ensure(int more) {
+            if (more > buf.length - len) {
+                long wanted = Math.max((long) buf.length * 2, (long) len + more);
+                if (wanted > Integer.MAX_VALUE - 16) {
+                    throw new IllegalArgumentException("batch too large for one COPY buffer");
+                }
+                buf = Arrays.copyOf(buf, (int) wanted);
+            }
+        }
+
+        void int2(int value) {
+            ensure(2);
+            INT2.set(buf, len, (short) value);
+            len += 2;
+        }
+
+        void int4(int value) {
+            ensure(4);
+            INT4.set(buf, len, value);
+            len += 4;
+        }
+
+        /** An int8 field: its length, then the value. */
+        void int8(long value) {
+            ensure(12);
+            INT4.set(buf, len, 8);
+            INT8.set(buf, len + 4, value);
+            len += 12;
+        }
+
+        void bytes(byte[] value) {
+            ensure(value.length);
+            System.arraycopy(value, 0, buf, len, value.length);
+            len += value.length;
+        }
+
+        /** A bytea or text field: its length, then the bytes. */
+        void field(byte[] value) {
+            int4(value.length);
+            bytes(value);
+        }
+
+        /** A text field from a String, or NULL; ASCII is copied straight, anything else goes through UTF-8. */
+        void text(String value) {
+            if (value == null) {
+                int4(-1);
+                return;
+            }
+            int length = value.length();
+            ensure(4 + length);
+            int at = len + 4;
+            for (int i = 0; i < length; i++) {
+                char c = value.charAt(i);
+                if (c >= 0x80) {
+                    field(value.getBytes(StandardCharsets.UTF_8));
+                    return;
+                }
+                buf[at + i] = (byte) c;
+            }
+            INT4.set(buf, len, length);
+            len = at + length;
+        }
     }
 }

@@ -71,4 +71,63 @@ class EventCanonicaliserTest {
         assertThat(event.facts().wellFormed()).isFalse();
         assertThat(event.canonical()).contains("yesterday");
     }
+
+    @Test
+    void valuesAsBytesAreSealedExactlyAsTheirDecodedText() {
+        List<byte[]> values = new java.util.ArrayList<>();
+        for (String text : List.of(
+                "{\"audit_id\":\"a-5\",\"time\":\"2026-11-23T10:00:00.123Z\",\"actor\":\"client:x\",\"n\":1.50}",
+                "{\"audit_id\":\"a-6\",\"actor\":\"Zoë\",\"time\":1763892000.25}",
+                "{\"audit_id\":null}",
+                "[1,2",
+                "",
+                "{\"audit_id\":\"a-7\"} trailing",
+                "{\"audit_id\":\"a-8\",\"time\":\"yesterday\"}")) {
+            values.add(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        values.add(new byte[] {0, 0, 0, '{'});
+        values.add(new byte[] {
+            '{',
+            '"',
+            'a',
+            'u',
+            'd',
+            'i',
+            't',
+            '_',
+            'i',
+            'd',
+            '"',
+            ':',
+            '"',
+            (byte) 0xed,
+            (byte) 0xa0,
+            (byte) 0x80,
+            '"',
+            '}'
+        }); // a surrogate encoded in UTF-8: invalid, decoded to U+FFFD by Kafka's decoder
+        values.add(new byte[] {
+            '{', '"', 'a', 'u', 'd', 'i', 't', '_', 'i', 'd', '"', ':', '"', (byte) 0xc0, (byte) 0x80, '"', '}'
+        }); // an overlong NUL
+        values.add(new byte[] {
+            (byte) 0xef, (byte) 0xbb, (byte) 0xbf, '{', '"', 'a', 'u', 'd', 'i', 't', '_', 'i', 'd', '"', ':', '1', '}'
+        }); // a UTF-8 byte order mark
+        values.add(new byte[] {(byte) 0xfe, (byte) 0xff, 0, '{', 0, '}'}); // UTF-16 with a BOM
+        values.add(null);
+        java.util.Random random = new java.util.Random(6);
+        for (int i = 0; i < 2_000; i++) {
+            byte[] value = ("{\"audit_id\":\"r-" + i + "\",\"x\":\"" + "abc\\\"é{}[]:,0.5e3 ".charAt(i % 16) + "\"}")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            value[random.nextInt(value.length)] = (byte) random.nextInt(256);
+            values.add(value);
+        }
+        for (byte[] value : values) {
+            CanonicalEvent fromBytes = canonicaliser.canonicalise("gateway", value);
+            CanonicalEvent fromText = canonicaliser.canonicalise(
+                    "gateway", value == null ? null : new String(value, java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(fromBytes.canonical()).isEqualTo(fromText.canonical());
+            assertThat(fromBytes.utf8()).isEqualTo(fromText.utf8());
+            assertThat(fromBytes.facts()).isEqualTo(fromText.facts());
+        }
+    }
 }
