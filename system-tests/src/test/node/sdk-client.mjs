@@ -48,7 +48,19 @@ try {
   seen.session = transport.sessionId ?? null;
   if (seen.session) {
     await transport.terminateSession();
-    seen.terminated = transport.sessionId === undefined;
+    // The SDK also accepts a 405 to DELETE: whether the gateway really ended it shows in a request naming it.
+    const after = await fetch(url, {
+      method: 'POST',
+      headers: {
+        Authorization: `Bearer ${token}`,
+        'Content-Type': 'application/json',
+        Accept: 'application/json, text/event-stream',
+        'MCP-Protocol-Version': transport.protocolVersion ?? '2025-06-18',
+        'Mcp-Session-Id': seen.session,
+      },
+      body: JSON.stringify({ jsonrpc: '2.0', id: 99, method: 'ping' }),
+    });
+    seen.afterTerminate = after.status;
   }
   console.log(JSON.stringify(seen));
   await client.close();

@@ -156,7 +156,10 @@ public interface GatewayConfig {
         @WithDefault("10000")
         int max();
 
-        /** Sessions one client holds at most; its oldest is ended to make room for a new one. */
+        /**
+         * Sessions one caller (a subject through a client) holds at most; its least recently used is ended to make
+         * room for a new one. Per caller, so one user of a shared client cannot end another's sessions.
+         */
         @WithDefault("100")
         int maxPerClient();
 

@@ -25,7 +25,8 @@ public final class Exchange {
     private final Credentials credentials;
     private final TransportHeaders headers;
     private final String auditId = AuditEvent.newAuditId();
-    private final List<Interception> interceptions = new ArrayList<>();
+    // Notices (progress) add to it on the upstream's thread while the chain waits for the answer.
+    private final List<Interception> interceptions = java.util.Collections.synchronizedList(new ArrayList<>());
     private CallerIdentity caller;
     private RegisteredAgent agent;
     private TrustAssessment trust;

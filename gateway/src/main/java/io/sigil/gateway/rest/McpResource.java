@@ -158,7 +158,7 @@ public class McpResource {
         SseAnswer stream = new SseAnswer(raw, mapper);
         exchange.streamTo(stream::message);
         return Uni.createFrom().completionStage(() -> pipeline.run(exchange)).map(done -> {
-            if (!stream.started()) {
+            if (!stream.finish()) {
                 return answer(done);
             }
             // The status line went out with the first event: a refusal travels as the stream's last event.

@@ -30,7 +30,7 @@ final class SseAnswer {
 
     /** Sends a message before the answer. */
     synchronized void message(ObjectNode message) {
-        if (ended || response.closed()) {
+        if (ended || response.closed() || (!started && response.headWritten())) {
             return;
         }
         if (started && response.writeQueueFull()) {
@@ -41,8 +41,14 @@ final class SseAnswer {
         response.write(event(message));
     }
 
-    /** Whether the stream has started: the answer must then be its last event. */
-    synchronized boolean started() {
+    /**
+     * Closes the stream to further notices and says whether it had started: if so the answer must be its last
+     * event ({@link #end}); if not, no notice will start it any more and the answer goes as plain JSON.
+     */
+    synchronized boolean finish() {
+        if (!started) {
+            ended = true;
+        }
         return started;
     }
 
@@ -52,6 +58,9 @@ final class SseAnswer {
             return;
         }
         ended = true;
+        if (!started) {
+            return;
+        }
         if (dropped > 0) {
             LOG.warnf("%d notifications were dropped: the caller did not read its stream fast enough", dropped);
         }

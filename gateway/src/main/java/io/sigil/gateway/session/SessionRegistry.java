@@ -57,8 +57,9 @@ public final class SessionRegistry {
         Opened opened;
         synchronized (this) {
             expire(ended);
+            // Per caller (subject and client): one user of a shared client cannot push out another's sessions.
             java.util.List<Entry> own = sessions.values().stream()
-                    .filter(entry -> java.util.Objects.equals(entry.session.clientId(), clientId))
+                    .filter(entry -> entry.session.ownedBy(subject, clientId))
                     .toList();
             for (int i = 0; i <= own.size() - maxPerClient; i++) {
                 ended.add(sessions.remove(own.get(i).session.id()).session);
@@ -119,6 +120,11 @@ public final class SessionRegistry {
     /** Forgets a listener that is no longer needed (its stream closed first). */
     public void removeEndListener(String id) {
         endListeners.remove(id);
+    }
+
+    /** Whether the session is still held (without marking it used). */
+    public synchronized boolean isOpen(String id) {
+        return sessions.containsKey(id);
     }
 
     public synchronized int size() {

@@ -52,12 +52,21 @@ public final class SessionStreams {
             sessions.removeEndListener(session.id());
             finish.run();
         });
-        sessions.onEnd(session.id(), gone -> {
+        Runnable end = () -> {
             if (!response.ended() && !response.closed()) {
                 response.end();
             }
             finish.run();
-        });
+        };
+        sessions.onEnd(session.id(), gone -> end.run());
+        // The session may have ended, or the caller left, before the handlers above were in place.
+        if (!sessions.isOpen(session.id())) {
+            sessions.removeEndListener(session.id());
+            end.run();
+        } else if (response.closed()) {
+            sessions.removeEndListener(session.id());
+            finish.run();
+        }
         return true;
     }
 

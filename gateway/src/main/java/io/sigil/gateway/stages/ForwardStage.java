@@ -1,5 +1,6 @@
 package io.sigil.gateway.stages;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sigil.core.mcp.JsonRpcError;
 import io.sigil.gateway.federation.FederatedLists;
 import io.sigil.gateway.federation.Federation;
@@ -64,7 +65,7 @@ public final class ForwardStage implements Stage {
         }
         return member.upstream()
                 .call(routed.request(), exchange.notifications())
-                .<StageResult>thenApply(StageResult::respond)
+                .<StageResult>thenApply(answer -> StageResult.respond(members(answer)))
                 .exceptionally(failure -> failed(failure, member.name()))
                 .thenCompose(result -> filtered(result, exchange.answerFilters(), 0));
     }
@@ -75,9 +76,31 @@ public final class ForwardStage implements Stage {
                 .toList();
         exchange.upstream(reachable.stream().map(Member::name).collect(Collectors.joining(",")));
         return lists.list(exchange.request(), reachable)
-                .<StageResult>thenApply(StageResult::respond)
+                .<StageResult>thenApply(answer -> StageResult.respond(members(answer)))
                 .exceptionally(failure -> failed(failure, exchange.upstream()))
                 .thenCompose(result -> filtered(result, exchange.answerFilters(), 0));
+    }
+
+    /**
+     * The answer as JSON-RPC defines it: members an upstream adds beside {@code jsonrpc}, {@code id},
+     * {@code result} and {@code error} are dropped, since only those are scanned before the answer leaves.
+     */
+    private static ObjectNode members(ObjectNode answer) {
+        if (answer.size() == 3
+                && answer.has("jsonrpc")
+                && answer.has("id")
+                && (answer.has("result") || answer.has("error"))) {
+            return answer;
+        }
+        ObjectNode clean = answer.objectNode();
+        clean.put("jsonrpc", "2.0");
+        clean.set("id", answer.get("id"));
+        for (String member : new String[] {"result", "error"}) {
+            if (answer.has(member)) {
+                clean.set(member, answer.get(member));
+            }
+        }
+        return clean;
     }
 
     private static boolean reachable(Exchange exchange, Member member) {

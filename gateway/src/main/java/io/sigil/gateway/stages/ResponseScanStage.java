@@ -62,10 +62,8 @@ public final class ResponseScanStage implements Stage {
         }
         ObjectNode masked = notification.deepCopy();
         masked.set("params", FindingMasker.mask(params, findings));
-        synchronized (exchange.interceptions()) {
-            for (Finding finding : findings) {
-                exchange.interceptions().add(FindingMasker.interception(finding, "/params", NOTIFICATION));
-            }
+        for (Finding finding : findings) {
+            exchange.interceptions().add(FindingMasker.interception(finding, "/params", NOTIFICATION));
         }
         return masked;
     }

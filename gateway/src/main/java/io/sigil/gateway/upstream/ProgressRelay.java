@@ -14,11 +14,13 @@ final class ProgressRelay {
 
     static final String METHOD = "notifications/progress";
     static final int MAX_NOTIFICATIONS = 10_000;
+    static final long MAX_BYTES = 16L << 20;
 
     private final JsonNode callerToken;
     private final String upstreamToken;
     private final Consumer<ObjectNode> caller;
     private int delivered;
+    private long bytes;
 
     private ProgressRelay(JsonNode callerToken, String upstreamToken, Consumer<ObjectNode> caller) {
         this.callerToken = callerToken;
@@ -67,15 +69,24 @@ final class ProgressRelay {
         return token == null ? null : token.asText();
     }
 
-    /** Passes a notification on to the caller under the caller's token; beyond the bound it is dropped. */
-    synchronized boolean relay(ObjectNode notification) {
-        if (delivered >= MAX_NOTIFICATIONS) {
+    /**
+     * Passes a notification on to the caller under the caller's token, rebuilt from its method and params only
+     * (nothing else of the upstream's message travels unscanned); beyond the bounds it is dropped.
+     */
+    synchronized boolean relay(ObjectNode notification, int size) {
+        if (delivered >= MAX_NOTIFICATIONS
+                || bytes + size > MAX_BYTES
+                || !notification.path("params").isObject()) {
             return false;
         }
         delivered++;
-        ObjectNode copy = notification.deepCopy();
-        ((ObjectNode) copy.get("params")).set("progressToken", callerToken);
-        caller.accept(copy);
+        bytes += size;
+        ObjectNode rebuilt = notification.objectNode();
+        rebuilt.put("jsonrpc", "2.0").put("method", METHOD);
+        ObjectNode params = notification.get("params").deepCopy();
+        params.set("progressToken", callerToken);
+        rebuilt.set("params", params);
+        caller.accept(rebuilt);
         return true;
     }
 }

@@ -118,8 +118,11 @@ final class StdioProcess {
                     progress.remove(id);
                     if (waiting.remove(id) != null && failure != null) {
                         LOG.debugf("upstream %s did not answer request %s in time", name, id);
-                        // Nobody waits for the answer any more: the server may stop working on it.
-                        send(Handshake.cancelled(id, "timed out at the gateway"));
+                        // Nobody waits for the answer any more: the server may stop working on it (MCP forbids
+                        // cancelling initialize).
+                        if (!"initialize".equals(request.path("method").asText())) {
+                            send(Handshake.cancelled(id, "timed out at the gateway"));
+                        }
                     }
                 })
                 .exceptionallyCompose(failure -> CompletableFuture.failedFuture(
@@ -162,7 +165,7 @@ final class StdioProcess {
             String line;
             while ((line = lines.next()) != null) {
                 if (!line.isBlank()) {
-                    dispatch(line);
+                    dispatchSafely(line);
                 }
             }
             reason = "exited";
@@ -183,6 +186,17 @@ final class StdioProcess {
         exited.complete(why);
         failAll(gone(why));
         writer.shutdownNow();
+    }
+
+    /** A listener that fails (a caller's stream gone) loses that message; the reader goes on for everyone else. */
+    private void dispatchSafely(String line) {
+        try {
+            dispatch(line);
+        } catch (RuntimeException failed) {
+            LOG.warnf(
+                    "upstream %s: a message could not be passed on: %s",
+                    name, failed.getClass().getSimpleName());
+        }
     }
 
     private void dispatch(String line) {
@@ -211,7 +225,7 @@ final class StdioProcess {
         if (token != null) {
             ProgressRelay relay = progress.get(token);
             if (relay != null) {
-                relay.relay(object);
+                relay.relay(object, line.length());
             }
             return;
         }

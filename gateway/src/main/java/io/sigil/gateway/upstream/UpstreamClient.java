@@ -180,7 +180,7 @@ public final class UpstreamClient implements Upstream {
         try {
             if (mapper.readTree(data) instanceof ObjectNode message
                     && relay.upstreamToken().equals(ProgressRelay.upstreamTokenOf(message))) {
-                relay.relay(message);
+                relay.relay(message, data.length());
             }
         } catch (IOException notJson) {
             // The answer is looked for again once the stream has ended; this event relays nothing.

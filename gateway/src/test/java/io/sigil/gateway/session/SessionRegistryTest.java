@@ -60,6 +60,16 @@ class SessionRegistryTest {
     }
 
     @Test
+    void oneUserOfASharedClientCannotPushOutAnothersSessions() {
+        McpSession alices = open("alice", "shared-cli");
+        open("bob", "shared-cli");
+        open("bob", "shared-cli");
+        open("bob", "shared-cli");
+
+        assertThat(registry.find(alices.id(), "alice", "shared-cli")).isPresent();
+    }
+
+    @Test
     void aFullGatewayRefusesNewSessionsInsteadOfDroppingOthers() {
         for (int i = 0; i < 5; i++) {
             open("s", "agent-" + i);

@@ -53,6 +53,24 @@ class ForwardStageTest {
         assertThat(((StageResult.Reject) result).error()).isEqualTo(JsonRpcError.UPSTREAM_UNAVAILABLE);
     }
 
+    @Test
+    void membersAnUpstreamAddsBesideTheAnswerAreDropped() throws Exception {
+        ObjectNode answer = (ObjectNode)
+                JSON.readTree("{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{\"tools\":[]},\"x\":\"never scanned\"}");
+        ForwardStage forwarding = new ForwardStage(io.sigil.gateway.testing.Upstreams.single(
+                "demo", request -> java.util.concurrent.CompletableFuture.completedFuture(answer)));
+        ObjectNode request =
+                JSON.createObjectNode().put("jsonrpc", "2.0").put("id", 1).put("method", "tools/list");
+        Exchange exchange = new Exchange(request, new Credentials("s", "a", Set.of(), Map.of()), "2025-11-25");
+
+        StageResult result = forwarding.apply(exchange).toCompletableFuture().join();
+
+        assertThat(result).isInstanceOfSatisfying(StageResult.Respond.class, respond -> {
+            assertThat(respond.message().has("x")).isFalse();
+            assertThat(respond.message().path("result").has("tools")).isTrue();
+        });
+    }
+
     private StageResult run(RegisteredAgent agent) {
         ObjectNode request =
                 JSON.createObjectNode().put("jsonrpc", "2.0").put("id", 1).put("method", "tools/list");
