@@ -71,7 +71,8 @@ public class PipelineProducer {
                                 audit,
                                 Clock.systemUTC(),
                                 new RiskClassifier(config.riskClasses()),
-                                config.auditWriteAheadFor())),
+                                config.auditWriteAheadFor(),
+                                config.auditAwaitedFor())),
                 factory(
                         AuditStage.NAME,
                         () -> new AuditStage(

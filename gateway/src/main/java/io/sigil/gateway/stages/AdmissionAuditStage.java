@@ -30,12 +30,21 @@ public final class AdmissionAuditStage implements Stage {
     private final AuditStage events;
     private final RiskClassifier risks;
     private final Set<RiskClass> writeAhead;
+    private final Set<RiskClass> recorded;
 
-    public AdmissionAuditStage(AuditLogger audit, Clock clock, RiskClassifier risks, Set<RiskClass> writeAhead) {
+    /**
+     * @param writeAhead the classes whose calls wait for their admission record before they are forwarded
+     * @param awaited the classes whose answers wait for a durable record; with {@code writeAhead}, the only
+     *     classes that get an admission record (a read-only call by default gets just its outcome event)
+     */
+    public AdmissionAuditStage(
+            AuditLogger audit, Clock clock, RiskClassifier risks, Set<RiskClass> writeAhead, Set<RiskClass> awaited) {
         this.audit = audit;
         this.events = new AuditStage(audit, clock, risks, EnumSet.noneOf(RiskClass.class));
         this.risks = risks;
         this.writeAhead = writeAhead.isEmpty() ? EnumSet.noneOf(RiskClass.class) : EnumSet.copyOf(writeAhead);
+        this.recorded = EnumSet.copyOf(this.writeAhead);
+        this.recorded.addAll(awaited);
     }
 
     @Override
@@ -49,6 +58,9 @@ public final class AdmissionAuditStage implements Stage {
             return CompletableFuture.completedFuture(StageResult.CONTINUE);
         }
         RiskClass risk = risks.classify(exchange);
+        if (!recorded.contains(risk)) {
+            return CompletableFuture.completedFuture(StageResult.CONTINUE);
+        }
         AuditEvent outcome = events.eventOf(exchange);
         AuditEvent admitted = new AuditEvent(
                 outcome.auditId(),

@@ -49,7 +49,11 @@ class AdmissionAuditStageTest {
 
     private AdmissionAuditStage admission() {
         return new AdmissionAuditStage(
-                this::log, clock, risks, EnumSet.of(RiskClass.DESTRUCTIVE, RiskClass.UNCLASSIFIED));
+                this::log,
+                clock,
+                risks,
+                EnumSet.of(RiskClass.DESTRUCTIVE, RiskClass.UNCLASSIFIED),
+                EnumSet.of(RiskClass.WRITE, RiskClass.DESTRUCTIVE, RiskClass.UNCLASSIFIED));
     }
 
     private AuditStage outcome() {
@@ -116,6 +120,22 @@ class AdmissionAuditStageTest {
         assertThat(answered).isNotDone();
         acks.get(1).complete(null);
         assertThat(answered.join()).isEqualTo(StageResult.CONTINUE);
+    }
+
+    @Test
+    void aReadOnlyCallGetsNoAdmissionRecord() {
+        RiskClassifier readOnly = new RiskClassifier(Map.of("get_weather", RiskClass.READ_ONLY));
+        Exchange exchange = call("get_weather");
+
+        StageResult result = new AdmissionAuditStage(
+                        this::log, clock, readOnly, EnumSet.of(RiskClass.DESTRUCTIVE), EnumSet.of(RiskClass.WRITE))
+                .apply(exchange)
+                .toCompletableFuture()
+                .join();
+
+        assertThat(result).isEqualTo(StageResult.CONTINUE);
+        assertThat(published).isEmpty();
+        assertThat(exchange.admitted()).isNull();
     }
 
     @Test
