@@ -74,13 +74,21 @@ class TracerBulletIT {
         String auditId = SigilEnvelope.locate(answer).path("audit_id").asText();
         assertThat(auditId).hasSize(36);
 
-        // And audit-service has stored the event, readable by the SOC: get_weather is read-only in the packaged
-        // mesh, so its call has no admission record, only its outcome
+        // And audit-service has stored the call's outcome, readable by the SOC (next to its admission record
+        // when the tool's risk class needs one)
         String auditor = tokens.clientCredentials("sigil-soc");
-        JsonNode stored = await().atMost(Duration.ofSeconds(30))
+        java.util.List<JsonNode> events = await().atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(250))
-                .until(() -> storedEvents(auditor, auditId), events -> events.size() == 1)
-                .get(0);
+                .until(() -> storedEvents(auditor, auditId), found -> found.stream()
+                        .anyMatch(e -> e.path("activity").asText().equals("tools/call")));
+        assertThat(events)
+                .extracting(found -> found.path("activity").asText())
+                .isSubsetOf("mcp/call-admitted", "tools/call")
+                .containsOnlyOnce("tools/call");
+        JsonNode stored = events.stream()
+                .filter(found -> found.path("activity").asText().equals("tools/call"))
+                .findFirst()
+                .orElseThrow();
         assertThat(stored.path("activity").asText()).isEqualTo("tools/call");
         assertThat(stored.path("source").asText()).isEqualTo("gateway");
         assertThat(stored.path("actor").asText()).isEqualTo("client:demo-agent-high");
