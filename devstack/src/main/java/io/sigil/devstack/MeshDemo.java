@@ -107,8 +107,8 @@ public final class MeshDemo {
                     }
                 }
                 if (stored.statusCode() == 200 && outcome != null) {
-                    out.println("Audit records " + auditId + " (admission, outcome), as audit-service stored them"
-                            + " from Kafka; the outcome:");
+                    out.println("Audit id " + auditId + ": " + records.size()
+                            + " record(s) as audit-service stored them from Kafka; the call's outcome:");
                     out.println(JSON.writeValueAsString(outcome));
                     return true;
                 }
