@@ -150,16 +150,19 @@ public class McpResource {
                     .completionStage(() -> pipeline.run(exchange))
                     .map(this::initialized);
         }
+        // Inside an MCP session, HTTP 400 and 404 tell a client that its session is gone (the Java SDK drops it on
+        // either): there a refused request's JSON-RPC error travels with 200 instead of 400.
+        boolean inSession = sessionId != null && !McpProtocol.isStateless(revision.get());
         if (!streams(accept, request)) {
             return Uni.createFrom()
                     .completionStage(() -> pipeline.run(exchange))
-                    .map(this::answer);
+                    .map(done -> answer(done, inSession));
         }
         SseAnswer stream = new SseAnswer(raw, mapper);
         exchange.streamTo(stream::message);
         return Uni.createFrom().completionStage(() -> pipeline.run(exchange)).map(done -> {
             if (!stream.finish()) {
-                return answer(done);
+                return answer(done, inSession);
             }
             // The status line went out with the first event: a refusal travels as the stream's last event.
             stream.end(envelopes.write(message(done), done));
@@ -299,13 +302,17 @@ public class McpResource {
     }
 
     private Response answer(Exchange exchange) {
+        return answer(exchange, false);
+    }
+
+    private Response answer(Exchange exchange, boolean inSession) {
         if (exchange.rejection() != null) {
             ObjectNode error = JsonRpc.error(
                     exchange.id(),
                     exchange.rejection().error(),
                     exchange.rejection().detail());
-            Response.ResponseBuilder refused = Response.status(
-                            exchange.rejection().httpStatus())
+            int status = exchange.rejection().httpStatus();
+            Response.ResponseBuilder refused = Response.status(inSession && status == 400 ? 200 : status)
                     .type(MediaType.APPLICATION_JSON)
                     .entity(envelopes.write(error, exchange));
             exchange.rejection().headers().forEach(refused::header);

@@ -109,6 +109,21 @@ class McpSessionTest {
     }
 
     @Test
+    void insideASessionARefusedRequestsErrorTravelsWith200NotWith400() {
+        String session = initialize(agentHigh, "2025-11-25");
+        String nameless = "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":{}}";
+
+        as(agentHigh, "2025-11-25")
+                .header(SESSION, session)
+                .body(nameless)
+                .post("/mcp")
+                .then()
+                .statusCode(200)
+                .body("error.code", equalTo(-32602));
+        as(agentHigh, "2025-11-25").body(nameless).post("/mcp").then().statusCode(400);
+    }
+
+    @Test
     void aMadeUpSessionIsUnknownAndNoSessionAtAllIsStillServed() {
         as(agentHigh, "2025-06-18")
                 .header(SESSION, "made-up")
