@@ -38,11 +38,7 @@ public final class SessionStreams {
                 .putHeader("Content-Type", "text/event-stream")
                 .putHeader("Cache-Control", "no-cache");
         response.write(": stream of session opened\n\n");
-        long timer = vertx.setPeriodic(keepAlive.toMillis(), id -> {
-            if (!response.closed() && !response.ended() && !response.writeQueueFull()) {
-                response.write(": keep-alive\n\n");
-            }
-        });
+        long timer = vertx.setPeriodic(keepAlive.toMillis(), id -> write(response, ": keep-alive\n\n"));
         Runnable finish = () -> {
             vertx.cancelTimer(timer);
             open.remove(session.id(), response);
@@ -76,11 +72,18 @@ public final class SessionStreams {
      */
     public void broadcast(ObjectNode message) {
         String event = "event: message\ndata: " + message + "\n\n";
-        open.values().forEach(response -> {
+        open.values().forEach(response -> write(response, event));
+    }
+
+    /** Writes unless the stream is gone or full; a stream that ends meanwhile costs only this message. */
+    private static void write(HttpServerResponse response, String event) {
+        try {
             if (!response.closed() && !response.ended() && !response.writeQueueFull()) {
                 response.write(event);
             }
-        });
+        } catch (IllegalStateException ended) {
+            // Ended between the check and the write, by its session or its caller.
+        }
     }
 
     /** How many streams are open, for operations. */
