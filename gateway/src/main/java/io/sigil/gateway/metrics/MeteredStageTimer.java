@@ -17,7 +17,8 @@ public final class MeteredStageTimer implements StageTimer {
     static final String NAME = "sigil.gateway.stage";
 
     private final MeterRegistry registry;
-    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+    // By stage, then outcome: looked up per stage of every request, so no key is built per call.
+    private final Map<String, Map<String, Timer>> timers = new ConcurrentHashMap<>();
 
     public MeteredStageTimer(MeterRegistry registry) {
         this.registry = registry;
@@ -25,7 +26,8 @@ public final class MeteredStageTimer implements StageTimer {
 
     @Override
     public void record(String stage, String outcome, long nanos) {
-        timers.computeIfAbsent(stage + '\u0000' + outcome, key -> Timer.builder(NAME)
+        timers.computeIfAbsent(stage, name -> new ConcurrentHashMap<>())
+                .computeIfAbsent(outcome, key -> Timer.builder(NAME)
                         .description("time of one gateway stage for one exchange")
                         .tag("stage", stage)
                         .tag("outcome", outcome)

@@ -24,6 +24,8 @@ public final class ResponseScanStage implements Stage {
     public static final String NAME = "response-scan";
     static final String DIRECTION = "response";
     static final String NOTIFICATION = "notification";
+    private static final List<String> ANSWER_MEMBERS = List.of("result", "error");
+    private static final List<String> NOTICE_MEMBERS = List.of("params");
     private static final Logger LOG = Logger.getLogger(ResponseScanStage.class);
 
     private final ActiveScanner scanner;
@@ -46,53 +48,49 @@ public final class ResponseScanStage implements Stage {
 
     /** A notification relayed to the caller (progress) is scanned like an answer; one that cannot be is withheld. */
     private ObjectNode scannedNotification(Exchange exchange, ObjectNode notification) {
-        JsonNode params = notification.get("params");
-        if (params == null) {
-            return notification;
-        }
-        List<Finding> findings;
         try {
-            findings = scanner.engine().findings(params);
+            return masked(exchange, notification, NOTICE_MEMBERS, NOTIFICATION);
         } catch (IllegalArgumentException unwalkable) {
             LOG.warnf("a notification for audit id %s cannot be scanned; withheld", exchange.auditId());
             return null;
         }
-        if (findings.isEmpty()) {
-            return notification;
-        }
-        ObjectNode masked = notification.deepCopy();
-        masked.set("params", FindingMasker.mask(params, findings));
-        for (Finding finding : findings) {
-            exchange.interceptions().add(FindingMasker.interception(finding, "/params", NOTIFICATION));
-        }
-        return masked;
     }
 
     private StageResult scanned(Exchange exchange, ObjectNode answer) {
-        ObjectNode out = answer;
-        for (String member : new String[] {"result", "error"}) {
-            JsonNode part = answer.get(member);
-            if (part == null) {
-                continue;
-            }
-            List<Finding> findings;
-            try {
-                findings = scanner.engine().findings(part);
-            } catch (IllegalArgumentException unwalkable) {
-                return StageResult.reject(
-                        JsonRpcError.UPSTREAM_INVALID, "the upstream's answer cannot be scanned; refused", 502);
-            }
-            if (!findings.isEmpty()) {
-                if (out == answer) {
-                    out = answer.deepCopy();
-                }
-                out.set(member, FindingMasker.mask(part, findings));
-                for (Finding finding : findings) {
-                    exchange.interceptions().add(FindingMasker.interception(finding, "/" + member, DIRECTION));
-                }
-            }
+        ObjectNode out;
+        try {
+            out = masked(exchange, answer, ANSWER_MEMBERS, DIRECTION);
+        } catch (IllegalArgumentException unwalkable) {
+            return StageResult.reject(
+                    JsonRpcError.UPSTREAM_INVALID, "the upstream's answer cannot be scanned; refused", 502);
         }
         exchange.scanned(true);
         return StageResult.respond(out);
+    }
+
+    /**
+     * The message with every finding in the named members replaced by its pointer (a copy, only when something
+     * was found), each finding recorded as an interception; throws when a member cannot be walked.
+     */
+    private ObjectNode masked(Exchange exchange, ObjectNode message, List<String> members, String direction) {
+        ObjectNode out = message;
+        for (String member : members) {
+            JsonNode part = message.get(member);
+            if (part == null) {
+                continue;
+            }
+            List<Finding> findings = scanner.engine().findings(part);
+            if (findings.isEmpty()) {
+                continue;
+            }
+            if (out == message) {
+                out = message.deepCopy();
+            }
+            out.set(member, FindingMasker.mask(part, findings));
+            for (Finding finding : findings) {
+                exchange.interceptions().add(FindingMasker.interception(finding, "/" + member, direction));
+            }
+        }
+        return out;
     }
 }
