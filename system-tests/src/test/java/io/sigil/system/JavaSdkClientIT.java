@@ -11,7 +11,10 @@ import io.sigil.devstack.KeycloakTokens;
 import io.sigil.devstack.MeshService;
 import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,6 +43,11 @@ class JavaSdkClientIT {
     }
 
     private static McpSyncClient client(String gateway, String token) {
+        return client(gateway, token, note -> {});
+    }
+
+    private static McpSyncClient client(
+            String gateway, String token, Consumer<McpSchema.ProgressNotification> progress) {
         HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder(gateway)
                 .endpoint("/mcp")
                 .requestBuilder(HttpRequest.newBuilder().header("Authorization", "Bearer " + token))
@@ -47,11 +55,12 @@ class JavaSdkClientIT {
         return McpClient.sync(transport)
                 .requestTimeout(Duration.ofSeconds(20))
                 .clientInfo(new McpSchema.Implementation("sigil-system-test", "1.0"))
+                .progressConsumer(progress)
                 .build();
     }
 
     @Test
-    void callsServerEverythingThatTheGatewayRunsAsAStdioChild() throws Exception {
+    void callsToolsWithProgressResourcesAndPromptsOfServerEverythingRunAsAStdioChild() throws Exception {
         // Given a gateway whose one upstream is server-everything, started by the gateway over stdio
         String gateway = mesh.startGateway(
                 TcpProxy.freePort(),
@@ -62,17 +71,39 @@ class JavaSdkClientIT {
                         "sigil.gateway.upstreams.demo.command",
                         "node," + NodePeers.everythingScript() + ",stdio"));
 
-        try (McpSyncClient client = client(gateway, tokens.clientCredentials("demo-agent-high"))) {
+        List<McpSchema.ProgressNotification> progress = new CopyOnWriteArrayList<>();
+        try (McpSyncClient client = client(gateway, tokens.clientCredentials("demo-agent-high"), progress::add)) {
             // When
             client.initialize();
             McpSchema.ListToolsResult tools = client.listTools();
             McpSchema.CallToolResult echo =
                     client.callTool(new McpSchema.CallToolRequest("echo", Map.of("message", "from the java sdk")));
+            McpSchema.CallToolResult longRunning = client.callTool(McpSchema.CallToolRequest.builder()
+                    .name("trigger-long-running-operation")
+                    .arguments(Map.of("duration", 1, "steps", 3))
+                    .progressToken("java-sdk-progress")
+                    .build());
+            List<McpSchema.Resource> resources = client.listResources().resources();
+            McpSchema.ReadResourceResult resource = client.readResource(resources.get(0));
+            List<McpSchema.Prompt> prompts = client.listPrompts().prompts();
+            McpSchema.GetPromptResult prompt =
+                    client.getPrompt(new McpSchema.GetPromptRequest("simple-prompt", Map.of()));
 
-            // Then
+            // Then tools, SSE progress (relayed under the gateway's own token), resources and prompts came through
             assertThat(tools.tools()).extracting(McpSchema.Tool::name).contains("echo");
             assertThat(echo.isError()).isNotEqualTo(Boolean.TRUE);
             assertThat(echo.content().toString()).contains("from the java sdk");
+            assertThat(longRunning.isError()).isNotEqualTo(Boolean.TRUE);
+            assertThat(longRunning.content().toString()).contains("Long running operation completed");
+            assertThat(progress)
+                    .extracting(McpSchema.ProgressNotification::progress)
+                    .containsExactly(1.0, 2.0, 3.0);
+            assertThat(progress)
+                    .extracting(McpSchema.ProgressNotification::progressToken)
+                    .containsOnly("java-sdk-progress");
+            assertThat(resource.contents()).isNotEmpty();
+            assertThat(prompts).extracting(McpSchema.Prompt::name).contains("simple-prompt");
+            assertThat(prompt.messages()).isNotEmpty();
         }
     }
 

@@ -63,12 +63,16 @@ public final class McpLoad {
                 .build();
         String session = initialise(http, url, token);
 
-        // A long-running gateway is warm: -Dwarmup=<seconds> lets the JIT finish before anything is counted.
-        openLoop(http, url, token, session, rate, Integer.getInteger("warmup", 5)); // not reported
+        // A long-running gateway is warm: -Dwarmup=<seconds> of closed loop lets the JIT finish before anything is
+        // counted (a few thousand calls at the rate left it half compiled on these shared cores), then a few
+        // seconds at the rate let the connections settle to what the open loop uses. Nothing of it is reported.
+        closedLoop(http, url, token, session, concurrency, Integer.getInteger("warmup", 5));
+        openLoop(http, url, token, session, rate, 3);
         errors.set(0);
         errorKinds.clear();
         long[] latencies = openLoop(http, url, token, session, rate, seconds);
-        double throughput = closedLoop(http, url, token, session, concurrency, seconds);
+        // -Dclosed=<seconds> sets the closed loop apart (e.g. a long one for a CPU count per call).
+        double throughput = closedLoop(http, url, token, session, concurrency, Integer.getInteger("closed", seconds));
 
         Arrays.sort(latencies);
         System.out.printf(
