@@ -1,9 +1,9 @@
 package io.sigil.gateway.upstream;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Reads newline-delimited messages from a child's stdout with a bound on the length of one line, so a server
@@ -24,34 +24,47 @@ final class LineReader {
 
     /** The next line without its terminator, or null at the end of the stream. */
     String next() throws IOException {
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        // Most lines end inside the buffer: they are decoded from it without a copy; a longer one is gathered.
+        byte[] gathered = null;
+        int gatheredLength = 0;
         while (true) {
             if (position == limit) {
                 limit = in.read(buffer);
                 position = 0;
                 if (limit <= 0) {
                     limit = 0;
-                    return line.size() == 0 ? null : decode(line);
+                    return gatheredLength == 0 ? null : decode(gathered, 0, gatheredLength);
                 }
             }
             int start = position;
             while (position < limit && buffer[position] != '\n') {
                 position++;
             }
-            line.write(buffer, start, position - start);
-            if (line.size() > maxBytes) {
+            int length = position - start;
+            if (gatheredLength + length > maxBytes) {
                 throw new LineTooLong(maxBytes);
             }
+            if (position < limit && gathered == null) {
+                position++;
+                return decode(buffer, start, length);
+            }
+            if (gathered == null || gathered.length < gatheredLength + length) {
+                gathered = Arrays.copyOf(
+                        gathered == null ? new byte[0] : gathered,
+                        Math.min(maxBytes, Math.max(2 * (gatheredLength + length), buffer.length)));
+            }
+            System.arraycopy(buffer, start, gathered, gatheredLength, length);
+            gatheredLength += length;
             if (position < limit) {
                 position++;
-                return decode(line);
+                return decode(gathered, 0, gatheredLength);
             }
         }
     }
 
-    private static String decode(ByteArrayOutputStream line) {
-        String text = line.toString(StandardCharsets.UTF_8);
-        return text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
+    private static String decode(byte[] bytes, int offset, int length) {
+        int end = length > 0 && bytes[offset + length - 1] == '\r' ? length - 1 : length;
+        return new String(bytes, offset, end, StandardCharsets.UTF_8);
     }
 
     /** A line longer than the bound. */
