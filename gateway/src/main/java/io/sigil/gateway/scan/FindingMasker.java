@@ -17,7 +17,7 @@ public final class FindingMasker {
 
     private FindingMasker() {}
 
-    /** The masked copy of {@code part}; {@code base} is the JSON pointer of the part in its message. */
+    /** The masked copy of {@code part}. */
     public static JsonNode mask(JsonNode part, List<Finding> findings) {
         if (part.isTextual()) {
             return TextNode.valueOf(Redaction.mask(part.textValue(), findings, FindingMasker::pointer));
@@ -25,11 +25,23 @@ public final class FindingMasker {
         return Redaction.mask(part, findings, FindingMasker::pointer);
     }
 
+    /**
+     * The masked copy of {@code part}, each finding added to {@code interceptions}; {@code base} is the JSON pointer
+     * of the part in its message.
+     */
+    public static JsonNode mask(
+            JsonNode part, List<Finding> findings, String base, String direction, List<Interception> interceptions) {
+        for (Finding finding : findings) {
+            interceptions.add(interception(finding, base, direction));
+        }
+        return mask(part, findings);
+    }
+
     private static String pointer(Finding finding) {
         return OpaquePointer.render(category(finding));
     }
 
-    public static Interception interception(Finding finding, String base, String direction) {
+    private static Interception interception(Finding finding, String base, String direction) {
         String path = finding.jsonPath() == null ? base : base + finding.jsonPath();
         return new Interception(category(finding), null, path, direction);
     }

@@ -58,10 +58,9 @@ public final class RequestScanStage implements Stage {
         }
         exchange.scanned(true);
         if (!findings.isEmpty()) {
-            params.set(member, FindingMasker.mask(part, findings));
-            for (Finding finding : findings) {
-                exchange.interceptions().add(FindingMasker.interception(finding, "/params/" + member, DIRECTION));
-            }
+            params.set(
+                    member,
+                    FindingMasker.mask(part, findings, "/params/" + member, DIRECTION, exchange.interceptions()));
         }
         return CompletableFuture.completedFuture(StageResult.CONTINUE);
     }

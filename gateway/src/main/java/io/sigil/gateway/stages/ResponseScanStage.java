@@ -86,10 +86,7 @@ public final class ResponseScanStage implements Stage {
             if (out == message) {
                 out = message.deepCopy();
             }
-            out.set(member, FindingMasker.mask(part, findings));
-            for (Finding finding : findings) {
-                exchange.interceptions().add(FindingMasker.interception(finding, "/" + member, direction));
-            }
+            out.set(member, FindingMasker.mask(part, findings, "/" + member, direction, exchange.interceptions()));
         }
         return out;
     }
