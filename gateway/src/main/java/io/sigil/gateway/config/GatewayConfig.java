@@ -173,6 +173,13 @@ public interface GatewayConfig {
         /** How often an idle GET stream carries a comment, so that proxies keep it open. */
         @WithDefault("15s")
         Duration keepAlive();
+
+        /**
+         * How often at most one kind of {@code list_changed} is passed to the GET streams; a burst from an upstream
+         * reaches clients as its first and its last notice.
+         */
+        @WithDefault("1s")
+        Duration noticeInterval();
     }
 
     /** The registry replica. */

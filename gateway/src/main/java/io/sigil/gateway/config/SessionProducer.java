@@ -2,6 +2,7 @@ package io.sigil.gateway.config;
 
 import io.quarkus.runtime.Startup;
 import io.sigil.gateway.federation.Federation;
+import io.sigil.gateway.session.Coalescer;
 import io.sigil.gateway.session.SessionRegistry;
 import io.sigil.gateway.session.SessionStreams;
 import io.sigil.gateway.session.UpstreamNotices;
@@ -28,7 +29,11 @@ public class SessionProducer {
     SessionStreams streams(Vertx vertx, SessionRegistry sessions, GatewayConfig config, Federation federation) {
         SessionStreams streams =
                 new SessionStreams(vertx, sessions, config.sessions().keepAlive());
-        new UpstreamNotices(streams::broadcast).listenTo(federation);
+        Coalescer coalescer = new Coalescer(
+                config.sessions().noticeInterval(),
+                System::nanoTime,
+                (delay, task) -> vertx.setTimer(delay, id -> task.run()));
+        new UpstreamNotices(streams::broadcast, coalescer).listenTo(federation);
         return streams;
     }
 }

@@ -22,10 +22,17 @@ public final class UpstreamNotices {
             "notifications/resources/list_changed");
 
     private final Consumer<ObjectNode> streams;
+    private final Coalescer coalescer;
 
-    /** Notices go to {@code streams}: in the gateway, every open GET stream. */
+    /** Notices go to {@code streams} as they come. */
     public UpstreamNotices(Consumer<ObjectNode> streams) {
+        this(streams, Coalescer.none());
+    }
+
+    /** Notices go to {@code streams} (in the gateway, every open GET stream), each method at most once a window. */
+    public UpstreamNotices(Consumer<ObjectNode> streams, Coalescer coalescer) {
         this.streams = streams;
+        this.coalescer = coalescer;
     }
 
     /** Listens to every upstream of the federation. */
@@ -42,8 +49,11 @@ public final class UpstreamNotices {
         if (method.equals("notifications/tools/list_changed")) {
             member.catalog().invalidate();
         }
-        ObjectNode relayed = notice.objectNode();
-        relayed.put("jsonrpc", "2.0").put("method", method);
-        streams.accept(relayed);
+        // The catalogue forgets at once (a changed tool must meet its pin); clients hear of it at most once a window.
+        coalescer.submit(method, () -> {
+            ObjectNode relayed = notice.objectNode();
+            relayed.put("jsonrpc", "2.0").put("method", method);
+            streams.accept(relayed);
+        });
     }
 }

@@ -8,6 +8,7 @@ import io.sigil.gateway.federation.Federation;
 import io.sigil.gateway.federation.Member;
 import io.sigil.gateway.testing.Upstreams;
 import io.sigil.gateway.upstream.Upstream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -73,6 +74,26 @@ class UpstreamNoticesTest {
                     .as("nothing of the upstream's message but its method")
                     .isFalse();
         });
+    }
+
+    @Test
+    void aBurstOfChangesReachesTheStreamsTwiceButTheCatalogueForgetsEachTime() {
+        Noisy noisy = new Noisy();
+        Member member = Upstreams.member(noisy.upstream, "");
+        List<ObjectNode> streamed = new ArrayList<>();
+        List<Runnable> booked = new ArrayList<>();
+        Coalescer coalescer = new Coalescer(Duration.ofSeconds(1), () -> 0L, (delay, task) -> booked.add(task));
+        new UpstreamNotices(streamed::add, coalescer).listenTo(new Federation(List.of(member)));
+
+        for (int i = 0; i < 50; i++) {
+            noisy.listener.accept(notice("notifications/tools/list_changed"));
+            member.catalog().tools().toCompletableFuture().join();
+        }
+
+        assertThat(noisy.lists).as("every change meets the pins at once").hasValue(50);
+        assertThat(streamed).hasSize(1);
+        booked.forEach(Runnable::run);
+        assertThat(streamed).hasSize(2);
     }
 
     @Test
