@@ -29,8 +29,9 @@ wait_ready() { for _ in $(seq 1 240); do curl -s -o /dev/null "$1" && return 0; 
 
 PORT=8731 node --require "$PWD/system-tests/target/node/loopback-only.cjs" "$everything" streamableHttp > "$home/bench-everything-http.log" 2>&1 & pids+=($!)
 # The registry lets the demo agents reach an upstream named "demo": the stdio upstream takes that name here.
+# The gateway runs as the mesh runs it (ServiceNode: -Xmx256m, serial GC, full JIT).
 gateway() { # port stages [extra -D settings]
-  java -Xmx256m -Dquarkus.http.port="$1" -Dquarkus.http.host=127.0.0.1 -Dsigil.gateway.stages="$2" ${3:-} \
+  java -Xmx256m -XX:+UseSerialGC -Dquarkus.http.port="$1" -Dquarkus.http.host=127.0.0.1 -Dsigil.gateway.stages="$2" ${3:-} \
     -Dsigil.gateway.upstreams.demo.url= -Dsigil.gateway.upstreams.demo.command="node,$everything,stdio" \
     -Dsigil.gateway.scanners.allow-development-key=true \
     -jar gateway/target/quarkus-app/quarkus-run.jar > "$home/bench-gateway-$1.log" 2>&1 &
@@ -51,16 +52,34 @@ wait_ready http://127.0.0.1:8736/q/health/ready
 wait_ready http://127.0.0.1:8734/mcp
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem/{print $2}') GiB, $(java -version 2>&1 | head -1), node $(node --version)"
-echo "date: $(date -u +%Y-%m-%d), load $(cut -d' ' -f1-3 /proc/loadavg), echo at ${rate}/s for ${seconds} s after 5 s warm-up, closed loop ${concurrency} in flight"
+echo "date: $(date -u +%Y-%m-%d), load $(cut -d' ' -f1-3 /proc/loadavg), echo at ${rate}/s for ${seconds} s after ${WARMUP:-30} s of closed-loop warm-up, closed loop ${concurrency} in flight"
 args='{"message":"hello"}'
-warmup=${WARMUP:-20} # seconds at the rate before anything is counted: a long-running gateway is JIT-compiled
-load() { java -Dwarmup="$warmup" -cp "$cp" io.sigil.system.bench.McpLoad "$@"; }
-# Mean time of each stage over everything the gateway on port $1 served, from its sigil.gateway.stage timers.
+warmup=${WARMUP:-30} # seconds of closed loop before anything is counted: a long-running gateway is JIT-compiled
+# Warms the endpoint up apart (nothing of it reported), snapshots a gateway's stage histograms, then measures.
+load() {
+  java -Dwarmup="$warmup" -Dclosed=1 -cp "$cp" io.sigil.system.bench.McpLoad "$1" "$2" "$3" "$4" 1 "${@:6}" > /dev/null
+  case "$2" in *:873[2356]/*) port=${2#*127.0.0.1:}; snapshot "${port%%/*}" ;; esac
+  java -Dwarmup=0 -cp "$cp" io.sigil.system.bench.McpLoad "$@"
+}
+# Each stage's p50 and p99 (upper bucket bounds) over what the gateway on port $1 served since snapshot() — the
+# counted open loop and closed loop, not the warm-up — from its sigil_gateway_stage_seconds histograms.
+buckets() { curl -s "http://127.0.0.1:$1/q/metrics" | grep '^sigil_gateway_stage_seconds_bucket{' || true; }
+snapshot() { buckets "$1" > "$home/bench-stages-$1.before"; }
 stages() {
-  curl -s "http://127.0.0.1:$1/q/metrics" | awk -F'[{}", ]+' '
-    /^sigil_gateway_stage_seconds_(sum|count)\{/ { for (i = 2; i < NF; i++) if ($i ~ /^stage=/) s = $(i + 1);
-      if ($1 ~ /_sum$/) sum[s] += $NF; else n[s] += $NF }
-    END { printf "  stage means (ms):"; for (s in n) if (n[s] > 0) printf " %s %.3f", s, 1000 * sum[s] / n[s]; print "" }'
+  buckets "$1" | awk -v before="$home/bench-stages-$1.before" '
+    function key(line,   s, o, l) {
+      s = line; sub(/.*stage="/, "", s); sub(/".*/, "", s); o = line; sub(/.*outcome="/, "", o); sub(/".*/, "", o)
+      l = line; sub(/.*le="/, "", l); sub(/".*/, "", l); return s "/" o " " l }
+    BEGIN { while ((getline line < before) > 0) { split(line, f, " "); old[key(line)] = f[2] } }
+    { k = key($0); split(k, p, " "); n = $2 - old[k]; c[p[1]] = c[p[1]] " " p[2] "=" n }
+    END { printf "  stage p50/p99 (ms, bucket bounds):";
+      for (s in c) { m = split(c[s], e, " "); total = 0
+        for (i = 1; i <= m; i++) { split(e[i], kv, "="); if (kv[1] == "+Inf") total = kv[2] }
+        if (total < 10) continue; p50 = ""; p99 = ""
+        for (i = 1; i <= m; i++) { split(e[i], kv, "="); if (kv[1] == "+Inf") continue
+          if (p50 == "" && kv[2] >= 0.5 * total) p50 = kv[1]; if (p99 == "" && kv[2] >= 0.99 * total) p99 = kv[1] }
+        printf " %s %.3f/%.3f", s, 1000 * p50, 1000 * p99 }
+      print "" }'
 }
 load direct-upstream http://127.0.0.1:8731/mcp - "$rate" "$seconds" "$concurrency" echo "$args"
 load gateway-all-stages http://127.0.0.1:8732/mcp "$token" "$rate" "$seconds" "$concurrency" echo "$args"

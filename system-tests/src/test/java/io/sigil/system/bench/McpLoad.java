@@ -66,8 +66,11 @@ public final class McpLoad {
         // A long-running gateway is warm: -Dwarmup=<seconds> of closed loop lets the JIT finish before anything is
         // counted (a few thousand calls at the rate left it half compiled on these shared cores), then a few
         // seconds at the rate let the connections settle to what the open loop uses. Nothing of it is reported.
-        closedLoop(http, url, token, session, concurrency, Integer.getInteger("warmup", 5));
-        openLoop(http, url, token, session, rate, 3);
+        int warmup = Integer.getInteger("warmup", 5);
+        if (warmup > 0) {
+            closedLoop(http, url, token, session, concurrency, warmup);
+            openLoop(http, url, token, session, rate, 3);
+        }
         errors.set(0);
         errorKinds.clear();
         long[] latencies = openLoop(http, url, token, session, rate, seconds);
