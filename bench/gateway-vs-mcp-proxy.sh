@@ -55,9 +55,21 @@ echo "machine: $(nproc) cores, $(free -g | awk '/Mem/{print $2}') GiB, $(java -v
 echo "date: $(date -u +%Y-%m-%d), load $(cut -d' ' -f1-3 /proc/loadavg), echo at ${rate}/s for ${seconds} s after ${WARMUP:-30} s of closed-loop warm-up, closed loop ${concurrency} in flight"
 args='{"message":"hello"}'
 warmup=${WARMUP:-30} # seconds of closed loop before anything is counted: a long-running gateway is JIT-compiled
+# Waits (at most 60 s) until the machine is below 25 % busy over 2 s: audit-service seals the events of the
+# previous warm-up and closed loop after they end, and that work must not land in the next measurement.
+settle() {
+  local busy=100 waited=0 a b
+  while (( busy >= 25 && waited < 60 )); do
+    a=($(head -1 /proc/stat)); sleep 2; b=($(head -1 /proc/stat)); waited=$((waited + 2))
+    local total=0 idle=$(( (b[4] + b[5]) - (a[4] + a[5]) )); for i in 1 2 3 4 5 6 7 8; do total=$((total + b[i] - a[i])); done
+    busy=$(( 100 * (total - idle) / total ))
+  done
+  echo "  (settled after ${waited} s: ${busy} % busy, load $(cut -d' ' -f1 /proc/loadavg))"
+}
 # Warms the endpoint up apart (nothing of it reported), snapshots a gateway's stage histograms, then measures.
 load() {
   java -Dwarmup="$warmup" -Dclosed=1 -cp "$cp" io.sigil.system.bench.McpLoad "$1" "$2" "$3" "$4" 1 "${@:6}" > /dev/null
+  settle
   case "$2" in *:873[2356]/*) port=${2#*127.0.0.1:}; snapshot "${port%%/*}" ;; esac
   java -Dwarmup=0 -cp "$cp" io.sigil.system.bench.McpLoad "$@"
 }
