@@ -237,17 +237,18 @@ public final class ScanEngine implements SensitivityScanner {
         }
         ScanBudget budget = ScanBudget.forLength(text.length());
         NormalisedText normalised = Normaliser.normalise(text);
+        byte[] symbols = Symbols.of(normalised.text());
         Set<Finding> found = new LinkedHashSet<>();
-        for (Span span : confirm(normalised.text(), budget)) {
+        for (Span span : confirm(normalised.text(), symbols, budget)) {
             found.add(finding(span, normalised.originalStart(span.start), normalised.originalEnd(span.end)));
         }
         // Depth one: decoded tokens are normalised and matched, but never decoded again.
-        Base64Tokens.Result base64 = Base64Tokens.decodeAll(normalised.text());
+        Base64Tokens.Result base64 = Base64Tokens.decodeAll(normalised.text(), symbols);
         List<Base64Tokens.Decoded> tokens = base64.tokens();
         if (!tokens.isEmpty()) {
             DecodedBatch batch = DecodedBatch.of(tokens);
             NormalisedText decoded = Normaliser.normalise(batch.text());
-            for (Span span : confirm(decoded.text(), budget)) {
+            for (Span span : confirm(decoded.text(), Symbols.of(decoded.text()), budget)) {
                 int segment = batch.segmentOf(decoded.originalStart(span.start));
                 if (segment != batch.segmentOf(decoded.originalEnd(span.end) - 1)) {
                     continue; // across two tokens: an artefact of joining them
@@ -350,10 +351,10 @@ public final class ScanEngine implements SensitivityScanner {
     /** A confirmed match in the normalised text. */
     private record Span(int detector, int start, int end) {}
 
-    private List<Span> confirm(String text, ScanBudget budget) {
+    private List<Span> confirm(String text, byte[] symbols, ScanBudget budget) {
         Windows windows = new Windows(detectors.size(), text.length());
         HitStarts hits = new HitStarts(detectors.size());
-        keywords.search(text, (d, start, end) -> {
+        keywords.search(symbols, (d, start, end) -> {
             if (atHits[d]) {
                 hits.add(d, start);
             } else {
@@ -366,26 +367,32 @@ public final class ScanEngine implements SensitivityScanner {
             }
         }
         if (anchored.length > 0) {
-            addDigitRuns(text, windows);
+            addDigitRuns(symbols, windows);
         }
         List<Span> spans = new ArrayList<>();
         WordStarts words = null; // made on first use, shared by the detectors tried at their start classes
         for (int d = 0; d < detectors.size() && !budget.exhausted(); d++) {
             if (atHits[d]) {
-                matchAtHits(d, text, hits.sorted(d), budget, spans);
+                matchAtHits(d, text, symbols, hits.sorted(d), budget, spans);
                 continue;
             }
             int[] ranges = windows.ranges(d);
             if (starts[d] != null) {
                 if (words == null) {
-                    words = WordStarts.of(text);
+                    words = WordStarts.of(symbols);
                 }
-                matchAtStarts(d, text, ranges, words, budget, spans);
+                matchAtStarts(d, text, symbols, ranges, words, budget, spans);
                 continue;
             }
             for (int r = 0; r < ranges.length && !budget.exhausted(); r += 2) {
                 if (ruledOut(
-                        d, text, ranges[r], ranges[r + 1], sweepCharge(d, text, ranges[r], ranges[r + 1]), budget)) {
+                        d,
+                        text,
+                        symbols,
+                        ranges[r],
+                        ranges[r + 1],
+                        sweepCharge(d, text, ranges[r], ranges[r + 1]),
+                        budget)) {
                     continue;
                 }
                 match(d, text, ranges[r], ranges[r + 1], budget, spans);
@@ -399,7 +406,7 @@ public final class ScanEngine implements SensitivityScanner {
      * skipping hits inside the previous match (as a left-to-right find would) and hits that are inside a
      * word when the pattern needs a word boundary there: a keyword flood then costs almost nothing.
      */
-    private void matchAtHits(int d, String text, int[] starts, ScanBudget budget, List<Span> spans) {
+    private void matchAtHits(int d, String text, byte[] symbols, int[] starts, ScanBudget budget, List<Span> spans) {
         Detector detector = detectors.get(d);
         Tries tries = new Tries(text);
         int skipUntil = 0;
@@ -415,7 +422,7 @@ public final class ScanEngine implements SensitivityScanner {
             int to = rightEdge(text, Math.min(text.length(), h + longestKeyword[d] + detector.window()));
             if (hitDfas[d] != null) {
                 long tryCharge = ScanBudget.PER_TRY + (long) (to - (h == 0 ? 0 : h - 1)) * weight[d];
-                long read = hitDfas[d].ruleOut(text, h, to, weight[d], tryCharge);
+                long read = hitDfas[d].ruleOut(symbols, h, to, weight[d], tryCharge);
                 if (read >= 0) {
                     budget.spend(Math.min(read, tryCharge)); // no match can start here: as a failed try, cheaper
                     continue;
@@ -433,7 +440,7 @@ public final class ScanEngine implements SensitivityScanner {
      * budget never pays more than before.
      */
     private void matchAtStarts(
-            int d, String text, int[] ranges, WordStarts words, ScanBudget budget, List<Span> spans) {
+            int d, String text, byte[] symbols, int[] ranges, WordStarts words, ScanBudget budget, List<Span> spans) {
         StartClasses.Filter filter = starts[d];
         boolean wordsOnly = filter.atWordStarts();
         Tries tries = new Tries(text);
@@ -444,14 +451,14 @@ public final class ScanEngine implements SensitivityScanner {
             long sweep = ScanBudget.PER_TRY + (long) (to - from) * weight[d];
             // The DFA reads the window first: when it rules a match out, the places are only counted as far as
             // needed to charge no more than the tries would have cost.
-            long read = dfas[d] == null ? -1 : dfas[d].ruleOut(text, from, to, weight[d], sweep);
+            long read = dfas[d] == null ? -1 : dfas[d].ruleOut(symbols, from, to, weight[d], sweep);
             long enough = read >= 0 ? read : sweep;
             long cost = 0;
             int count = 0;
             int w = wordsOnly ? words.indexAtOrAfter(from) : 0;
             int p = wordsOnly ? (w < words.count() ? words.get(w) : to) : from;
             while (p < to && cost <= enough) {
-                if (filter.fits(text, p)) {
+                if (filter.fits(symbols, p)) {
                     cost += ScanBudget.PER_TRY + (long) (tryEnd(filter, p, to) - Math.max(0, p - 1)) * weight[d];
                     if (count == places.length) {
                         places = Arrays.copyOf(places, count * 2);
@@ -492,14 +499,15 @@ public final class ScanEngine implements SensitivityScanner {
      * otherwise}, what the window would cost without the DFA: the budget never pays more than before. A
      * window it cannot rule out costs what it cost before (the read is not charged on top).
      */
-    private boolean ruledOut(int d, String text, int windowFrom, int windowTo, long otherwise, ScanBudget budget) {
+    private boolean ruledOut(
+            int d, String text, byte[] symbols, int windowFrom, int windowTo, long otherwise, ScanBudget budget) {
         PatternDfa dfa = dfas[d];
         if (dfa == null) {
             return false;
         }
         int from = leftEdge(text, windowFrom);
         int to = rightEdge(text, windowTo);
-        long charge = dfa.ruleOut(text, from, to, weight[d], otherwise);
+        long charge = dfa.ruleOut(symbols, from, to, weight[d], otherwise);
         if (charge < 0) {
             return false;
         }
@@ -571,16 +579,16 @@ public final class ScanEngine implements SensitivityScanner {
     }
 
     /** One linear pass over the digit runs, opening windows for the digit-anchored detectors. */
-    private void addDigitRuns(String text, Windows windows) {
-        int n = text.length();
+    private void addDigitRuns(byte[] symbols, Windows windows) {
+        int n = symbols.length;
         int i = 0;
         while (i < n) {
-            if (!isDigit(text.charAt(i))) {
+            if (!isDigit(symbols[i])) {
                 i++;
                 continue;
             }
             int start = i;
-            while (i < n && isDigit(text.charAt(i))) {
+            while (i < n && isDigit(symbols[i])) {
                 i++;
             }
             int length = i - start;
@@ -608,8 +616,9 @@ public final class ScanEngine implements SensitivityScanner {
         return Character.isLetterOrDigit(c) || c == '_' || c == '-' || c == '+' || c == '/' || c == '=';
     }
 
-    private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
+    /** Whether a {@link Symbols symbol} is an ASCII digit (non-ASCII symbols are negative bytes). */
+    private static boolean isDigit(byte symbol) {
+        return symbol >= '0' && symbol <= '9';
     }
 
     /** How far a window edge may move outward so that it does not cut a token in two. */

@@ -17,12 +17,13 @@ final class WordStarts {
         this.count = count;
     }
 
-    static WordStarts of(String text) {
+    /** The word starts of the text of {@code symbols} ({@link Symbols#of}). */
+    static WordStarts of(byte[] symbols) {
         int[] out = new int[16];
         int n = 0;
         boolean previousWord = false;
-        for (int i = 0, length = text.length(); i < length; i++) {
-            boolean word = StartClasses.isWordChar(text.charAt(i));
+        for (int i = 0, length = symbols.length; i < length; i++) {
+            boolean word = StartClasses.isWordSymbol(symbols[i]);
             if (word && !previousWord) {
                 if (n == out.length) {
                     out = Arrays.copyOf(out, n * 2);
