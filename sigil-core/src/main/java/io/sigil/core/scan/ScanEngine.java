@@ -74,6 +74,12 @@ public final class ScanEngine implements SensitivityScanner {
 
     private final int[] longestKeyword;
 
+    /**
+     * Per detector: whether its only group spans the whole match ({@link WholeMatchGroup}), so that the value's
+     * bounds are the match's and RE2J is not asked for the group (which would run it a second time).
+     */
+    private final boolean[] wholeValue;
+
     /** Detector id of the finding that marks a truncated scan. */
     public static final String INCOMPLETE_ID = "scan-incomplete";
 
@@ -137,6 +143,7 @@ public final class ScanEngine implements SensitivityScanner {
         this.anchoredAt = new Pattern[count];
         this.weight = new long[count];
         this.longestKeyword = new int[count];
+        this.wholeValue = new boolean[count];
         this.starts = new StartClasses.Filter[count];
         this.dfas = new PatternDfa[count];
         this.hitDfas = new PatternDfa[count];
@@ -160,6 +167,7 @@ public final class ScanEngine implements SensitivityScanner {
             withContext[d] =
                     anchoredTries ? Pattern.compile("\\A(?s:.)(?:" + pattern.pattern() + ")", pattern.flags()) : null;
             weight[d] = ScanBudget.weightOf(PatternCost.of(pattern.pattern()));
+            wholeValue[d] = pattern.groupCount() == 1 && WholeMatchGroup.spansWholeMatch(pattern.pattern());
             longestKeyword[d] =
                     detector.keywords().stream().mapToInt(String::length).max().orElse(0);
         }
@@ -676,12 +684,20 @@ public final class ScanEngine implements SensitivityScanner {
     private void accept(int d, String text, Matcher matcher, int from, int lead, List<Span> spans) {
         // The value is the first capturing group that took part (patterns with alternatives capture the
         // value in a different group per alternative); without one, the whole match.
-        int group = 0;
-        for (int g = 1; g <= matcher.groupCount() && group == 0; g++) {
-            group = matcher.start(g) >= 0 ? g : 0;
+        int start;
+        int end;
+        // The context char before a try is one char unless it is a surrogate (then RE2J may read a pair as one).
+        if (wholeValue[d] && (lead == 0 || !Character.isSurrogate(text.charAt(from + matcher.start())))) {
+            start = from + matcher.start() + lead;
+            end = from + matcher.end();
+        } else {
+            int group = 0;
+            for (int g = 1; g <= matcher.groupCount() && group == 0; g++) {
+                group = matcher.start(g) >= 0 ? g : 0;
+            }
+            start = from + matcher.start(group) + (group == 0 ? lead : 0);
+            end = from + matcher.end(group);
         }
-        int start = from + matcher.start(group) + (group == 0 ? lead : 0);
-        int end = from + matcher.end(group);
         String value = text.substring(start, end);
         if (validators.get(d).test(value) && !suppressed(d, text, start, end)) {
             spans.add(new Span(d, start, end));

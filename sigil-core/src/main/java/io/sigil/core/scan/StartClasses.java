@@ -216,9 +216,17 @@ final class StartClasses {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
     }
 
-    /** Whether a {@link Symbols symbol} is an ASCII word char (non-ASCII symbols are negative bytes). */
+    /** Whether a {@link Symbols symbol} is an ASCII word char; a table lookup, as it is asked at every char. */
     static boolean isWordSymbol(byte symbol) {
-        return symbol >= 0 && isWordChar((char) symbol);
+        return WORD_SYMBOL[symbol & 0xFF];
+    }
+
+    private static final boolean[] WORD_SYMBOL = new boolean[256];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            WORD_SYMBOL[c] = isWordChar(c);
+        }
     }
 
     private Shape alternation() {

@@ -19,17 +19,15 @@ final class WordStarts {
 
     /** The word starts of the text of {@code symbols} ({@link Symbols#of}). */
     static WordStarts of(byte[] symbols) {
-        int[] out = new int[16];
+        int length = symbols.length;
+        // Room for every start up front (at most one per two chars): the loop then has one branch per start.
+        int[] out = new int[length / 2 + 1];
         int n = 0;
         boolean previousWord = false;
-        for (int i = 0, length = symbols.length; i < length; i++) {
+        for (int i = 0; i < length; i++) {
             boolean word = StartClasses.isWordSymbol(symbols[i]);
-            if (word && !previousWord) {
-                if (n == out.length) {
-                    out = Arrays.copyOf(out, n * 2);
-                }
-                out[n++] = i;
-            }
+            out[n] = i;
+            n += word && !previousWord ? 1 : 0;
             previousWord = word;
         }
         return new WordStarts(out, n);
