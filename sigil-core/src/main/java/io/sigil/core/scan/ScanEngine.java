@@ -72,6 +72,12 @@ public final class ScanEngine implements SensitivityScanner {
      */
     private final PatternDfa[] hitDfas;
 
+    /**
+     * Per detector tried at its start classes: an anchored DFA asked at each place before RE2J; where it rules
+     * a match out, the try is charged as if made, so the work and every later decision stay the same.
+     */
+    private final PatternDfa[] startDfas;
+
     private final int[] longestKeyword;
 
     /**
@@ -147,6 +153,7 @@ public final class ScanEngine implements SensitivityScanner {
         this.starts = new StartClasses.Filter[count];
         this.dfas = new PatternDfa[count];
         this.hitDfas = new PatternDfa[count];
+        this.startDfas = new PatternDfa[count];
         for (int d = 0; d < count; d++) {
             Detector detector = this.detectors.get(d);
             Pattern pattern = detector.pattern();
@@ -160,6 +167,7 @@ public final class ScanEngine implements SensitivityScanner {
             starts[d] = bounded ? StartClasses.Filter.of(shape) : null;
             dfas[d] = atHits[d] || !prefilter ? null : PatternDfa.of(pattern.pattern());
             hitDfas[d] = atHits[d] && prefilter ? PatternDfa.of(pattern.pattern(), true) : null;
+            startDfas[d] = starts[d] != null && prefilter ? PatternDfa.of(pattern.pattern(), true) : null;
             boolean anchoredTries = atHits[d] || starts[d] != null;
             // The leading \\A makes RE2J stop as soon as no thread is alive; without it an anchored try still steps
             // through the rest of its region, so a flood of hits would cost hits x window.
@@ -493,10 +501,17 @@ public final class ScanEngine implements SensitivityScanner {
             }
             int skipUntil = from;
             for (int k = 0; k < count && !budget.exhausted(); k++) {
-                if (places[k] >= skipUntil) {
-                    skipUntil = Math.max(
-                            skipUntil, tryAt(d, text, places[k], tryEnd(filter, places[k], to), tries, budget, spans));
+                int place = places[k];
+                if (place < skipUntil) {
+                    continue;
                 }
+                int end = tryEnd(filter, place, to);
+                if (startRuledOut(d, symbols, place, end)) {
+                    // The try would have found nothing: charged as tryAt would be, so the work is unchanged.
+                    budget.spend(ScanBudget.PER_TRY + (long) (end - Math.max(0, place - 1)) * weight[d]);
+                    continue;
+                }
+                skipUntil = Math.max(skipUntil, tryAt(d, text, place, end, tries, budget, spans));
             }
         }
     }
@@ -521,6 +536,18 @@ public final class ScanEngine implements SensitivityScanner {
         }
         budget.spend(Math.min(otherwise, charge));
         return true;
+    }
+
+    /**
+     * Whether the detector's anchored DFA shows that no match starts at {@code place} within {@code end}. Not
+     * asked where the place is the second half of a surrogate pair: the try's context char would then be the
+     * whole pair, and its match would start one char later.
+     */
+    private boolean startRuledOut(int d, byte[] symbols, int place, int end) {
+        PatternDfa dfa = startDfas[d];
+        return dfa != null
+                && (symbols[place] & 0xFF) != Symbols.SKIP
+                && dfa.ruleOut(symbols, place, end, weight[d], Long.MAX_VALUE) >= 0;
     }
 
     /** At least what {@link #match} charges for sweeping the window (its chunks overlap, so it may be more). */
