@@ -148,20 +148,28 @@ final class Base64Tokens {
 
     /**
      * Whether the first 12 bytes of a token (at least {@link #HEAD} chars of one alphabet, which the caller
-     * checked) could start printable text: random tokens (hashes, ids) almost always hold a control byte
-     * there, so most are refused before the whole token is decoded. Decoded in place, without a copy.
+     * checked) could start printable UTF-8 text: random tokens (hashes, ids, digit groups) almost always hold a
+     * control byte or a malformed UTF-8 sequence there, so most are refused before the whole token is decoded.
+     * Decoded in place, without a copy.
      */
     private static boolean printableHead(String text, int from) {
-        for (int group = from; group < from + HEAD; group += 4) {
-            int bits = (SEXTET[text.charAt(group)] << 18)
-                    | (SEXTET[text.charAt(group + 1)] << 12)
-                    | (SEXTET[text.charAt(group + 2)] << 6)
-                    | SEXTET[text.charAt(group + 3)];
-            if (!printableByte(bits >>> 16) || !printableByte((bits >>> 8) & 0xFF) || !printableByte(bits & 0xFF)) {
+        byte[] head = new byte[HEAD / 4 * 3];
+        for (int group = 0; group < HEAD / 4; group++) {
+            int at = from + 4 * group;
+            int bits = (SEXTET[text.charAt(at)] << 18)
+                    | (SEXTET[text.charAt(at + 1)] << 12)
+                    | (SEXTET[text.charAt(at + 2)] << 6)
+                    | SEXTET[text.charAt(at + 3)];
+            head[3 * group] = (byte) (bits >>> 16);
+            head[3 * group + 1] = (byte) (bits >>> 8);
+            head[3 * group + 2] = (byte) bits;
+        }
+        for (byte b : head) {
+            if (!printableByte(b & 0xFF)) {
                 return false;
             }
         }
-        return true;
+        return Utf8Prefix.mayStartValid(head);
     }
 
     /** Whether a byte may occur in printable UTF-8 text: not a control byte other than tab and line breaks. */
