@@ -10,8 +10,8 @@ import java.util.List;
 /**
  * The scanner's cost in CPU time of the scanning thread rather than wall time, so that a figure taken on
  * shared cores under other builds' load says what one core spends (cache contention still inflates it):
- * MB per CPU-second, CPU ms per scan (mean, p50, p99) and budget work of 1 MiB of the mixed corpus, 10 KiB messages, and each 1 MB
- * adversarial input. Usage: {@code ScanCpuTime [seconds per input]}; run by {@code bench/scanner/run.sh}.
+ * MB per CPU-second, CPU ms per scan (mean, p50, p99) and budget work of 1 MiB of the mixed corpus, 10 KiB
+ * messages, and each 1 MB adversarial input. Usage: {@code ScanCpuTime [seconds per input]}; run by {@code bench/scanner/run.sh}.
  */
 public final class ScanCpuTime {
 
