@@ -29,23 +29,13 @@ final class WholeMatchGroup {
         int captures = 0;
         int depth = 0;
         int captureDepth = -1;
-        boolean inClass = false;
+        boolean[] syntax = RegexSource.structural(regex);
         for (int i = 0; i < regex.length(); i++) {
             char c = regex.charAt(i);
-            if (c == '\\') {
-                i++;
-            } else if (inClass) {
-                inClass = c != ']';
-            } else if (c == '[') {
-                inClass = true;
-                // A ']' right after '[' or '[^' is a literal member, not the end of the class.
-                if (regex.startsWith("^", i + 1)) {
-                    i++;
-                }
-                if (regex.startsWith("]", i + 1)) {
-                    i++;
-                }
-            } else if (c == '(') {
+            if (!syntax[i]) {
+                continue;
+            }
+            if (c == '(') {
                 depth++;
                 boolean capturing = !regex.startsWith("?", i + 1)
                         || regex.startsWith("?P<", i + 1)
@@ -66,7 +56,7 @@ final class WholeMatchGroup {
                 }
             }
         }
-        if (captures != 1 || close < 0 || depth != 0 || inClass) {
+        if (captures != 1 || close < 0 || depth != 0) {
             return false;
         }
         return BEFORE.matcher(regex.substring(0, open)).matches()
