@@ -29,6 +29,11 @@ final class Base64Tokens {
     record Result(List<Decoded> tokens, boolean complete) {}
 
     static Result decodeAll(String text) {
+        return decodeAll(text, Symbols.of(text));
+    }
+
+    /** As {@link #decodeAll(String)}, with the text's {@link Symbols} already read. */
+    static Result decodeAll(String text, byte[] symbols) {
         List<Decoded> out = new ArrayList<>();
         boolean complete = true;
         int budget = MAX_DECODED_BYTES;
@@ -37,16 +42,16 @@ final class Base64Tokens {
         int n = text.length();
         int i = 0;
         while (i < n && budget > 0) {
-            if (!isBase64(text.charAt(i))) {
+            if (!BASE64[symbols[i] & 0xFF]) {
                 i++;
                 continue;
             }
             int start = i;
-            while (i < n && isBase64(text.charAt(i))) {
+            while (i < n && BASE64[symbols[i] & 0xFF]) {
                 i++;
             }
             int end = i;
-            while (end < n && end - i < 2 && text.charAt(end) == '=') {
+            while (end < n && end - i < 2 && symbols[end] == '=') {
                 end++;
             }
             int length = i - start;
@@ -71,7 +76,7 @@ final class Base64Tokens {
      * the run swallows its neighbours. Tries the whole run, then cuts at the first and last few separators.
      */
     private static Decoded decodeRun(String text, int start, int runEnd, int paddedEnd) {
-        String whole = decode(text.substring(start, runEnd));
+        String whole = decode(text, start, runEnd);
         if (whole != null) {
             return new Decoded(start, paddedEnd, whole);
         }
@@ -82,7 +87,7 @@ final class Base64Tokens {
                 if ((from == start && to == runEnd) || to - from < MIN_TOKEN) {
                     continue;
                 }
-                String decoded = decode(text.substring(from, to));
+                String decoded = decode(text, from, to);
                 if (decoded != null) {
                     return new Decoded(from, to == runEnd ? paddedEnd : to, decoded);
                 }
@@ -112,20 +117,28 @@ final class Base64Tokens {
         return out;
     }
 
-    private static String decode(String token) {
-        boolean urlSafe = token.indexOf('-') >= 0 || token.indexOf('_') >= 0;
-        if (urlSafe && (token.indexOf('+') >= 0 || token.indexOf('/') >= 0)) {
+    /** The text of the token {@code text[from, to)} if it is valid base64 of printable UTF-8, else null. */
+    private static String decode(String text, int from, int to) {
+        // Every test before the whole decode reads the text in place: most tokens are refused without a copy.
+        boolean urlSafe = false;
+        boolean standard = false;
+        for (int k = from; k < to; k++) {
+            char c = text.charAt(k);
+            urlSafe |= c == '-' || c == '_';
+            standard |= c == '+' || c == '/';
+        }
+        if (urlSafe && standard) {
             return null;
         }
-        if (token.length() % 4 == 1) {
+        if ((to - from) % 4 == 1) {
             return null; // can never be valid base64; checked up front because exceptions are costly
         }
-        if (!printableHead(token, urlSafe)) {
+        if (!printableHead(text, from)) {
             return null;
         }
         byte[] bytes;
         try {
-            bytes = (urlSafe ? Base64.getUrlDecoder() : Base64.getDecoder()).decode(token);
+            bytes = (urlSafe ? Base64.getUrlDecoder() : Base64.getDecoder()).decode(text.substring(from, to));
         } catch (IllegalArgumentException e) {
             return null;
         }
@@ -134,17 +147,34 @@ final class Base64Tokens {
     }
 
     /**
-     * Whether the first 12 bytes could start printable text: random tokens (hashes, ids) almost always hold
-     * a control byte there, so most are refused before the whole token is decoded.
+     * Whether the first 12 bytes of a token (at least {@link #HEAD} chars of one alphabet, which the caller
+     * checked) could start printable UTF-8 text: random tokens (hashes, ids, digit groups) almost always hold a
+     * control byte or a malformed UTF-8 sequence there, so most are refused before the whole token is decoded.
+     * Decoded in place, without a copy.
      */
-    private static boolean printableHead(String token, boolean urlSafe) {
-        byte[] head = (urlSafe ? Base64.getUrlDecoder() : Base64.getDecoder()).decode(token.substring(0, HEAD));
+    private static boolean printableHead(String text, int from) {
+        byte[] head = new byte[HEAD / 4 * 3];
+        for (int group = 0; group < HEAD / 4; group++) {
+            int at = from + 4 * group;
+            int bits = (SEXTET[text.charAt(at)] << 18)
+                    | (SEXTET[text.charAt(at + 1)] << 12)
+                    | (SEXTET[text.charAt(at + 2)] << 6)
+                    | SEXTET[text.charAt(at + 3)];
+            head[3 * group] = (byte) (bits >>> 16);
+            head[3 * group + 1] = (byte) (bits >>> 8);
+            head[3 * group + 2] = (byte) bits;
+        }
         for (byte b : head) {
-            if ((b >= 0 && b < 0x20 && b != '\n' && b != '\r' && b != '\t') || b == 0x7F) {
+            if (!printableByte(b & 0xFF)) {
                 return false;
             }
         }
-        return true;
+        return Utf8Prefix.mayStartValid(head);
+    }
+
+    /** Whether a byte may occur in printable UTF-8 text: not a control byte other than tab and line breaks. */
+    private static boolean printableByte(int b) {
+        return !((b < 0x20 && b != '\n' && b != '\r' && b != '\t') || b == 0x7F);
     }
 
     /** Chars of a token decoded first, to refuse random tokens cheaply; a multiple of 4, at most MIN_TOKEN. */
@@ -161,13 +191,24 @@ final class Base64Tokens {
         return true;
     }
 
-    private static boolean isBase64(char c) {
-        return (c >= 'A' && c <= 'Z')
-                || (c >= 'a' && c <= 'z')
-                || (c >= '0' && c <= '9')
-                || c == '+'
-                || c == '/'
-                || c == '-'
-                || c == '_';
+    /** Per {@link Symbols symbol}: whether it is a char of standard or URL-safe base64. */
+    private static final boolean[] BASE64 = new boolean[Symbols.COUNT];
+
+    /**
+     * Per ASCII char: its 6-bit value in either alphabet ({@code +} and {@code -} are 62, {@code /} and {@code _}
+     * 63); a token never mixes the two alphabets by the time it is decoded.
+     */
+    private static final int[] SEXTET = new int[128];
+
+    static {
+        String standard = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        for (int v = 0; v < standard.length(); v++) {
+            SEXTET[standard.charAt(v)] = v;
+            BASE64[standard.charAt(v)] = true;
+        }
+        SEXTET['-'] = 62;
+        SEXTET['_'] = 63;
+        BASE64['-'] = true;
+        BASE64['_'] = true;
     }
 }

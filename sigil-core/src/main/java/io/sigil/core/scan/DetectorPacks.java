@@ -177,21 +177,16 @@ public final class DetectorPacks {
 
     /** Whether the regex has a {@code *}, {@code +} or {@code {n,}} outside escapes and char classes. */
     static boolean hasUnboundedRepetition(String regex) {
-        boolean inClass = false;
+        boolean[] syntax = RegexSource.structural(regex);
         for (int i = 0; i < regex.length(); i++) {
             char c = regex.charAt(i);
-            if (c == '\\') {
-                i++;
-            } else if (inClass) {
-                inClass = c != ']';
-            } else if (c == '[') {
-                inClass = true;
-                if (i + 1 < regex.length() && regex.charAt(i + 1) == ']') {
-                    i++; // a leading ']' is a literal member
-                }
-            } else if (c == '*' || c == '+') {
+            if (!syntax[i]) {
+                continue;
+            }
+            if (c == '*' || c == '+') {
                 return true;
-            } else if (c == '{') {
+            }
+            if (c == '{') {
                 int close = regex.indexOf('}', i);
                 if (close > 0 && regex.substring(i + 1, close).matches("[0-9]+,")) {
                     return true;

@@ -21,9 +21,18 @@ final class KeywordIndex {
 
     private static final int ALPHABET = 128;
 
-    /** The DFA, flattened: the state after {@code state} reads {@code c} is {@code next[state * 128 + c]}. */
+    /** Columns per state: one per {@link Symbols symbol}. */
+    private static final int STRIDE = Symbols.COUNT;
+
+    /**
+     * The DFA, flattened and premultiplied: from the state at offset {@code state} (its number times {@link
+     * #STRIDE}), a symbol leads to the offset {@code next[state + symbol]}.
+     */
     private final int[] next;
-    /** For each state, the detectors of every keyword ending there (suffixes included), and its lengths. */
+
+    /** Offset of the first state where a keyword ends. */
+    private final int firstOutput;
+    /** Per state number, the detectors of every keyword ending there (suffixes included), and its lengths. */
     private final int[][] outDetectors;
 
     private final int[][] outLengths;
@@ -81,30 +90,63 @@ final class KeywordIndex {
                 }
             }
         }
-        this.next = new int[states * ALPHABET];
+        // States with outputs are numbered last, so that one comparison per char tells whether there is a hit;
+        // the root has none (keywords are not empty) and stays first.
+        int[] index = new int[states];
+        int numbered = 0;
         for (int s = 0; s < states; s++) {
-            System.arraycopy(gotos.get(s), 0, next, s * ALPHABET, ALPHABET);
+            if (outputs.get(s).isEmpty()) {
+                index[s] = numbered++;
+            }
         }
+        int firstOutput = numbered;
+        for (int s = 0; s < states; s++) {
+            if (!outputs.get(s).isEmpty()) {
+                index[s] = numbered++;
+            }
+        }
+        // Flattened over symbols, with upper case folded into the table and non-ASCII symbols back to the root.
+        this.next = new int[states * STRIDE];
         this.outDetectors = new int[states][];
         this.outLengths = new int[states][];
         for (int s = 0; s < states; s++) {
+            int[] row = gotos.get(s);
+            int at = index[s] * STRIDE;
+            for (int symbol = 0; symbol < ALPHABET; symbol++) {
+                next[at + symbol] = index[row[lower((char) symbol)]] * STRIDE;
+            }
             Map<Integer, Integer> out = outputs.get(s);
-            outDetectors[s] =
+            int[] detectors =
                     out.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
-            outLengths[s] = Arrays.stream(outDetectors[s]).map(out::get).toArray();
+            outDetectors[index[s]] = detectors;
+            outLengths[index[s]] = Arrays.stream(detectors).map(out::get).toArray();
         }
+        this.firstOutput = firstOutput * STRIDE;
     }
 
-    /** Feeds every hit to the sink; per position at most one hit per detector (its longest keyword). */
+    /** Feeds every hit in the text to the sink; per position at most one hit per detector (its longest keyword). */
     void search(CharSequence text, HitSink sink) {
+        search(Symbols.of(text), 0, text.length(), sink);
+    }
+
+    /**
+     * Feeds every hit in the text of {@code symbols} ({@link Symbols#of}) to the sink, positions counted from
+     * index 0; per position at most one hit per detector (its longest keyword).
+     */
+    void search(byte[] symbols, HitSink sink) {
+        search(symbols, 0, symbols.length, sink);
+    }
+
+    private void search(byte[] symbols, int from, int to, HitSink sink) {
+        int[] next = this.next;
+        int firstOutput = this.firstOutput;
         int state = 0;
-        for (int i = 0, n = text.length(); i < n; i++) {
-            char ch = text.charAt(i);
-            // Keywords are ASCII, so any other char simply restarts the automaton.
-            state = ch < ALPHABET ? next[state * ALPHABET + lower(ch)] : 0;
-            int[] detectors = outDetectors[state];
-            if (detectors.length > 0) {
-                int[] lengths = outLengths[state];
+        for (int i = from; i < to; i++) {
+            // Keywords are ASCII, so any other symbol simply restarts the automaton (the table says so).
+            state = next[state + (symbols[i] & 0xFF)];
+            if (state >= firstOutput) {
+                int[] detectors = outDetectors[state / STRIDE];
+                int[] lengths = outLengths[state / STRIDE];
                 for (int k = 0; k < detectors.length; k++) {
                     sink.hit(detectors[k], i + 1 - lengths[k], i + 1);
                 }

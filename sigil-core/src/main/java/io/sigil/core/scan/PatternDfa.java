@@ -35,23 +35,58 @@ final class PatternDfa {
     /** The tables the DFA is built from; what a lazy DFA builds its states from as it reads. */
     private final Tables tables;
 
-    /** The transitions of an eager DFA, flattened: {@code next[state * classes + class]}; null when lazy. */
+    /**
+     * The transitions of an eager DFA, flattened and premultiplied: from the state at offset {@code state}, a
+     * symbol leads to {@code next[state + symbolClass[symbol]]}, again an offset (a state's index times {@link
+     * #stride}), which saves a multiplication per char. Null when lazy.
+     */
     private final int[] next;
 
-    private final boolean[] accepting;
+    /** Per {@link Symbols symbol}: its class, {@link Symbols#SKIP} to a column that leaves every state as it is. */
+    private final int[] symbolClass;
 
-    /** Per state of an eager anchored DFA: whether no match can follow any more. */
-    private final boolean[] dead;
+    /** Columns per state of {@link #next}: the classes and the skip column. */
+    private final int stride;
+
+    /** Offset of the start state. */
+    private final int start;
+
+    /**
+     * Offset of the first state that ends a read (accepting, or dead for an anchored DFA): states are numbered
+     * so that one comparison per char tells whether the read is over.
+     */
+    private final int special;
+
+    /** Per state index: whether a match was seen. */
+    private final boolean[] accepting;
 
     /** Caches of a lazy DFA's states, one per concurrent reader; null when eager. */
     private final ConcurrentLinkedQueue<Cache> caches;
 
-    private PatternDfa(Tables tables, int[] next, boolean[] accepting, boolean[] dead) {
+    /** An eager DFA. */
+    private PatternDfa(Tables tables, int[] next, int stride, int start, int special, boolean[] accepting) {
         this.tables = tables;
         this.next = next;
+        this.stride = stride;
+        this.start = start;
+        this.special = special;
         this.accepting = accepting;
-        this.dead = dead;
-        this.caches = next == null ? new ConcurrentLinkedQueue<>() : null;
+        this.symbolClass = new int[Symbols.COUNT];
+        System.arraycopy(tables.classOf, 0, symbolClass, 0, NON_ASCII + 1);
+        symbolClass[Symbols.SKIP] = tables.classes;
+        this.caches = null;
+    }
+
+    /** A lazy DFA. */
+    private PatternDfa(Tables tables) {
+        this.tables = tables;
+        this.next = null;
+        this.symbolClass = null;
+        this.stride = 0;
+        this.start = 0;
+        this.special = 0;
+        this.accepting = null;
+        this.caches = new ConcurrentLinkedQueue<>();
     }
 
     /** The DFA of {@code regex}, or null when it uses a construct not read here or would be too large. */
@@ -90,7 +125,7 @@ final class PatternDfa {
                 // retried with smaller counts
             }
         }
-        return exact == null ? null : new PatternDfa(exact, null, null, null);
+        return exact == null ? null : new PatternDfa(exact);
     }
 
     /**
@@ -111,7 +146,7 @@ final class PatternDfa {
 
     /** Number of DFA states of an eager DFA, -1 for a lazy one (for tests). */
     int states() {
-        return accepting == null ? -1 : accepting.length;
+        return next == null ? -1 : accepting.length;
     }
 
     /** Whether the states are made as the text reaches them. */
@@ -133,46 +168,49 @@ final class PatternDfa {
      * there, whatever the region's context.
      */
     boolean mayMatch(CharSequence text, int from, int to) {
-        return ruleOut(text, from, to, 1, Long.MAX_VALUE) < 0;
+        return ruleOut(Symbols.of(text), from, to, 1, Long.MAX_VALUE) < 0;
     }
 
     /**
-     * Reads {@code text[from, to)}: -1 when a match of the pattern may lie there (RE2J must look), else what
-     * the read is charged: one unit per {@link #CHARS_PER_UNIT} chars, and for a lazy DFA {@code weight} per
-     * distinct state visited (each may have had to be made, which costs about what RE2J spends on a char).
-     * A lazy read that would be charged more than {@code limit}, or visit more than {@link
-     * #MAX_STATES_PER_READ} states, stops and says "maybe". The answer and the charge depend only on the
-     * text and the pattern, never on what the cache held before.
+     * Reads the text of {@code symbols} ({@link Symbols#of}) over {@code [from, to)}: -1 when a match of the
+     * pattern may lie there (RE2J must look), else what the read is charged: one unit per {@link
+     * #CHARS_PER_UNIT} chars, and for a lazy DFA {@code weight} per distinct state visited (each may have had
+     * to be made, which costs about what RE2J spends on a char). A lazy read that would be charged more than
+     * {@code limit}, or visit more than {@link #MAX_STATES_PER_READ} states, stops and says "maybe". The answer
+     * and the charge depend only on the text and the pattern, never on what the cache held before.
      */
-    long ruleOut(CharSequence text, int from, int to, long weight, long limit) {
+    long ruleOut(byte[] symbols, int from, int to, long weight, long limit) {
         if (next == null) {
-            return lazyRuleOut(text, from, to, weight, limit);
+            return lazyRuleOut(symbols, from, to, weight, limit);
         }
-        int[] classOf = tables.classOf;
-        int classes = tables.classes;
-        int state = 0;
-        if (accepting[state]) {
+        int[] next = this.next;
+        int[] symbolClass = this.symbolClass;
+        int special = this.special;
+        int state = start;
+        if (state >= special && accepting[state / stride]) {
             return -1;
         }
-        for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
-            int symbol;
-            if (c < 128) {
-                symbol = c;
-            } else if (Character.isLowSurrogate(c) && i > from && Character.isHighSurrogate(text.charAt(i - 1))) {
-                continue; // the second half of one code point
-            } else {
-                symbol = NON_ASCII;
+        if (from < to) {
+            // The first char of a region is read even when it is the second half of a pair (RE2J starts there).
+            int symbol = symbols[from] & 0xFF;
+            state = next[state + symbolClass[symbol == Symbols.SKIP ? NON_ASCII : symbol]];
+            if (state >= special) {
+                return ended(state, from + 1 - from);
             }
-            state = next[state * classes + classOf[symbol]];
-            if (accepting[state]) {
-                return -1;
-            }
-            if (dead[state]) {
-                return charge(i + 1 - from); // anchored: nothing after this can make a match
+        }
+        for (int i = from + 1; i < to; i++) {
+            state = next[state + symbolClass[symbols[i] & 0xFF]];
+            if (state >= special) {
+                return ended(state, i + 1 - from);
             }
         }
         return charge(to - from);
+    }
+
+    /** The answer of a read that reached a state that ends it after {@code chars} chars. */
+    private long ended(int state, int chars) {
+        // Accepting: a match may lie there. Dead (anchored): nothing after this can make a match.
+        return accepting[state / stride] ? -1 : charge(chars);
     }
 
     /** What reading {@code chars} chars is charged. */
@@ -180,7 +218,7 @@ final class PatternDfa {
         return (chars + CHARS_PER_UNIT - 1) / CHARS_PER_UNIT;
     }
 
-    private long lazyRuleOut(CharSequence text, int from, int to, long weight, long limit) {
+    private long lazyRuleOut(byte[] symbols, int from, int to, long weight, long limit) {
         long base = charge(to - from);
         Cache cache = caches.poll();
         if (cache == null) {
@@ -201,13 +239,11 @@ final class PatternDfa {
                 return -1;
             }
             for (int i = from; i < to; i++) {
-                char c = text.charAt(i);
-                int symbol;
-                if (c < 128) {
-                    symbol = c;
-                } else if (Character.isLowSurrogate(c) && i > from && Character.isHighSurrogate(text.charAt(i - 1))) {
-                    continue;
-                } else {
+                int symbol = symbols[i] & 0xFF;
+                if (symbol == Symbols.SKIP) {
+                    if (i > from) {
+                        continue; // the second half of one code point
+                    }
                     symbol = NON_ASCII;
                 }
                 int cls = classOf[symbol];
@@ -356,6 +392,11 @@ final class PatternDfa {
             return (bits[matchBit >>> 6] & (1L << matchBit)) != 0;
         }
 
+        /** Whether a read that reaches this state is over: a match was seen, or none can follow. */
+        boolean ends(long[] bits) {
+            return accepts(bits) || isDead(bits);
+        }
+
         boolean isDead(long[] bits) {
             for (long w : bits) {
                 if (w != 0) {
@@ -413,17 +454,34 @@ final class PatternDfa {
                 }
                 rows.add(row);
             }
-            int[] next = new int[states.size() * classes];
-            boolean[] accepting = new boolean[states.size()];
-            for (int s = 0; s < states.size(); s++) {
-                System.arraycopy(rows.get(s), 0, next, s * classes, classes);
-                accepting[s] = accepts(states.get(s));
+            // States that end a read (accepting, or dead) are numbered last, so that one comparison finds them.
+            int count = states.size();
+            int[] index = new int[count];
+            int ordinary = 0;
+            for (int s = 0; s < count; s++) {
+                if (!ends(states.get(s))) {
+                    index[s] = ordinary++;
+                }
             }
-            boolean[] dead = new boolean[states.size()];
-            for (int s = 0; s < states.size(); s++) {
-                dead[s] = isDead(states.get(s));
+            int ending = ordinary;
+            for (int s = 0; s < count; s++) {
+                if (ends(states.get(s))) {
+                    index[s] = ending++;
+                }
             }
-            return new PatternDfa(this, next, accepting, dead);
+            int stride = classes + 1; // the last column is the skip column: it leaves the state as it is
+            int[] next = new int[count * stride];
+            boolean[] accepting = new boolean[count];
+            for (int s = 0; s < count; s++) {
+                int[] row = rows.get(s);
+                int at = index[s] * stride;
+                for (int cls = 0; cls < classes; cls++) {
+                    next[at + cls] = index[row[cls]] * stride;
+                }
+                next[at + classes] = at;
+                accepting[index[s]] = accepts(states.get(s));
+            }
+            return new PatternDfa(this, next, stride, index[0] * stride, ordinary * stride, accepting);
         }
     }
 

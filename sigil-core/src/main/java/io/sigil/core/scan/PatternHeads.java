@@ -99,16 +99,13 @@ final class PatternHeads {
         List<String> out = new ArrayList<>();
         int depth = 0;
         int from = 0;
-        boolean inClass = false;
+        boolean[] syntax = RegexSource.structural(regex);
         for (int i = 0; i < regex.length(); i++) {
             char c = regex.charAt(i);
-            if (c == '\\') {
-                i++;
-            } else if (inClass) {
-                inClass = c != ']';
-            } else if (c == '[') {
-                inClass = true;
-            } else if (c == '(') {
+            if (!syntax[i]) {
+                continue;
+            }
+            if (c == '(') {
                 depth++;
             } else if (c == ')') {
                 depth--;

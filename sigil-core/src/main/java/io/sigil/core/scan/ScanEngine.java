@@ -72,7 +72,19 @@ public final class ScanEngine implements SensitivityScanner {
      */
     private final PatternDfa[] hitDfas;
 
+    /**
+     * Per detector tried at its start classes: an anchored DFA asked at each place before RE2J; where it rules
+     * a match out, the try is charged as if made, so the work and every later decision stay the same.
+     */
+    private final PatternDfa[] startDfas;
+
     private final int[] longestKeyword;
+
+    /**
+     * Per detector: whether its only group spans the whole match ({@link WholeMatchGroup}), so that the value's
+     * bounds are the match's and RE2J is not asked for the group (which would run it a second time).
+     */
+    private final boolean[] wholeValue;
 
     /** Detector id of the finding that marks a truncated scan. */
     public static final String INCOMPLETE_ID = "scan-incomplete";
@@ -137,9 +149,11 @@ public final class ScanEngine implements SensitivityScanner {
         this.anchoredAt = new Pattern[count];
         this.weight = new long[count];
         this.longestKeyword = new int[count];
+        this.wholeValue = new boolean[count];
         this.starts = new StartClasses.Filter[count];
         this.dfas = new PatternDfa[count];
         this.hitDfas = new PatternDfa[count];
+        this.startDfas = new PatternDfa[count];
         for (int d = 0; d < count; d++) {
             Detector detector = this.detectors.get(d);
             Pattern pattern = detector.pattern();
@@ -153,6 +167,7 @@ public final class ScanEngine implements SensitivityScanner {
             starts[d] = bounded ? StartClasses.Filter.of(shape) : null;
             dfas[d] = atHits[d] || !prefilter ? null : PatternDfa.of(pattern.pattern());
             hitDfas[d] = atHits[d] && prefilter ? PatternDfa.of(pattern.pattern(), true) : null;
+            startDfas[d] = starts[d] != null && prefilter ? PatternDfa.of(pattern.pattern(), true) : null;
             boolean anchoredTries = atHits[d] || starts[d] != null;
             // The leading \\A makes RE2J stop as soon as no thread is alive; without it an anchored try still steps
             // through the rest of its region, so a flood of hits would cost hits x window.
@@ -160,6 +175,7 @@ public final class ScanEngine implements SensitivityScanner {
             withContext[d] =
                     anchoredTries ? Pattern.compile("\\A(?s:.)(?:" + pattern.pattern() + ")", pattern.flags()) : null;
             weight[d] = ScanBudget.weightOf(PatternCost.of(pattern.pattern()));
+            wholeValue[d] = pattern.groupCount() == 1 && WholeMatchGroup.spansWholeMatch(pattern.pattern());
             longestKeyword[d] =
                     detector.keywords().stream().mapToInt(String::length).max().orElse(0);
         }
@@ -237,17 +253,18 @@ public final class ScanEngine implements SensitivityScanner {
         }
         ScanBudget budget = ScanBudget.forLength(text.length());
         NormalisedText normalised = Normaliser.normalise(text);
+        byte[] symbols = Symbols.of(normalised.text());
         Set<Finding> found = new LinkedHashSet<>();
-        for (Span span : confirm(normalised.text(), budget)) {
+        for (Span span : confirm(normalised.text(), symbols, budget)) {
             found.add(finding(span, normalised.originalStart(span.start), normalised.originalEnd(span.end)));
         }
         // Depth one: decoded tokens are normalised and matched, but never decoded again.
-        Base64Tokens.Result base64 = Base64Tokens.decodeAll(normalised.text());
+        Base64Tokens.Result base64 = Base64Tokens.decodeAll(normalised.text(), symbols);
         List<Base64Tokens.Decoded> tokens = base64.tokens();
         if (!tokens.isEmpty()) {
             DecodedBatch batch = DecodedBatch.of(tokens);
             NormalisedText decoded = Normaliser.normalise(batch.text());
-            for (Span span : confirm(decoded.text(), budget)) {
+            for (Span span : confirm(decoded.text(), Symbols.of(decoded.text()), budget)) {
                 int segment = batch.segmentOf(decoded.originalStart(span.start));
                 if (segment != batch.segmentOf(decoded.originalEnd(span.end) - 1)) {
                     continue; // across two tokens: an artefact of joining them
@@ -350,10 +367,10 @@ public final class ScanEngine implements SensitivityScanner {
     /** A confirmed match in the normalised text. */
     private record Span(int detector, int start, int end) {}
 
-    private List<Span> confirm(String text, ScanBudget budget) {
+    private List<Span> confirm(String text, byte[] symbols, ScanBudget budget) {
         Windows windows = new Windows(detectors.size(), text.length());
         HitStarts hits = new HitStarts(detectors.size());
-        keywords.search(text, (d, start, end) -> {
+        keywords.search(symbols, (d, start, end) -> {
             if (atHits[d]) {
                 hits.add(d, start);
             } else {
@@ -366,26 +383,32 @@ public final class ScanEngine implements SensitivityScanner {
             }
         }
         if (anchored.length > 0) {
-            addDigitRuns(text, windows);
+            addDigitRuns(symbols, windows);
         }
         List<Span> spans = new ArrayList<>();
         WordStarts words = null; // made on first use, shared by the detectors tried at their start classes
         for (int d = 0; d < detectors.size() && !budget.exhausted(); d++) {
             if (atHits[d]) {
-                matchAtHits(d, text, hits.sorted(d), budget, spans);
+                matchAtHits(d, text, symbols, hits.sorted(d), budget, spans);
                 continue;
             }
             int[] ranges = windows.ranges(d);
             if (starts[d] != null) {
                 if (words == null) {
-                    words = WordStarts.of(text);
+                    words = WordStarts.of(symbols);
                 }
-                matchAtStarts(d, text, ranges, words, budget, spans);
+                matchAtStarts(d, text, symbols, ranges, words, budget, spans);
                 continue;
             }
             for (int r = 0; r < ranges.length && !budget.exhausted(); r += 2) {
                 if (ruledOut(
-                        d, text, ranges[r], ranges[r + 1], sweepCharge(d, text, ranges[r], ranges[r + 1]), budget)) {
+                        d,
+                        text,
+                        symbols,
+                        ranges[r],
+                        ranges[r + 1],
+                        sweepCharge(d, text, ranges[r], ranges[r + 1]),
+                        budget)) {
                     continue;
                 }
                 match(d, text, ranges[r], ranges[r + 1], budget, spans);
@@ -399,7 +422,7 @@ public final class ScanEngine implements SensitivityScanner {
      * skipping hits inside the previous match (as a left-to-right find would) and hits that are inside a
      * word when the pattern needs a word boundary there: a keyword flood then costs almost nothing.
      */
-    private void matchAtHits(int d, String text, int[] starts, ScanBudget budget, List<Span> spans) {
+    private void matchAtHits(int d, String text, byte[] symbols, int[] starts, ScanBudget budget, List<Span> spans) {
         Detector detector = detectors.get(d);
         Tries tries = new Tries(text);
         int skipUntil = 0;
@@ -415,7 +438,7 @@ public final class ScanEngine implements SensitivityScanner {
             int to = rightEdge(text, Math.min(text.length(), h + longestKeyword[d] + detector.window()));
             if (hitDfas[d] != null) {
                 long tryCharge = ScanBudget.PER_TRY + (long) (to - (h == 0 ? 0 : h - 1)) * weight[d];
-                long read = hitDfas[d].ruleOut(text, h, to, weight[d], tryCharge);
+                long read = hitDfas[d].ruleOut(symbols, h, to, weight[d], tryCharge);
                 if (read >= 0) {
                     budget.spend(Math.min(read, tryCharge)); // no match can start here: as a failed try, cheaper
                     continue;
@@ -433,7 +456,7 @@ public final class ScanEngine implements SensitivityScanner {
      * budget never pays more than before.
      */
     private void matchAtStarts(
-            int d, String text, int[] ranges, WordStarts words, ScanBudget budget, List<Span> spans) {
+            int d, String text, byte[] symbols, int[] ranges, WordStarts words, ScanBudget budget, List<Span> spans) {
         StartClasses.Filter filter = starts[d];
         boolean wordsOnly = filter.atWordStarts();
         Tries tries = new Tries(text);
@@ -444,14 +467,14 @@ public final class ScanEngine implements SensitivityScanner {
             long sweep = ScanBudget.PER_TRY + (long) (to - from) * weight[d];
             // The DFA reads the window first: when it rules a match out, the places are only counted as far as
             // needed to charge no more than the tries would have cost.
-            long read = dfas[d] == null ? -1 : dfas[d].ruleOut(text, from, to, weight[d], sweep);
+            long read = dfas[d] == null ? -1 : dfas[d].ruleOut(symbols, from, to, weight[d], sweep);
             long enough = read >= 0 ? read : sweep;
             long cost = 0;
             int count = 0;
             int w = wordsOnly ? words.indexAtOrAfter(from) : 0;
             int p = wordsOnly ? (w < words.count() ? words.get(w) : to) : from;
             while (p < to && cost <= enough) {
-                if (filter.fits(text, p)) {
+                if (filter.fits(symbols, p)) {
                     cost += ScanBudget.PER_TRY + (long) (tryEnd(filter, p, to) - Math.max(0, p - 1)) * weight[d];
                     if (count == places.length) {
                         places = Arrays.copyOf(places, count * 2);
@@ -478,10 +501,17 @@ public final class ScanEngine implements SensitivityScanner {
             }
             int skipUntil = from;
             for (int k = 0; k < count && !budget.exhausted(); k++) {
-                if (places[k] >= skipUntil) {
-                    skipUntil = Math.max(
-                            skipUntil, tryAt(d, text, places[k], tryEnd(filter, places[k], to), tries, budget, spans));
+                int place = places[k];
+                if (place < skipUntil) {
+                    continue;
                 }
+                int end = tryEnd(filter, place, to);
+                if (startRuledOut(d, symbols, place, end)) {
+                    // The try would have found nothing: charged as tryAt would be, so the work is unchanged.
+                    budget.spend(ScanBudget.PER_TRY + (long) (end - Math.max(0, place - 1)) * weight[d]);
+                    continue;
+                }
+                skipUntil = Math.max(skipUntil, tryAt(d, text, place, end, tries, budget, spans));
             }
         }
     }
@@ -492,19 +522,32 @@ public final class ScanEngine implements SensitivityScanner {
      * otherwise}, what the window would cost without the DFA: the budget never pays more than before. A
      * window it cannot rule out costs what it cost before (the read is not charged on top).
      */
-    private boolean ruledOut(int d, String text, int windowFrom, int windowTo, long otherwise, ScanBudget budget) {
+    private boolean ruledOut(
+            int d, String text, byte[] symbols, int windowFrom, int windowTo, long otherwise, ScanBudget budget) {
         PatternDfa dfa = dfas[d];
         if (dfa == null) {
             return false;
         }
         int from = leftEdge(text, windowFrom);
         int to = rightEdge(text, windowTo);
-        long charge = dfa.ruleOut(text, from, to, weight[d], otherwise);
+        long charge = dfa.ruleOut(symbols, from, to, weight[d], otherwise);
         if (charge < 0) {
             return false;
         }
         budget.spend(Math.min(otherwise, charge));
         return true;
+    }
+
+    /**
+     * Whether the detector's anchored DFA shows that no match starts at {@code place} within {@code end}. Not
+     * asked where the place is the second half of a surrogate pair: the try's context char would then be the
+     * whole pair, and its match would start one char later.
+     */
+    private boolean startRuledOut(int d, byte[] symbols, int place, int end) {
+        PatternDfa dfa = startDfas[d];
+        return dfa != null
+                && (symbols[place] & 0xFF) != Symbols.SKIP
+                && dfa.ruleOut(symbols, place, end, weight[d], Long.MAX_VALUE) >= 0;
     }
 
     /** At least what {@link #match} charges for sweeping the window (its chunks overlap, so it may be more). */
@@ -571,16 +614,16 @@ public final class ScanEngine implements SensitivityScanner {
     }
 
     /** One linear pass over the digit runs, opening windows for the digit-anchored detectors. */
-    private void addDigitRuns(String text, Windows windows) {
-        int n = text.length();
+    private void addDigitRuns(byte[] symbols, Windows windows) {
+        int n = symbols.length;
         int i = 0;
         while (i < n) {
-            if (!isDigit(text.charAt(i))) {
+            if (!isDigit(symbols[i])) {
                 i++;
                 continue;
             }
             int start = i;
-            while (i < n && isDigit(text.charAt(i))) {
+            while (i < n && isDigit(symbols[i])) {
                 i++;
             }
             int length = i - start;
@@ -608,8 +651,9 @@ public final class ScanEngine implements SensitivityScanner {
         return Character.isLetterOrDigit(c) || c == '_' || c == '-' || c == '+' || c == '/' || c == '=';
     }
 
-    private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
+    /** Whether a {@link Symbols symbol} is an ASCII digit (non-ASCII symbols are negative bytes). */
+    private static boolean isDigit(byte symbol) {
+        return symbol >= '0' && symbol <= '9';
     }
 
     /** How far a window edge may move outward so that it does not cut a token in two. */
@@ -667,12 +711,20 @@ public final class ScanEngine implements SensitivityScanner {
     private void accept(int d, String text, Matcher matcher, int from, int lead, List<Span> spans) {
         // The value is the first capturing group that took part (patterns with alternatives capture the
         // value in a different group per alternative); without one, the whole match.
-        int group = 0;
-        for (int g = 1; g <= matcher.groupCount() && group == 0; g++) {
-            group = matcher.start(g) >= 0 ? g : 0;
+        int start;
+        int end;
+        // The context char before a try is one char unless it is a surrogate (then RE2J may read a pair as one).
+        if (wholeValue[d] && (lead == 0 || !Character.isSurrogate(text.charAt(from + matcher.start())))) {
+            start = from + matcher.start() + lead;
+            end = from + matcher.end();
+        } else {
+            int group = 0;
+            for (int g = 1; g <= matcher.groupCount() && group == 0; g++) {
+                group = matcher.start(g) >= 0 ? g : 0;
+            }
+            start = from + matcher.start(group) + (group == 0 ? lead : 0);
+            end = from + matcher.end(group);
         }
-        int start = from + matcher.start(group) + (group == 0 ? lead : 0);
-        int end = from + matcher.end(group);
         String value = text.substring(start, end);
         if (validators.get(d).test(value) && !suppressed(d, text, start, end)) {
             spans.add(new Span(d, start, end));

@@ -182,14 +182,17 @@ final class StartClasses {
             return new Filter(low, high, nonAscii, shape.boundaryFirst(), shape.maxLength());
         }
 
-        /** Whether a match could start at {@code at}: the classes fit and, if asked for, a word boundary is there. */
-        boolean fits(String text, int at) {
+        /**
+         * Whether a match could start at {@code at} of the text of {@code symbols} ({@link Symbols#of}): the
+         * classes fit and, if asked for, a word boundary is there.
+         */
+        boolean fits(byte[] symbols, int at) {
             int n = low.length;
-            if (at + n > text.length()) {
+            if (at + n > symbols.length) {
                 return false;
             }
             for (int i = 0; i < n; i++) {
-                char c = text.charAt(at + i);
+                int c = symbols[at + i] & 0xFF;
                 if (c >= 128) {
                     if (!nonAscii[i]) {
                         return false;
@@ -203,14 +206,27 @@ final class StartClasses {
             if (!boundaryFirst) {
                 return true;
             }
-            boolean before = at > 0 && isWordChar(text.charAt(at - 1));
-            return before != isWordChar(text.charAt(at));
+            boolean before = at > 0 && isWordSymbol(symbols[at - 1]);
+            return before != isWordSymbol(symbols[at]);
         }
     }
 
     /** ASCII word chars, as RE2J's {@code \b} sees them. */
     static boolean isWordChar(char c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+    }
+
+    /** Whether a {@link Symbols symbol} is an ASCII word char; a table lookup, as it is asked at every char. */
+    static boolean isWordSymbol(byte symbol) {
+        return WORD_SYMBOL[symbol & 0xFF];
+    }
+
+    private static final boolean[] WORD_SYMBOL = new boolean[256];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            WORD_SYMBOL[c] = isWordChar(c);
+        }
     }
 
     private Shape alternation() {

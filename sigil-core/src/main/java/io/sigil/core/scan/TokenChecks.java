@@ -257,14 +257,19 @@ final class TokenChecks {
      * symbol (or 20+ mixed-case letters), and some randomness.
      */
     static boolean password(String value) {
-        if (value.length() < 8 || value.length() > 128 || !notPlaceholder(value) || looksLikeCode(value)) {
+        if (value.length() < 8 || value.length() > 128) {
             return false;
         }
+        // Every check below is a pure test that refuses; the two regexes of looksLikeCode cost the most, so they
+        // come last (a flood of "password=password=..." is refused by its weak marker before them).
         String lower = value.toLowerCase(Locale.ROOT);
         for (String marker : WEAK_MARKERS) {
             if (lower.contains(marker)) {
                 return false;
             }
+        }
+        if (!notPlaceholder(value) || looksLikeCode(value)) {
+            return false;
         }
         boolean digitOrSymbol = false;
         boolean upper = false;

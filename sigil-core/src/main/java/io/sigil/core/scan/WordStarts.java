@@ -17,18 +17,17 @@ final class WordStarts {
         this.count = count;
     }
 
-    static WordStarts of(String text) {
-        int[] out = new int[16];
+    /** The word starts of the text of {@code symbols} ({@link Symbols#of}). */
+    static WordStarts of(byte[] symbols) {
+        int length = symbols.length;
+        // Room for every start up front (at most one per two chars): the loop then has one branch per start.
+        int[] out = new int[length / 2 + 1];
         int n = 0;
         boolean previousWord = false;
-        for (int i = 0, length = text.length(); i < length; i++) {
-            boolean word = StartClasses.isWordChar(text.charAt(i));
-            if (word && !previousWord) {
-                if (n == out.length) {
-                    out = Arrays.copyOf(out, n * 2);
-                }
-                out[n++] = i;
-            }
+        for (int i = 0; i < length; i++) {
+            boolean word = StartClasses.isWordSymbol(symbols[i]);
+            out[n] = i;
+            n += word && !previousWord ? 1 : 0;
             previousWord = word;
         }
         return new WordStarts(out, n);

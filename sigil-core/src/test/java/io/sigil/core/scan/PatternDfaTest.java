@@ -125,15 +125,16 @@ class PatternDfaTest {
         assertThat(first.lazy()).isTrue();
         List<Long> forward = new ArrayList<>();
         for (String text : texts) {
-            forward.add(first.ruleOut(text, 0, text.length(), 3, Long.MAX_VALUE));
+            forward.add(first.ruleOut(Symbols.of(text), 0, text.length(), 3, Long.MAX_VALUE));
         }
         for (int i = texts.size() - 1; i >= 0; i--) {
             String text = texts.get(i);
-            assertThat(second.ruleOut(text, 0, text.length(), 3, Long.MAX_VALUE))
+            assertThat(second.ruleOut(Symbols.of(text), 0, text.length(), 3, Long.MAX_VALUE))
                     .as("%.80s", text)
                     .isEqualTo(forward.get(i));
             // and again from a warm cache
-            assertThat(first.ruleOut(text, 0, text.length(), 3, Long.MAX_VALUE)).isEqualTo(forward.get(i));
+            assertThat(first.ruleOut(Symbols.of(text), 0, text.length(), 3, Long.MAX_VALUE))
+                    .isEqualTo(forward.get(i));
         }
         assertThat(forward).contains(-1L);
         assertThat(forward.stream().filter(c -> c >= 0)).isNotEmpty();
@@ -141,7 +142,8 @@ class PatternDfaTest {
         String text = texts.get(0);
         long charge = forward.get(0) >= 0 ? forward.get(0) : 0;
         if (charge > 0) {
-            assertThat(first.ruleOut(text, 0, text.length(), 3, charge - 1)).isEqualTo(-1L);
+            assertThat(first.ruleOut(Symbols.of(text), 0, text.length(), 3, charge - 1))
+                    .isEqualTo(-1L);
         }
     }
 

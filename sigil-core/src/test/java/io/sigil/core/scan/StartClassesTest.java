@@ -24,11 +24,11 @@ class StartClassesTest {
         // two letters, two digits, then what both alternatives allow, up to the cap
         assertThat(iban.classes()).hasSize(StartClasses.MAX_LENGTH);
         StartClasses.Filter f = StartClasses.Filter.of(iban);
-        assertThat(f.fits("DE89 3704", 0)).isTrue();
-        assertThat(f.fits("DE89370400440532", 0)).isTrue();
-        assertThat(f.fits("DE89!370", 0)).isFalse();
-        assertThat(f.fits("De89 3704", 0)).isFalse();
-        assertThat(f.fits("xDE89 3704", 1)).isFalse(); // no word boundary before D
+        assertThat(f.fits(Symbols.of("DE89 3704"), 0)).isTrue();
+        assertThat(f.fits(Symbols.of("DE89370400440532"), 0)).isTrue();
+        assertThat(f.fits(Symbols.of("DE89!370"), 0)).isFalse();
+        assertThat(f.fits(Symbols.of("De89 3704"), 0)).isFalse();
+        assertThat(f.fits(Symbols.of("xDE89 3704"), 1)).isFalse(); // no word boundary before D
         assertThat(f.atWordStarts()).isTrue();
     }
 
@@ -53,21 +53,21 @@ class StartClassesTest {
     @Test
     void case_folding_admits_both_cases_and_non_ascii() {
         StartClasses.Filter f = filter("(?i)token[=:]");
-        assertThat(f.fits("TOKEN=", 0)).isTrue();
-        assertThat(f.fits("tOkEn:", 0)).isTrue();
-        assertThat(f.fits("token ", 0)).isFalse();
+        assertThat(f.fits(Symbols.of("TOKEN="), 0)).isTrue();
+        assertThat(f.fits(Symbols.of("tOkEn:"), 0)).isTrue();
+        assertThat(f.fits(Symbols.of("token "), 0)).isFalse();
         // RE2J folds k to the Kelvin sign U+212A: non-ASCII must never be refused under (?i)
-        assertThat(f.fits("to\u212Aen=", 0)).isTrue();
-        assertThat(filter("(?i:ab)c").fits("ABc", 0)).isTrue();
-        assertThat(filter("(?i:ab)c").fits("ABC", 0)).isFalse();
+        assertThat(f.fits(Symbols.of("to\u212Aen="), 0)).isTrue();
+        assertThat(filter("(?i:ab)c").fits(Symbols.of("ABc"), 0)).isTrue();
+        assertThat(filter("(?i:ab)c").fits(Symbols.of("ABC"), 0)).isFalse();
     }
 
     @Test
     void negated_classes_and_dots_admit_non_ascii_and_surrogate_pairs_are_not_split() {
         StartClasses.Filter f = filter("[^a].[0-9]");
-        assertThat(f.fits("b\u00e91", 0)).isTrue();
+        assertThat(f.fits(Symbols.of("b\u00e91"), 0)).isTrue();
         // U+1F600 is two chars but one position for RE2J: the classes after it are not checked
-        assertThat(f.fits("b\uD83D\uDE001", 0)).isTrue();
+        assertThat(f.fits(Symbols.of("b\uD83D\uDE001"), 0)).isTrue();
     }
 
     @Test
@@ -90,7 +90,7 @@ class StartClassesTest {
             for (String example : detector.positives()) {
                 Matcher m = detector.pattern().matcher(example);
                 while (m.find()) {
-                    assertThat(f.fits(example, m.start()))
+                    assertThat(f.fits(Symbols.of(example), m.start()))
                             .as("%s at %d of %s", detector.id(), m.start(), example)
                             .isTrue();
                     checked++;

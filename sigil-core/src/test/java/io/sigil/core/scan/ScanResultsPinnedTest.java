@@ -1,0 +1,71 @@
+package io.sigil.core.scan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sigil.core.scan.bench.AdversarialInputs;
+import io.sigil.core.scan.bench.MixedCorpus;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The findings, work and truncation of the benchmark inputs, pinned to what the engine gave before the
+ * speed work of 2026-11-23 (commit fd78118): a faster engine must find the same, spend the same budget units
+ * and stop at the same place. A change that means to alter them must update these figures and say why.
+ */
+class ScanResultsPinnedTest {
+
+    private static final ScanEngine ENGINE = ScanEngine.builtIn();
+
+    /** Expected: work units, whether truncated, number of findings, digest of the findings (see below). */
+    private record Pinned(long work, boolean truncated, int findings, int digest) {}
+
+    @Test
+    void the_mixed_corpus_gives_what_it_gave_before() {
+        assertThat(run(List.of(MixedCorpus.generate(42, 1, 1 << 20).get(0).text())))
+                .isEqualTo(new Pinned(1_733_100, false, 457, 0x5f9f4eef));
+        assertThat(run(MixedCorpus.generate(42, 256, 10240).stream()
+                        .map(MixedCorpus.Document::text)
+                        .toList()))
+                .isEqualTo(new Pinned(3_390_725, false, 1051, 0x622b2b61));
+    }
+
+    @Test
+    void every_adversarial_input_gives_what_it_gave_before() {
+        int none = 0xb81; // the digest of no findings
+        assertThat(runOne("a-flood")).isEqualTo(new Pinned(0, false, 0, none));
+        assertThat(runOne("AKIA-flood")).isEqualTo(new Pinned(300, false, 0, none));
+        assertThat(runOne("at-flood")).isEqualTo(new Pinned(62_500, false, 0, none));
+        assertThat(runOne("digit-space")).isEqualTo(new Pinned(0, false, 0, none));
+        assertThat(runOne("pem-header-flood")).isEqualTo(new Pinned(147_999, true, 1, 0xd6ea3c8a));
+        assertThat(runOne("entity-flood")).isEqualTo(new Pinned(0, false, 0, none));
+        assertThat(runOne("base64-key-ids")).isEqualTo(new Pinned(21_846, true, 1, 0x0476d9ea));
+        assertThat(runOne("a-equals-flood")).isEqualTo(new Pinned(0, false, 0, none));
+        assertThat(runOne("password-flood")).isEqualTo(new Pinned(15_422_682, false, 0, none));
+        assertThat(runOne("keyword-mix")).isEqualTo(new Pinned(5_095_217, true, 557, 0x85ffbfb3));
+        assertThat(runOne("base64ish-noise")).isEqualTo(new Pinned(230_794, true, 1, 0xdfe7c8f2));
+        assertThat(runOne("digits-separators")).isEqualTo(new Pinned(2_586_352, true, 391, 0x5bb5c7d0));
+    }
+
+    private static Pinned runOne(String name) {
+        return run(List.of(AdversarialInputs.byName(name)));
+    }
+
+    /**
+     * Scans the texts and sums their work and findings; the digest folds every finding's text form (detector,
+     * category, severity, span) with {@code String.hashCode}, which is the same on every JVM.
+     */
+    private static Pinned run(List<String> texts) {
+        long work = 0;
+        boolean truncated = false;
+        int findings = 0;
+        int digest = 1;
+        for (String text : texts) {
+            ScanResult result = ENGINE.scanResult(text);
+            work += result.work();
+            truncated |= result.truncated();
+            findings += result.findings().size();
+            digest = 31 * digest + result.findings().toString().hashCode();
+        }
+        return new Pinned(work, truncated, findings, digest);
+    }
+}
