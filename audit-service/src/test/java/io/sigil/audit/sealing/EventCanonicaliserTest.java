@@ -130,4 +130,100 @@ class EventCanonicaliserTest {
             assertThat(fromBytes.facts()).isEqualTo(fromText.facts());
         }
     }
+
+    /**
+     * The one-pass path (no tree) against the tree path it skips, on events whose facts take every form the tree path
+     * distinguishes; the same canonical bytes and facts, or the same flagged value, every time.
+     */
+    @Test
+    void theStreamingPathSealsExactlyWhatTheTreePathSeals() {
+        EventCanonicaliser streaming = new EventCanonicaliser(mapper);
+        EventCanonicaliser treeOnly = new EventCanonicaliser(mapper, false);
+        String[] auditIds = {"\"a-1\"", "\"\"", "null", "7", "{}", "[\"x\"]", "true", "\"a\\u0000b\""};
+        String[] times = {
+            "\"2026-11-23T10:00:00.123Z\"",
+            "\"2026-11-23T10:00:00Z\"",
+            "\"+1000000000-01-01T00:00:00Z\"",
+            "null",
+            "1763892000.25",
+            "1763892000",
+            "\"yesterday\"",
+            "{}",
+            "[]",
+            "true",
+            "1e300"
+        };
+        String[] classUids = {"6003", "2004", "6003.0", "\"6003\"", "null", "4294967297", "-1", "{}", "1e3"};
+        String[] texts = {
+            "\"client:x\"", "null", "{}", "[1]", "5", "false", "1.5", "\"Zo\\u00eb\"", "\"" + "y".repeat(300) + "\""
+        };
+        String[] attributes = {
+            "{\"tool\":\"read_email\",\"n\":3}", "{\"tool\":null}", "{\"tool\":{\"a\":1}}", "{\"tool\":7}",
+            "[{\"tool\":\"x\"}]", "\"tool\"", "null", "{\"upstream\":\"demo\",\"inner\":{\"tool\":\"no\"}}"
+        };
+        java.util.Random random = new java.util.Random(1124);
+        List<String> values = new java.util.ArrayList<>();
+        for (int i = 0; i < 6_000; i++) {
+            StringBuilder event = new StringBuilder("{");
+            List<String> members = new java.util.ArrayList<>(List.of(
+                    "\"audit_id\":" + pick(random, auditIds),
+                    "\"time\":" + pick(random, times),
+                    "\"class_uid\":" + pick(random, classUids),
+                    "\"activity\":" + pick(random, texts),
+                    "\"source\":" + pick(random, texts),
+                    "\"actor\":" + pick(random, texts),
+                    "\"outcome\":" + pick(random, texts),
+                    "\"trust_level\":\"Medium\"",
+                    "\"attributes\":" + pick(random, attributes)));
+            java.util.Collections.shuffle(members, random);
+            int kept = members.size() - random.nextInt(3); // sometimes without some members
+            for (int m = 0; m < kept; m++) {
+                event.append(m == 0 ? "" : ",").append(members.get(m));
+            }
+            if (random.nextInt(20) == 0) {
+                event.append(",\"actor\":\"second\""); // a duplicate name
+            }
+            values.add(event.append('}').toString());
+        }
+        for (int n = 0; n < 500; n++) {
+            values.add(benchEvent(n)); // what the gateway (and the sealing benchmark) writes
+        }
+        for (String value : values) {
+            byte[] bytes = value.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            CanonicalEvent fast = streaming.canonicalise("gateway", bytes);
+            CanonicalEvent reference = treeOnly.canonicalise("gateway", bytes);
+            assertThat(fast.canonical()).as(value).isEqualTo(reference.canonical());
+            assertThat(fast.utf8()).as(value).isEqualTo(reference.utf8());
+            assertThat(fast.facts()).as(value).isEqualTo(reference.facts());
+        }
+        assertThat(treeOnly.streamedCount()).isZero();
+        // Plain events (string audit_id and time, integral class) take the fast path; the test would otherwise
+        // compare the tree path with itself.
+        assertThat(streaming.streamedCount()).isGreaterThan(500);
+        long before = streaming.streamedCount();
+        for (int n = 0; n < 100; n++) {
+            streaming.canonicalise("gateway", benchEvent(n).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        assertThat(streaming.streamedCount() - before).isEqualTo(100);
+    }
+
+    private static String pick(java.util.Random random, String[] choices) {
+        return choices[random.nextInt(choices.length)];
+    }
+
+    private String benchEvent(int n) {
+        com.fasterxml.jackson.databind.node.ObjectNode event = mapper.createObjectNode();
+        event.put("audit_id", java.util.UUID.randomUUID().toString());
+        event.put("time", Instant.now().toString());
+        event.put("class_uid", n % 7 == 0 ? 2004 : 6003);
+        event.put("activity", "tools/call");
+        event.put("source", "gateway");
+        event.put("actor", "client:bench");
+        event.put("outcome", n % 5 == 0 ? "denied" : "success");
+        com.fasterxml.jackson.databind.node.ObjectNode attributes = event.putObject("attributes");
+        attributes.put("tool", n % 2 == 0 ? "get_weather" : "read_email");
+        attributes.put("n", n);
+        attributes.put("risk", n / 7.0);
+        return event.toString();
+    }
 }
