@@ -27,9 +27,6 @@ public final class JcsWriter {
             (a, b) -> a.getKey().compareTo(b.getKey()); // UTF-16 code units, exactly what §3.2.3 asks
 
     private byte[] buf = new byte[2_048];
-    /** A string's characters, copied once so that one escaping loop serves Strings and parser buffers alike. */
-    private char[] copied = new char[256];
-
     private int len;
 
     @SuppressWarnings("unchecked")
@@ -137,7 +134,7 @@ public final class JcsWriter {
     }
 
     /** |value| ≤ 2^53: no Long.MIN_VALUE to care about. */
-    void writeLong(long value) {
+    private void writeLong(long value) {
         ensure(21);
         if (value < 0) {
             buf[len++] = '-';
@@ -159,27 +156,15 @@ public final class JcsWriter {
         len = end;
     }
 
-    void writeString(String s) {
+    private void writeString(String s) {
         int length = s.length();
-        if (copied.length < length) {
-            copied = new char[Math.max(length, copied.length * 2)];
-        }
-        s.getChars(0, length, copied, 0);
-        writeString(copied, 0, length);
-        if (copied.length > KEEP) {
-            copied = new char[256];
-        }
-    }
-
-    /** A string given as {@code chars[offset, offset + length)} (a parser's buffer: no String is made for it). */
-    void writeString(char[] chars, int offset, int length) {
         // Worst case per char: 6 bytes (a control character escaped as backslash-u-00XX).
         ensure(length * 6L + 2);
         byte[] b = buf;
         int at = len;
         b[at++] = '"';
         for (int i = 0; i < length; i++) {
-            char c = chars[offset + i];
+            char c = s.charAt(i);
             if (c < 0x80) {
                 if (c >= 0x20 && c != '"' && c != '\\') {
                     b[at++] = (byte) c;
@@ -209,10 +194,8 @@ public final class JcsWriter {
                 b[at++] = (byte) (0xe0 | (c >> 12));
                 b[at++] = (byte) (0x80 | ((c >> 6) & 0x3f));
                 b[at++] = (byte) (0x80 | (c & 0x3f));
-            } else if (Character.isHighSurrogate(c)
-                    && i + 1 < length
-                    && Character.isLowSurrogate(chars[offset + i + 1])) {
-                int cp = Character.toCodePoint(c, chars[offset + ++i]);
+            } else if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(s.charAt(i + 1))) {
+                int cp = Character.toCodePoint(c, s.charAt(++i));
                 b[at++] = (byte) (0xf0 | (cp >> 18));
                 b[at++] = (byte) (0x80 | ((cp >> 12) & 0x3f));
                 b[at++] = (byte) (0x80 | ((cp >> 6) & 0x3f));
@@ -227,7 +210,7 @@ public final class JcsWriter {
         len = at;
     }
 
-    void ascii(String s) {
+    private void ascii(String s) {
         int length = s.length();
         ensure(length);
         for (int i = 0; i < length; i++) {
@@ -235,54 +218,15 @@ public final class JcsWriter {
         }
     }
 
-    void raw(byte[] bytes) {
+    private void raw(byte[] bytes) {
         ensure(bytes.length);
         System.arraycopy(bytes, 0, buf, len, bytes.length);
         len += bytes.length;
     }
 
-    void put(char c) {
+    private void put(char c) {
         ensure(1);
         buf[len++] = (byte) c;
-    }
-
-    /** Bytes written so far (for {@link JcsStreamWriter}, which writes through this buffer). */
-    int length() {
-        return len;
-    }
-
-    /** Drops everything from {@code length} on. */
-    void truncate(int length) {
-        len = length;
-    }
-
-    /** Copies {@code count} bytes of {@code from} starting at {@code offset} to the end. */
-    void raw(byte[] from, int offset, int count) {
-        ensure(count);
-        System.arraycopy(from, offset, buf, len, count);
-        len += count;
-    }
-
-    /** Copies bytes {@code [from, to)} of what was written into {@code into} (grown if needed), which it returns. */
-    byte[] copyOut(int from, int to, byte[] into) {
-        byte[] target = into.length >= to - from ? into : new byte[Math.max(to - from, into.length * 2)];
-        System.arraycopy(buf, from, target, 0, to - from);
-        return target;
-    }
-
-    /** The result so far, and the buffer made ready for the next value (shrunk after a huge one). */
-    byte[] finish() {
-        byte[] result = Arrays.copyOf(buf, len);
-        reset();
-        return result;
-    }
-
-    /** Empties the buffer, and drops it if one huge value grew it. */
-    void reset() {
-        len = 0;
-        if (buf.length > KEEP) {
-            buf = new byte[2_048];
-        }
     }
 
     private void ensure(long more) {

@@ -1,10 +1,8 @@
 package io.sigil.audit.sealing;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.sigil.ledger.JcsStreamWriter;
 import io.sigil.ledger.JcsWriter;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -29,43 +27,11 @@ public final class EventCanonicaliser {
             BigDecimal.valueOf(Instant.parse("9999-12-31T23:59:59Z").getEpochSecond());
 
     private final ObjectMapper mapper;
-    /** One canonicaliser serves one sealer thread; the writers keep their buffers between events. */
+    /** One canonicaliser serves one sealer thread; the writer keeps its buffer between events. */
     private final JcsWriter jcs = new JcsWriter();
 
-    private final JcsStreamWriter stream = new JcsStreamWriter();
-    private final StreamedFacts streamedFacts = new StreamedFacts();
-    private final boolean streaming;
-    /** Values the fast path sealed, for tests. */
-    private long streamedCount;
-
     public EventCanonicaliser(ObjectMapper mapper) {
-        this(mapper, true);
-    }
-
-    /** {@code streaming} false: every value takes the tree path (the reference the tests compare the other with). */
-    EventCanonicaliser(ObjectMapper mapper, boolean streaming) {
         this.mapper = mapper;
-        this.streaming = streaming;
-    }
-
-    long streamedCount() {
-        return streamedCount;
-    }
-
-    /**
-     * The fast path for an event: canonical form and facts in one pass over the tokens, no tree. Null when the
-     * value is no plain event or holds anything the stream writer or {@link StreamedFacts} leaves to the tree path,
-     * which then decides exactly as before.
-     */
-    private CanonicalEvent streamed(byte[] value) {
-        streamedFacts.clear();
-        try (JsonParser parser = mapper.createParser(value)) {
-            byte[] utf8 = stream.canonicalize(parser, streamedFacts);
-            EventFacts facts = utf8 == null ? null : streamedFacts.facts();
-            return facts == null ? null : new CanonicalEvent(new String(utf8, StandardCharsets.UTF_8), utf8, facts);
-        } catch (IOException | RuntimeException notPlain) {
-            return null;
-        }
     }
 
     /**
@@ -76,13 +42,6 @@ public final class EventCanonicaliser {
      */
     public CanonicalEvent canonicalise(String key, byte[] value) {
         if (value != null && plainAscii(value)) {
-            if (streaming) {
-                CanonicalEvent event = streamed(value);
-                if (event != null) {
-                    streamedCount++;
-                    return event;
-                }
-            }
             try {
                 JsonNode event = mapper.readTree(value);
                 if (event != null && event.isObject() && event.hasNonNull("audit_id")) {
@@ -184,11 +143,6 @@ public final class EventCanonicaliser {
         } else {
             instant = IsoInstant.parse(time.asText());
         }
-        return storable(instant);
-    }
-
-    /** The time as a query fact if PostgreSQL can store it (years 1–9999), else null. */
-    static Instant storable(Instant instant) {
         return instant.getEpochSecond() < EARLIEST.longValue() || instant.getEpochSecond() > LATEST.longValue()
                 ? null
                 : instant;
