@@ -38,15 +38,49 @@ public class RecordStore {
         return chains;
     }
 
-    /** Up to {@code limit} records of a chain from a sequence number on, in order. */
+    /**
+     * Up to {@code limit} records of a chain from a sequence number on, in order.
+     *
+     * <p>Asked first for the sequence numbers {@code [fromSeq, fromSeq + limit)}: with only {@code seq >= ?} and
+     * statistics that lag a fast-growing table, PostgreSQL chose a bitmap scan of everything after {@code fromSeq}
+     * and sorted it on disk to return {@code limit} rows — hundreds of MB per call while the feeds were behind the
+     * sealer (docs/benchmarks.md). Sequence numbers are unique per chain, so a full answer to the bounded query is
+     * exactly the first {@code limit} records; any other answer (the chain's end, a gap in a damaged store, a
+     * reader starting below 0) is asked again unbounded, so the result is always what the unbounded query gives.
+     */
     public List<StoredRecord> from(String chain, long fromSeq, int limit) throws SQLException {
+        if (limit > 0 && fromSeq <= Long.MAX_VALUE - limit) {
+            List<StoredRecord> bounded = select(
+                    "select " + COLUMNS + " from audit_record where chain = ? and seq >= ? and seq < ?"
+                            + " order by seq limit ?",
+                    chain,
+                    fromSeq,
+                    fromSeq + limit,
+                    limit);
+            if (bounded.size() == limit) {
+                return bounded;
+            }
+        }
+        return select(
+                "select " + COLUMNS + " from audit_record where chain = ? and seq >= ? order by seq limit ?",
+                chain,
+                fromSeq,
+                null,
+                limit);
+    }
+
+    private List<StoredRecord> select(String sql, String chain, long fromSeq, Long toSeq, int limit)
+            throws SQLException {
         List<StoredRecord> records = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement(
-                        "select " + COLUMNS + " from audit_record where chain = ? and seq >= ? order by seq limit ?")) {
-            select.setString(1, chain);
-            select.setLong(2, fromSeq);
-            select.setInt(3, limit);
+                PreparedStatement select = connection.prepareStatement(sql)) {
+            int at = 1;
+            select.setString(at++, chain);
+            select.setLong(at++, fromSeq);
+            if (toSeq != null) {
+                select.setLong(at++, toSeq);
+            }
+            select.setInt(at, limit);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     records.add(read(rows));
