@@ -20,8 +20,12 @@ cp="system-tests/target/test-classes"
 everything="$PWD/system-tests/target/node/node_modules/@modelcontextprotocol/server-everything/dist/index.js"
 [[ -f $everything ]] || { echo "build system-tests first (./mvnw -pl system-tests -am verify -DskipTests)"; exit 1; }
 (cd bench/mcp-proxy && npm install --no-audit --no-fund --silent)
-token=$(curl -s http://127.0.0.1:18080/realms/sigil/protocol/openid-connect/token -d grant_type=client_credentials \
-  -d client_id=demo-agent-high -d client_secret=demo-agent-high-dev-secret | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
+# A fresh token for each measurement: the whole run outlasts one token's lifetime.
+fresh_token() {
+  curl -s http://127.0.0.1:18080/realms/sigil/protocol/openid-connect/token -d grant_type=client_credentials \
+    -d client_id=demo-agent-high -d client_secret=demo-agent-high-dev-secret | sed -E 's/.*"access_token":"([^"]+)".*/\1/'
+}
+token=gateway # any word but "-": load() puts a fresh token in its place
 
 pids=()
 trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done' EXIT
@@ -55,12 +59,12 @@ echo "machine: $(nproc) cores, $(free -g | awk '/Mem/{print $2}') GiB, $(java -v
 echo "date: $(date -u +%Y-%m-%d), load $(cut -d' ' -f1-3 /proc/loadavg), echo at ${rate}/s for ${seconds} s after ${WARMUP:-30} s of closed-loop warm-up, closed loop ${concurrency} in flight"
 args='{"message":"hello"}'
 warmup=${WARMUP:-30} # seconds of closed loop before anything is counted: a long-running gateway is JIT-compiled
-# Waits (at most 60 s) until the machine is below 25 % busy over 2 s: audit-service seals the events of the
+# Waits (at most 60 s) until the machine is below 25 % busy over 3 s: audit-service seals the events of the
 # previous warm-up and closed loop after they end, and that work must not land in the next measurement.
 settle() {
   local busy=100 waited=0 a b
   while (( busy >= 25 && waited < 60 )); do
-    a=($(head -1 /proc/stat)); sleep 2; b=($(head -1 /proc/stat)); waited=$((waited + 2))
+    a=($(head -1 /proc/stat)); sleep 3; b=($(head -1 /proc/stat)); waited=$((waited + 3))
     local total=0 idle=$(( (b[4] + b[5]) - (a[4] + a[5]) )); for i in 1 2 3 4 5 6 7 8; do total=$((total + b[i] - a[i])); done
     busy=$(( 100 * (total - idle) / total ))
   done
@@ -68,10 +72,14 @@ settle() {
 }
 # Warms the endpoint up apart (nothing of it reported), snapshots a gateway's stage histograms, then measures.
 load() {
-  java -Dwarmup="$warmup" -Dclosed=1 -cp "$cp" io.sigil.system.bench.McpLoad "$1" "$2" "$3" "$4" 1 "${@:6}" > /dev/null
+  local bearer=$3
+  [[ $bearer == - ]] || bearer=$(fresh_token)
+  java -Dwarmup="$warmup" -Dclosed=1 -cp "$cp" io.sigil.system.bench.McpLoad "$1" "$2" "$bearer" "$4" 1 "${@:6}" \
+    > /dev/null
   settle
   case "$2" in *:873[2356]/*) port=${2#*127.0.0.1:}; snapshot "${port%%/*}" ;; esac
-  java -Dwarmup=0 -cp "$cp" io.sigil.system.bench.McpLoad "$@"
+  [[ $bearer == - ]] || bearer=$(fresh_token)
+  java -Dwarmup=0 -cp "$cp" io.sigil.system.bench.McpLoad "$1" "$2" "$bearer" "${@:4}"
 }
 # Each stage's p50 and p99 (upper bucket bounds) over what the gateway on port $1 served since snapshot() — the
 # counted open loop and closed loop, not the warm-up — from its sigil_gateway_stage_seconds histograms.
