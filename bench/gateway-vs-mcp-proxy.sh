@@ -79,10 +79,15 @@ load() {
   settle
   case "$2" in *:873[2356]/*) port=${2#*127.0.0.1:}; snapshot "${port%%/*}" ;; esac
   [[ $bearer == - ]] || bearer=$(fresh_token)
-  java -Dwarmup=0 -cp "$cp" io.sigil.system.bench.McpLoad "$1" "$2" "$bearer" "${@:4}"
+  # The open loop, then the gateway's stages over its calls alone, then the closed loop apart.
+  java -Dwarmup=0 -Dclosed=0 -cp "$cp" io.sigil.system.bench.McpLoad "$1" "$2" "$bearer" "${@:4}" \
+    | sed 's/; closed loop.*//'
+  case "$2" in *:873[2356]/*) port=${2#*127.0.0.1:}; stages "${port%%/*}" ;; esac
+  java -Dwarmup=0 -Dclosed="$5" -cp "$cp" io.sigil.system.bench.McpLoad "$1" "$2" "$bearer" "$4" 0 "${@:6}" \
+    | head -1 | sed 's/.*closed loop/  closed loop/'
 }
 # Each stage's p50 and p99 (upper bucket bounds) over what the gateway on port $1 served since snapshot() — the
-# counted open loop and closed loop, not the warm-up — from its sigil_gateway_stage_seconds histograms.
+# counted open loop only, not the warm-up nor the closed loop — from its sigil_gateway_stage_seconds histograms.
 buckets() { curl -s "http://127.0.0.1:$1/q/metrics" | grep '^sigil_gateway_stage_seconds_bucket{' || true; }
 snapshot() { buckets "$1" > "$home/bench-stages-$1.before"; }
 stages() {
@@ -103,10 +108,7 @@ stages() {
 }
 load direct-upstream http://127.0.0.1:8731/mcp - "$rate" "$seconds" "$concurrency" echo "$args"
 load gateway-all-stages http://127.0.0.1:8732/mcp "$token" "$rate" "$seconds" "$concurrency" echo "$args"
-stages 8732
 load gateway-write http://127.0.0.1:8735/mcp "$token" "$rate" "$seconds" "$concurrency" echo "$args"
-stages 8735
 load gateway-read-only http://127.0.0.1:8736/mcp "$token" "$rate" "$seconds" "$concurrency" echo "$args"
-stages 8736
 load gateway-stages-off http://127.0.0.1:8733/mcp "$token" "$rate" "$seconds" "$concurrency" echo "$args"
 load mcp-proxy http://127.0.0.1:8734/mcp - "$rate" "$seconds" "$concurrency" echo "$args"

@@ -218,7 +218,7 @@ public final class McpLoad {
         for (Thread worker : workers) {
             worker.join();
         }
-        return completed.get() / (double) seconds;
+        return seconds == 0 ? 0 : completed.get() / (double) seconds;
     }
 
     private static double percentile(long[] sorted, double p) {
