@@ -1,40 +1,64 @@
 package io.sigil.runtime.audit;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sigil.core.model.AuditEvent;
 import io.sigil.core.spi.AuditLogger;
-import io.sigil.runtime.messaging.KeyedJson;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
- * Writes audit events to the append-only audit topic. The returned {@link Uni} completes only when the
- * broker has acknowledged the event (acks=all), so callers can refuse to answer before it is durable.
+ * Writes audit events to the append-only audit topic. The returned stage completes only when the broker has
+ * acknowledged the event (acks=all), so callers can refuse to answer before it is durable.
  */
 @ApplicationScoped
 public class AuditPublisher implements AuditLogger {
 
-    /** The channel that every service's configuration binds to the audit topic. */
-    public static final String CHANNEL = "audit-events";
-
-    private final MutinyEmitter<String> emitter;
+    private final Producer<String, String> producer;
+    private final String topic;
     private final ObjectMapper mapper;
 
-    public AuditPublisher(@Channel(CHANNEL) MutinyEmitter<String> emitter, ObjectMapper mapper) {
-        this.emitter = emitter;
+    @Inject
+    public AuditPublisher(Producer<String, String> producer, AuditProducerConfig config, ObjectMapper mapper) {
+        this(producer, config.topic(), mapper);
+    }
+
+    AuditPublisher(Producer<String, String> producer, String topic, ObjectMapper mapper) {
+        this.producer = producer;
+        this.topic = topic;
         this.mapper = mapper;
     }
 
     /** Publishes the event, keyed by its source so each service's events stay in order on one partition. */
     public Uni<Void> publish(AuditEvent event) {
-        return KeyedJson.send(emitter, mapper, event.source(), event);
+        return Uni.createFrom().completionStage(() -> log(event));
     }
 
     @Override
     public CompletionStage<Void> log(AuditEvent event) {
-        return publish(event).subscribeAsCompletionStage();
+        CompletableFuture<Void> acknowledged = new CompletableFuture<>();
+        try {
+            String json = mapper.writeValueAsString(event);
+            producer.send(new ProducerRecord<>(topic, event.source(), json), (metadata, failure) -> {
+                if (failure == null) {
+                    acknowledged.complete(null);
+                } else {
+                    acknowledged.completeExceptionally(failure);
+                }
+            });
+        } catch (JsonProcessingException e) {
+            acknowledged.completeExceptionally(new IllegalStateException("an audit event is not serialisable", e));
+        } catch (RuntimeException refused) {
+            // The producer refuses at once rather than block the caller's thread (max.block.ms=0): no metadata for
+            // the topic yet, a full buffer while the broker is away, or a closed producer. The event is not
+            // written, so the caller fails closed.
+            acknowledged.completeExceptionally(refused);
+        }
+        return acknowledged;
     }
 }
