@@ -87,8 +87,14 @@ load() {
     | head -1 | sed 's/.*closed loop/  closed loop/'
 }
 # Each stage's p50 and p99 (upper bucket bounds) over what the gateway on port $1 served since snapshot() — the
-# counted open loop only, not the warm-up nor the closed loop — from its sigil_gateway_stage_seconds histograms.
-buckets() { curl -s "http://127.0.0.1:$1/q/metrics" | grep '^sigil_gateway_stage_seconds_bucket{' || true; }
+# counted open loop only, not the warm-up nor the closed loop — from its sigil_gateway_stage_seconds histograms,
+# and the whole request's inside the gateway, from routing to the end of the answer.
+# The whole request's timer (sigil_gateway_request_seconds) is listed as the stage "whole-request".
+buckets() {
+  curl -s "http://127.0.0.1:$1/q/metrics" | grep -E '^sigil_gateway_(stage|request)_seconds_bucket\{' \
+    | sed -E 's/^sigil_gateway_request_seconds_bucket\{method="([^"]*)"/sigil_gateway_stage_seconds_bucket{stage="whole-request",outcome="\1"/' \
+    || true
+}
 snapshot() { buckets "$1" > "$home/bench-stages-$1.before"; }
 stages() {
   buckets "$1" | awk -v before="$home/bench-stages-$1.before" '
