@@ -477,14 +477,27 @@ public final class ScanEngine implements SensitivityScanner {
             int from = leftEdge(text, ranges[r]);
             int to = rightEdge(text, ranges[r + 1]);
             long sweep = ScanBudget.PER_TRY + (long) (to - from) * weight[d];
+            int w = wordsOnly ? words.indexAtOrAfter(from) : 0;
+            int p = wordsOnly ? (w < words.count() ? words.get(w) : to) : from;
+            // A window where no place fits is neither tried nor charged, whatever the DFA would say: the
+            // cheap class checks go first, and the DFA reads only windows with a place to try.
+            while (p < to && !filter.fits(symbols, p)) {
+                if (wordsOnly) {
+                    w++;
+                    p = w < words.count() ? words.get(w) : to;
+                } else {
+                    p++;
+                }
+            }
+            if (p >= to) {
+                continue;
+            }
             // The DFA reads the window first: when it rules a match out, the places are only counted as far as
             // needed to charge no more than the tries would have cost.
             long read = dfas[d] == null ? -1 : dfas[d].ruleOut(symbols, from, to, weight[d], sweep);
             long enough = read >= 0 ? read : sweep;
             long cost = 0;
             int count = 0;
-            int w = wordsOnly ? words.indexAtOrAfter(from) : 0;
-            int p = wordsOnly ? (w < words.count() ? words.get(w) : to) : from;
             while (p < to && cost <= enough) {
                 if (filter.fits(symbols, p)) {
                     cost += ScanBudget.PER_TRY + (long) (tryEnd(filter, p, to) - Math.max(0, p - 1)) * weight[d];
