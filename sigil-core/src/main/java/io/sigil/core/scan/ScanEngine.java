@@ -473,11 +473,14 @@ public final class ScanEngine implements SensitivityScanner {
         boolean wordsOnly = filter.atWordStarts();
         Tries tries = new Tries(text);
         int[] places = new int[16];
+        int lowestWord = 0;
         for (int r = 0; r < ranges.length && !budget.exhausted(); r += 2) {
             int from = leftEdge(text, ranges[r]);
             int to = rightEdge(text, ranges[r + 1]);
             long sweep = ScanBudget.PER_TRY + (long) (to - from) * weight[d];
-            int w = wordsOnly ? words.indexAtOrAfter(from) : 0;
+            // Window starts only grow (sorted windows, edges moved out monotonically): search from the last one.
+            int w = wordsOnly ? words.indexAtOrAfter(from, lowestWord) : 0;
+            lowestWord = w;
             int p = wordsOnly ? (w < words.count() ? words.get(w) : to) : from;
             // A window where no place fits is neither tried nor charged, whatever the DFA would say: the
             // cheap class checks go first, and the DFA reads only windows with a place to try.
@@ -673,7 +676,19 @@ public final class ScanEngine implements SensitivityScanner {
     }
 
     private static boolean isTokenChar(char c) {
-        return Character.isLetterOrDigit(c) || c == '_' || c == '-' || c == '+' || c == '/' || c == '=';
+        // Window edges are moved a char at a time over every window of every detector: ASCII by table.
+        return c < ASCII_TOKEN_CHARS.length ? ASCII_TOKEN_CHARS[c] : Character.isLetterOrDigit(c);
+    }
+
+    /** Per ASCII char: whether it is a letter, a digit or one of {@code _-+/=}. */
+    private static final boolean[] ASCII_TOKEN_CHARS = asciiTokenChars();
+
+    private static boolean[] asciiTokenChars() {
+        boolean[] table = new boolean[128];
+        for (char c = 0; c < table.length; c++) {
+            table[c] = Character.isLetterOrDigit(c) || c == '_' || c == '-' || c == '+' || c == '/' || c == '=';
+        }
+        return table;
     }
 
     /** Whether a {@link Symbols symbol} is an ASCII digit (non-ASCII symbols are negative bytes). */
