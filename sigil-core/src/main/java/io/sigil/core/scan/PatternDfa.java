@@ -207,6 +207,33 @@ final class PatternDfa {
         return charge(to - from);
     }
 
+    /**
+     * Where an unanchored read of {@code [from, to)} first reaches an accepting state: every match that starts at
+     * or after {@code from} and ends by {@code to} ends there or later; -1 when there is none (the read is ruled
+     * out, as {@link #ruleOut} would say). A lazy or anchored DFA answers {@code from}, which tells nothing.
+     */
+    int firstMatchEnd(byte[] symbols, int from, int to) {
+        if (next == null || tables.anchored) {
+            return from;
+        }
+        int[] next = this.next;
+        int[] symbolClass = this.symbolClass;
+        int special = this.special;
+        int state = start;
+        if (state >= special) {
+            return accepting[state / stride] ? from : -1;
+        }
+        for (int i = from; i < to; i++) {
+            int symbol = symbols[i] & 0xFF;
+            // As in ruleOut: the first char is read even when it is the second half of a pair.
+            state = next[state + symbolClass[i == from && symbol == Symbols.SKIP ? NON_ASCII : symbol]];
+            if (state >= special) {
+                return accepting[state / stride] ? i + 1 : -1;
+            }
+        }
+        return -1;
+    }
+
     /** The answer of a read that reached a state that ends it after {@code chars} chars. */
     private long ended(int state, int chars) {
         // Accepting: a match may lie there. Dead (anchored): nothing after this can make a match.

@@ -81,6 +81,13 @@ public final class ScanEngine implements SensitivityScanner {
     private final int[] longestKeyword;
 
     /**
+     * Per detector: how far before the end of its earliest possible match a match can start (twice its longest
+     * match, as a surrogate pair is two chars, plus one), or {@link StartClasses#UNBOUNDED}; a sweep starts RE2J
+     * no earlier than that ({@link #find}).
+     */
+    private final int[] reach;
+
+    /**
      * Per detector: whether its only group spans the whole match ({@link WholeMatchGroup}), so that the value's
      * bounds are the match's and RE2J is not asked for the group (which would run it a second time).
      */
@@ -149,6 +156,7 @@ public final class ScanEngine implements SensitivityScanner {
         this.anchoredAt = new Pattern[count];
         this.weight = new long[count];
         this.longestKeyword = new int[count];
+        this.reach = new int[count];
         this.wholeValue = new boolean[count];
         this.starts = new StartClasses.Filter[count];
         this.dfas = new PatternDfa[count];
@@ -178,6 +186,10 @@ public final class ScanEngine implements SensitivityScanner {
             wholeValue[d] = pattern.groupCount() == 1 && WholeMatchGroup.spansWholeMatch(pattern.pattern());
             longestKeyword[d] =
                     detector.keywords().stream().mapToInt(String::length).max().orElse(0);
+            StartClasses.Shape whole = shape != null ? shape : StartClasses.of(pattern.pattern());
+            reach[d] = whole == null || whole.maxLength() >= StartClasses.UNBOUNDED / 2 - 1
+                    ? StartClasses.UNBOUNDED
+                    : 2 * whole.maxLength() + 1;
         }
     }
 
@@ -411,7 +423,7 @@ public final class ScanEngine implements SensitivityScanner {
                         budget)) {
                     continue;
                 }
-                match(d, text, ranges[r], ranges[r + 1], budget, spans);
+                match(d, text, symbols, ranges[r], ranges[r + 1], budget, spans);
             }
         }
         return spans;
@@ -461,18 +473,34 @@ public final class ScanEngine implements SensitivityScanner {
         boolean wordsOnly = filter.atWordStarts();
         Tries tries = new Tries(text);
         int[] places = new int[16];
+        int lowestWord = 0;
         for (int r = 0; r < ranges.length && !budget.exhausted(); r += 2) {
             int from = leftEdge(text, ranges[r]);
             int to = rightEdge(text, ranges[r + 1]);
             long sweep = ScanBudget.PER_TRY + (long) (to - from) * weight[d];
+            // Window starts only grow (sorted windows, edges moved out monotonically): search from the last one.
+            int w = wordsOnly ? words.indexAtOrAfter(from, lowestWord) : 0;
+            lowestWord = w;
+            int p = wordsOnly ? (w < words.count() ? words.get(w) : to) : from;
+            // A window where no place fits is neither tried nor charged, whatever the DFA would say: the
+            // cheap class checks go first, and the DFA reads only windows with a place to try.
+            while (p < to && !filter.fits(symbols, p)) {
+                if (wordsOnly) {
+                    w++;
+                    p = w < words.count() ? words.get(w) : to;
+                } else {
+                    p++;
+                }
+            }
+            if (p >= to) {
+                continue;
+            }
             // The DFA reads the window first: when it rules a match out, the places are only counted as far as
             // needed to charge no more than the tries would have cost.
             long read = dfas[d] == null ? -1 : dfas[d].ruleOut(symbols, from, to, weight[d], sweep);
             long enough = read >= 0 ? read : sweep;
             long cost = 0;
             int count = 0;
-            int w = wordsOnly ? words.indexAtOrAfter(from) : 0;
-            int p = wordsOnly ? (w < words.count() ? words.get(w) : to) : from;
             while (p < to && cost <= enough) {
                 if (filter.fits(symbols, p)) {
                     cost += ScanBudget.PER_TRY + (long) (tryEnd(filter, p, to) - Math.max(0, p - 1)) * weight[d];
@@ -496,7 +524,7 @@ public final class ScanEngine implements SensitivityScanner {
                 continue;
             }
             if (cost > sweep) {
-                match(d, text, ranges[r], ranges[r + 1], budget, spans);
+                match(d, text, symbols, ranges[r], ranges[r + 1], budget, spans);
                 continue;
             }
             int skipUntil = from;
@@ -648,7 +676,19 @@ public final class ScanEngine implements SensitivityScanner {
     }
 
     private static boolean isTokenChar(char c) {
-        return Character.isLetterOrDigit(c) || c == '_' || c == '-' || c == '+' || c == '/' || c == '=';
+        // Window edges are moved a char at a time over every window of every detector: ASCII by table.
+        return c < ASCII_TOKEN_CHARS.length ? ASCII_TOKEN_CHARS[c] : Character.isLetterOrDigit(c);
+    }
+
+    /** Per ASCII char: whether it is a letter, a digit or one of {@code _-+/=}. */
+    private static final boolean[] ASCII_TOKEN_CHARS = asciiTokenChars();
+
+    private static boolean[] asciiTokenChars() {
+        boolean[] table = new boolean[128];
+        for (char c = 0; c < table.length; c++) {
+            table[c] = Character.isLetterOrDigit(c) || c == '_' || c == '-' || c == '+' || c == '/' || c == '=';
+        }
+        return table;
     }
 
     /** Whether a {@link Symbols symbol} is an ASCII digit (non-ASCII symbols are negative bytes). */
@@ -662,7 +702,8 @@ public final class ScanEngine implements SensitivityScanner {
     /** Merged windows are matched a chunk at a time, so that the budget is checked between chunks. */
     static final int CHUNK = 16 * 1024;
 
-    private void match(int d, String text, int windowFrom, int windowTo, ScanBudget budget, List<Span> spans) {
+    private void match(
+            int d, String text, byte[] symbols, int windowFrom, int windowTo, ScanBudget budget, List<Span> spans) {
         // A chunk reads on past its end by the detector's window, so a match that starts in it is seen whole;
         // matches starting past its end belong to the next chunk.
         int overlap = detectors.get(d).window() + EDGE_SLACK;
@@ -681,7 +722,10 @@ public final class ScanEngine implements SensitivityScanner {
             }
             Matcher matcher = detectors.get(d).pattern().matcher(slice.set(from, to));
             int lastEnd = chunkTo;
-            while (matcher.find()) {
+            int at = 0;
+            while (at <= to - from && find(d, matcher, text, symbols, from, to, at)) {
+                // Where find() would go on: after the match, one further after an empty one.
+                at = matcher.end() + (matcher.end() == matcher.start() ? 1 : 0);
                 int start = from + matcher.start();
                 if (chunkTo < windowTo && start >= chunkTo) {
                     break;
@@ -694,6 +738,29 @@ public final class ScanEngine implements SensitivityScanner {
             accepted = lastEnd;
             chunkFrom = Math.max(chunkTo, lastEnd);
         }
+    }
+
+    /**
+     * What {@code matcher.find()} gives from {@code at} in the region {@code [from, to)}, without RE2J reading
+     * the stretch the detector's DFA rules out: no match starting at or after {@code at} ends before the DFA's
+     * first accepting char, so the leftmost one starts at most {@link #reach} chars before it, and none at all
+     * when the DFA never accepts. RE2J still starts inside the region, so it sees the same context chars.
+     */
+    private boolean find(int d, Matcher matcher, String text, byte[] symbols, int from, int to, int at) {
+        PatternDfa dfa = dfas[d];
+        if (dfa == null) {
+            return matcher.find(at);
+        }
+        int firstEnd = dfa.firstMatchEnd(symbols, from + at, to);
+        if (firstEnd < 0) {
+            return false;
+        }
+        int place = (int) Math.max(from + at, (long) firstEnd - reach[d]);
+        // A place inside a surrogate pair would split the code point RE2J reads from an earlier start.
+        while (place > from + at && Character.isSurrogate(text.charAt(place))) {
+            place--;
+        }
+        return matcher.find(place - from);
     }
 
     private static int leftEdge(String text, int windowFrom) {

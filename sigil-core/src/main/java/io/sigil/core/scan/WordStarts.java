@@ -35,7 +35,15 @@ final class WordStarts {
 
     /** Index of the first start at or after {@code position} ({@link #count()} if none). */
     int indexAtOrAfter(int position) {
-        int i = Arrays.binarySearch(starts, 0, count, position);
+        return indexAtOrAfter(position, 0);
+    }
+
+    /**
+     * Index of the first start at or after {@code position}, known to be at least {@code lowest} (a caller
+     * visiting increasing positions searches only what is left).
+     */
+    int indexAtOrAfter(int position, int lowest) {
+        int i = Arrays.binarySearch(starts, lowest, count, position);
         return i >= 0 ? i : -i - 1;
     }
 

@@ -33,6 +33,60 @@ class PatternDfaTest {
                 .isFalse();
     }
 
+    /**
+     * Every match RE2J finds from a place ends at or after the DFA's first accepting char from there, and where
+     * the DFA never accepts RE2J finds none: for every built-in detector with an eager DFA, from every place of
+     * texts that hold matches (pack examples, the mixed corpus, digit noise, random text).
+     */
+    @Test
+    void no_match_ends_before_the_first_accepting_char() {
+        List<String> texts = new ArrayList<>();
+        MixedCorpus.generate(13, 4, 2048).forEach(d -> texts.add(d.text()));
+        for (Detector detector : DetectorPacks.builtIn()) {
+            texts.add(String.join(" ", detector.positives()));
+        }
+        texts.add(AdversarialInputs.byName("digits-separators").substring(0, 2048));
+        Random random = new Random(7);
+        String alphabet = "aAZ09 -\n=:\u00e9\uD83D\uDE00";
+        for (int i = 0; i < 40; i++) {
+            StringBuilder text = new StringBuilder();
+            for (int j = 0; j < 96; j++) {
+                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            texts.add(text.toString());
+        }
+        int found = 0;
+        int none = 0;
+        for (Detector detector : DetectorPacks.builtIn()) {
+            PatternDfa dfa = PatternDfa.of(detector.pattern().pattern());
+            if (dfa == null || dfa.lazy()) {
+                continue;
+            }
+            for (String text : texts) {
+                byte[] symbols = Symbols.of(text);
+                Matcher matcher = detector.pattern().matcher(text);
+                for (int from = 0; from < text.length(); from += 1 + from / 64) {
+                    int firstEnd = dfa.firstMatchEnd(symbols, from, text.length());
+                    boolean matched = matcher.find(from);
+                    if (firstEnd < 0) {
+                        assertThat(matched)
+                                .as("%s from %d in %s", detector.id(), from, text)
+                                .isFalse();
+                        none++;
+                    } else if (matched) {
+                        assertThat(matcher.end())
+                                .as("%s from %d in %s", detector.id(), from, text)
+                                .isGreaterThanOrEqualTo(firstEnd);
+                        found++;
+                    }
+                }
+            }
+        }
+        // the texts hold matches and long stretches without: both answers were checked many times
+        assertThat(found).isGreaterThan(1000);
+        assertThat(none).isGreaterThan(1000);
+    }
+
     @Test
     void constructs_it_does_not_read_give_no_dfa() {
         assertThat(PatternDfa.of("\\pL+")).isNull();
