@@ -1,32 +1,34 @@
 package io.sigil.ledger;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
- * Reads an NDJSON export from a file. Opening reads the header and the checkpoints (a pass over raw bytes that decodes
- * only non-record lines); {@link #forEachRecord} then streams the records in file order through a streaming parser
- * without holding them, so memory stays flat however large the export.
+ * Reads an NDJSON export from a file: one JSON object per line. Opening reads the header and the checkpoints (a pass
+ * that decodes only non-record lines); {@link #forEachRecord} then streams the records in file order through a
+ * byte-level parser without holding them, so memory stays flat however large the export.
  */
 public final class ExportReader {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final JsonFactory STREAMS = JSON.getFactory();
+    // The few lines read through Jackson get the same strictness as the record parser: one value, no repeated names.
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final byte[] RECORD_PREFIX =
             ("{\"type\":\"" + ExportWriter.RECORD + "\"").getBytes(StandardCharsets.UTF_8);
 
@@ -40,6 +42,12 @@ public final class ExportReader {
         void accept(SealedRecord record) throws IOException;
     }
 
+    /** Receives the verifier's view of records one by one. */
+    @FunctionalInterface
+    interface EntrySink {
+        void accept(ChainEntry entry) throws IOException;
+    }
+
     private ExportReader(Path file, ExportHeader header, Map<String, Checkpoint> checkpoints) {
         this.file = file;
         this.header = header;
@@ -47,7 +55,7 @@ public final class ExportReader {
     }
 
     public static ExportReader open(Path file) throws IOException {
-        try (NdjsonLines lines = new NdjsonLines(Files.newInputStream(file))) {
+        try (ExportLines lines = new ExportLines(file)) {
             if (!lines.next()) {
                 throw new ExportFormatException(1, "empty file, expected the export header", null);
             }
@@ -60,7 +68,7 @@ public final class ExportReader {
             Map<String, Checkpoint> latest = new LinkedHashMap<>();
             while (lines.next()) {
                 // Record lines are checked by forEachRecord; here only the few others are decoded.
-                if (lines.isBlank() || lines.startsWith(RECORD_PREFIX)) {
+                if (isBlank(lines) || startsWith(lines, RECORD_PREFIX)) {
                     continue;
                 }
                 JsonNode json = parse(lines);
@@ -87,30 +95,14 @@ public final class ExportReader {
 
     /** Streams every record in file order. */
     public void forEachRecord(RecordSink sink) throws IOException {
-        RecordStreamParser fields = new RecordStreamParser();
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-                JsonParser p = STREAMS.createParser(in)) {
-            p.nextToken();
-            p.skipChildren(); // the header, read by open()
-            long line = 1;
-            try {
-                for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
-                    line = p.currentTokenLocation().getLineNr();
-                    if (t != JsonToken.START_OBJECT) {
-                        throw new ExportFormatException(line, "expected a JSON object per line, found " + t, null);
-                    }
-                    String type = fields.readObject(p);
-                    if (ExportWriter.RECORD.equals(type)) {
-                        sink.accept(record(line, fields));
-                    } else if (!ExportWriter.CHECKPOINT.equals(type)) {
-                        throw new ExportFormatException(line, "unknown line type " + type, null);
-                    }
-                }
-            } catch (JsonProcessingException e) {
-                long at = e.getLocation() == null ? line : e.getLocation().getLineNr();
-                throw new ExportFormatException(at, "not JSON: " + e.getOriginalMessage(), e);
-            }
-        }
+        RecordLineParser parser = new RecordLineParser();
+        forEachRecordLine(parser, line -> sink.accept(fields(line, parser::record)));
+    }
+
+    /** Streams every record in file order as the verifier reads it, the event left in UTF-8. */
+    void forEachEntry(EntrySink sink) throws IOException {
+        RecordLineParser parser = new RecordLineParser();
+        forEachRecordLine(parser, line -> sink.accept(fields(line, parser::entry)));
     }
 
     /** Loads all records, grouped per chain in first-seen order; for exports that fit in memory. */
@@ -121,14 +113,65 @@ public final class ExportReader {
         return chains;
     }
 
-    private static JsonNode parse(NdjsonLines lines) throws ExportFormatException {
+    /** Called with the line number once the parser holds a record line. */
+    private interface RecordLine {
+        void accept(long line) throws IOException;
+    }
+
+    private void forEachRecordLine(RecordLineParser parser, RecordLine action) throws IOException {
+        try (ExportLines lines = new ExportLines(file)) {
+            lines.next(); // the header, read by open()
+            while (lines.next()) {
+                long line = lines.number();
+                if (parser.parse(lines.buffer(), lines.start(), lines.end(), line) == RecordLineParser.Kind.RECORD) {
+                    action.accept(line);
+                }
+            }
+        }
+    }
+
+    private static <T> T fields(long line, Supplier<T> parsed) throws ExportFormatException {
         try {
-            return JSON.readTree(lines.text());
+            return parsed.get();
+        } catch (IllegalArgumentException e) {
+            throw new ExportFormatException(line, "bad record: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean isBlank(ExportLines lines) {
+        byte[] b = lines.buffer();
+        for (int i = lines.start(); i < lines.end(); i++) {
+            if (b[i] != ' ' && b[i] != '\t' && b[i] != '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean startsWith(ExportLines lines, byte[] prefix) {
+        int from = lines.start();
+        return lines.end() - from >= prefix.length
+                && Arrays.equals(lines.buffer(), from, from + prefix.length, prefix, 0, prefix.length);
+    }
+
+    private static JsonNode parse(ExportLines lines) throws ExportFormatException {
+        try {
+            return JSON.readTree(text(lines));
         } catch (CharacterCodingException e) {
             throw new ExportFormatException(lines.number(), "not UTF-8", e);
         } catch (JsonProcessingException e) {
             throw new ExportFormatException(lines.number(), "not JSON: " + e.getOriginalMessage(), e);
         }
+    }
+
+    /** The current line as text; malformed UTF-8 is an error, not a replacement character. */
+    private static String text(ExportLines lines) throws CharacterCodingException {
+        return StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(lines.buffer(), lines.start(), lines.end() - lines.start()))
+                .toString();
     }
 
     private static String typeOf(long line, JsonNode json) throws ExportFormatException {
@@ -137,14 +180,6 @@ public final class ExportReader {
             throw new ExportFormatException(line, "unknown line type " + json.path("type"), null);
         }
         return type;
-    }
-
-    private static SealedRecord record(long line, RecordStreamParser fields) throws ExportFormatException {
-        try {
-            return fields.record();
-        } catch (IllegalArgumentException e) {
-            throw new ExportFormatException(line, "bad record: " + e.getMessage(), e);
-        }
     }
 
     private static Checkpoint checkpoint(long line, JsonNode json) throws ExportFormatException {
