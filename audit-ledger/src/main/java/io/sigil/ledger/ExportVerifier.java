@@ -1,0 +1,114 @@
+package io.sigil.ledger;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * Verifies every chain of an opened export in one streaming pass: a report per chain, in first-seen order. The
+ * calling thread parses while a second thread runs the chain checks on batches of parsed records, so the two costs,
+ * similar in size, overlap on two cores; the checks still see each chain's records in file order.
+ */
+public final class ExportVerifier {
+    private static final int BATCH = 512;
+    private static final int BATCHES_IN_FLIGHT = 16;
+    private static final ChainEntry[] END = new ChainEntry[0];
+
+    private ExportVerifier() {}
+
+    public static List<VerificationReport> verify(ExportReader reader, byte[] rootKey, byte[] publicKeyOrNull)
+            throws IOException {
+        Map<String, Checkpoint> checkpoints = reader.checkpoints();
+        long genesisEpoch = reader.header().genesisEpoch();
+        ChainVerifier verifier = new ChainVerifier();
+        // One key schedule per chain: interleaved chains sharing one would restart its walk from genesis.
+        Function<String, ChainVerification> start = chain ->
+                verifier.start(chain, new KeySchedule(rootKey, genesisEpoch), checkpoints.get(chain), publicKeyOrNull);
+        BlockingQueue<ChainEntry[]> queue = new ArrayBlockingQueue<>(BATCHES_IN_FLIGHT);
+        FutureTask<List<VerificationReport>> checks = new FutureTask<>(() -> {
+            Map<String, ChainVerification> runs = new LinkedHashMap<>();
+            for (ChainEntry[] batch = queue.take(); batch != END; batch = queue.take()) {
+                for (ChainEntry r : batch) {
+                    if (r == null) {
+                        break;
+                    }
+                    runs.computeIfAbsent(r.chain(), start).accept(r);
+                }
+            }
+            checkpoints.keySet().forEach(chain -> runs.computeIfAbsent(chain, start)); // chains with no records left
+            List<VerificationReport> reports = new ArrayList<>();
+            for (ChainVerification run : runs.values()) {
+                reports.add(run.finish());
+            }
+            return reports;
+        });
+        Thread checker = new Thread(checks, "export-verifier");
+        checker.setDaemon(true);
+        checker.start();
+        try {
+            ChainEntry[][] batch = {new ChainEntry[BATCH]};
+            int[] filled = {0};
+            reader.forEachEntry(r -> {
+                batch[0][filled[0]++] = r;
+                if (filled[0] == BATCH) {
+                    hand(queue, batch[0], checks);
+                    batch[0] = new ChainEntry[BATCH];
+                    filled[0] = 0;
+                }
+            });
+            if (filled[0] > 0) {
+                hand(queue, Arrays.copyOf(batch[0], filled[0]), checks);
+            }
+            hand(queue, END, checks);
+            return checks.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while verifying");
+        } catch (ExecutionException e) {
+            throw rethrow(e.getCause());
+        } finally {
+            checker.interrupt(); // a no-op once it has finished; stops it when the reader failed
+        }
+    }
+
+    /** Queues a batch, giving up if the checking thread has died (its exception surfaces from get()). */
+    private static void hand(BlockingQueue<ChainEntry[]> queue, ChainEntry[] batch, FutureTask<?> checks)
+            throws IOException {
+        try {
+            while (!queue.offer(batch, 50, TimeUnit.MILLISECONDS)) {
+                if (checks.isDone()) {
+                    checks.get();
+                    throw new IllegalStateException("the verifying thread stopped early");
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while verifying");
+        } catch (ExecutionException e) {
+            throw rethrow(e.getCause());
+        }
+    }
+
+    private static RuntimeException rethrow(Throwable cause) throws IOException {
+        if (cause instanceof IOException io) {
+            throw io;
+        }
+        if (cause instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (cause instanceof Error error) {
+            throw error;
+        }
+        throw new IllegalStateException(cause);
+    }
+}
