@@ -81,10 +81,10 @@ final class ExportLines implements Closeable {
     }
 
     private boolean take(int lineEnd, int after) throws ExportFormatException {
-        number++;
         if (lineEnd - next > maxLine) {
             throw tooLong();
         }
+        number++;
         start = next;
         end = lineEnd;
         next = after;
