@@ -34,7 +34,7 @@ public final class ExportReader {
 
     private final Path file;
     private final ExportHeader header;
-    private final Map<String, Checkpoint> checkpoints;
+    private Map<String, Checkpoint> checkpoints; // guarded by this; null until read
 
     /** Receives records one by one. */
     @FunctionalInterface
@@ -48,23 +48,49 @@ public final class ExportReader {
         void accept(ChainEntry entry) throws IOException;
     }
 
-    private ExportReader(Path file, ExportHeader header, Map<String, Checkpoint> checkpoints) {
+    private ExportReader(Path file, ExportHeader header) {
         this.file = file;
         this.header = header;
-        this.checkpoints = checkpoints;
     }
 
     public static ExportReader open(Path file) throws IOException {
+        ExportReader reader = openLazily(file);
+        reader.checkpoints();
+        return reader;
+    }
+
+    /**
+     * Reads only the header; the pass for the checkpoints waits for the first {@link #checkpoints()} call, so another
+     * thread can run it while this one streams the records.
+     */
+    static ExportReader openLazily(Path file) throws IOException {
         try (ExportLines lines = new ExportLines(file)) {
             if (!lines.next()) {
                 throw new ExportFormatException(1, "empty file, expected the export header", null);
             }
-            ExportHeader header;
             try {
-                header = ExportHeader.fromJson(parse(lines));
+                return new ExportReader(file, ExportHeader.fromJson(parse(lines)));
             } catch (IllegalArgumentException e) {
                 throw new ExportFormatException(1, e.getMessage(), e);
             }
+        }
+    }
+
+    public ExportHeader header() {
+        return header;
+    }
+
+    /** The checkpoint with the largest tree per chain; the first call reads them. Thread-safe. */
+    public synchronized Map<String, Checkpoint> checkpoints() throws IOException {
+        if (checkpoints == null) {
+            checkpoints = scanCheckpoints(file);
+        }
+        return checkpoints;
+    }
+
+    private static Map<String, Checkpoint> scanCheckpoints(Path file) throws IOException {
+        try (ExportLines lines = new ExportLines(file)) {
+            lines.next(); // the header
             Map<String, Checkpoint> latest = new LinkedHashMap<>();
             while (lines.next()) {
                 // Record lines are checked by forEachRecord; here only the few others are decoded.
@@ -80,17 +106,8 @@ public final class ExportReader {
                     }
                 }
             }
-            return new ExportReader(file, header, Collections.unmodifiableMap(latest));
+            return Collections.unmodifiableMap(latest);
         }
-    }
-
-    public ExportHeader header() {
-        return header;
-    }
-
-    /** The checkpoint with the largest tree per chain. */
-    public Map<String, Checkpoint> checkpoints() {
-        return checkpoints;
     }
 
     /** Streams every record in file order. */

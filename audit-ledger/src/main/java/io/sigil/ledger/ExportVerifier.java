@@ -2,6 +2,7 @@ package io.sigil.ledger;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -15,27 +16,39 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
- * Verifies every chain of an opened export in one streaming pass: a report per chain, in first-seen order. The
- * calling thread parses while a second thread runs the chain checks on batches of parsed records, so the two costs,
- * similar in size, overlap on two cores; the checks still see each chain's records in file order.
+ * Verifies every chain of an export in one streaming pass: a report per chain, in first-seen order. The calling thread
+ * parses while a second thread reads the checkpoints, then runs the chain checks on batches of parsed records, so the
+ * costs overlap on two cores; the checks still see each chain's records in file order.
  */
 public final class ExportVerifier {
     private static final int BATCH = 512;
-    private static final int BATCHES_IN_FLIGHT = 16;
+    // Room for the records parsed while the checking thread reads the checkpoints (~30 MB at most).
+    private static final int BATCHES_IN_FLIGHT = 48;
     private static final ChainEntry[] END = new ChainEntry[0];
 
     private ExportVerifier() {}
 
+    /** What verifying a file found: a report per chain, and how many chains had a checkpoint. */
+    public record Result(List<VerificationReport> reports, int checkpoints) {}
+
+    /** Opens and verifies {@code file}; the pass that finds the checkpoints runs on the checking thread. */
+    public static Result verify(Path file, byte[] rootKey, byte[] publicKeyOrNull) throws IOException {
+        ExportReader reader = ExportReader.openLazily(file);
+        List<VerificationReport> reports = verify(reader, rootKey, publicKeyOrNull);
+        return new Result(reports, reader.checkpoints().size());
+    }
+
     public static List<VerificationReport> verify(ExportReader reader, byte[] rootKey, byte[] publicKeyOrNull)
             throws IOException {
-        Map<String, Checkpoint> checkpoints = reader.checkpoints();
         long genesisEpoch = reader.header().genesisEpoch();
         ChainVerifier verifier = new ChainVerifier();
-        // One key schedule per chain: interleaved chains sharing one would restart its walk from genesis.
-        Function<String, ChainVerification> start = chain ->
-                verifier.start(chain, new KeySchedule(rootKey, genesisEpoch), checkpoints.get(chain), publicKeyOrNull);
         BlockingQueue<ChainEntry[]> queue = new ArrayBlockingQueue<>(BATCHES_IN_FLIGHT);
         FutureTask<List<VerificationReport>> checks = new FutureTask<>(() -> {
+            // Until the checkpoints are read, parsed batches wait in the queue.
+            Map<String, Checkpoint> checkpoints = reader.checkpoints();
+            // One key schedule per chain: interleaved chains sharing one would restart its walk from genesis.
+            Function<String, ChainVerification> start = chain -> verifier.start(
+                    chain, new KeySchedule(rootKey, genesisEpoch), checkpoints.get(chain), publicKeyOrNull);
             Map<String, ChainVerification> runs = new LinkedHashMap<>();
             for (ChainEntry[] batch = queue.take(); batch != END; batch = queue.take()) {
                 for (ChainEntry r : batch) {
@@ -58,14 +71,19 @@ public final class ExportVerifier {
         try {
             ChainEntry[][] batch = {new ChainEntry[BATCH]};
             int[] filled = {0};
-            reader.forEachEntry(r -> {
-                batch[0][filled[0]++] = r;
-                if (filled[0] == BATCH) {
-                    hand(queue, batch[0], checks);
-                    batch[0] = new ChainEntry[BATCH];
-                    filled[0] = 0;
-                }
-            });
+            try {
+                reader.forEachEntry(r -> {
+                    batch[0][filled[0]++] = r;
+                    if (filled[0] == BATCH) {
+                        hand(queue, batch[0], checks);
+                        batch[0] = new ChainEntry[BATCH];
+                        filled[0] = 0;
+                    }
+                });
+            } catch (ExportFormatException e) {
+                reader.checkpoints(); // a bad line among the others is reported first, as a non-streaming read would
+                throw e;
+            }
             if (filled[0] > 0) {
                 hand(queue, Arrays.copyOf(batch[0], filled[0]), checks);
             }

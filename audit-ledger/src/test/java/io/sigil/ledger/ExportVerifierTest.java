@@ -126,6 +126,27 @@ class ExportVerifierTest {
                 .hasMessageStartingWith("line " + (at + 1) + ": not JSON: bad escape \\q");
     }
 
+    @Test
+    void aBadLineAmongTheOthersIsReportedBeforeABadRecordAsWhenTheyWereReadFirst() throws IOException {
+        int at = indexOf("\"chain\":\"audit\",\"seq\":10,");
+        List<String> broken = edit(at, l -> l.replace("\"seq\":10,", "\"seq\":1x,"));
+        broken.add("{\"type\":\"checkpoint\",\"chain\":7}");
+        Path file = Files.createTempFile(dir, "export", ".ndjson");
+        Files.writeString(file, String.join("\n", broken) + "\n", StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> ExportVerifier.verify(file, rootKey, signer.publicKey()))
+                .isInstanceOf(ExportFormatException.class)
+                .hasMessageStartingWith("line " + broken.size() + ": bad checkpoint");
+        broken.remove(broken.size() - 1);
+        Files.writeString(file, String.join("\n", broken) + "\n", StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> ExportVerifier.verify(file, rootKey, signer.publicKey()))
+                .isInstanceOf(ExportFormatException.class)
+                .hasMessageStartingWith("line " + (at + 1) + ": not JSON");
+        Files.writeString(file, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
+        ExportVerifier.Result result = ExportVerifier.verify(file, rootKey, signer.publicKey());
+        assertThat(result.checkpoints()).isEqualTo(2);
+        assertThat(result.reports()).allSatisfy(r -> assertThat(r.ok()).isTrue());
+    }
+
     private List<String> failures(List<String> export) throws IOException {
         List<String> failed = new ArrayList<>();
         for (VerificationReport r : verify(export)) {

@@ -1,7 +1,5 @@
 package io.sigil.ledger.cli;
 
-import io.sigil.ledger.Checkpoint;
-import io.sigil.ledger.ExportReader;
 import io.sigil.ledger.ExportVerifier;
 import io.sigil.ledger.VerificationReport;
 import java.io.IOException;
@@ -12,7 +10,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 
 /** The offline verifier: {@code verify --export <file.ndjson> --root-key-file <file> [--public-key <base64>]}. */
 public final class VerifyCommand {
@@ -71,12 +68,11 @@ public final class VerifyCommand {
     private static int verify(Path export, byte[] rootKey, byte[] publicKey, PrintStream out, PrintStream err)
             throws IOException {
         long started = System.nanoTime();
-        ExportReader reader = ExportReader.open(export);
-        Map<String, Checkpoint> checkpoints = reader.checkpoints();
-        if (publicKey == null && !checkpoints.isEmpty()) {
+        ExportVerifier.Result result = ExportVerifier.verify(export, rootKey, publicKey);
+        List<VerificationReport> reports = result.reports();
+        if (publicKey == null && result.checkpoints() > 0) {
             err.println("warning: no --public-key given: checkpoint signatures are not verified, only their roots");
         }
-        List<VerificationReport> reports = ExportVerifier.verify(reader, rootKey, publicKey);
         double seconds = (System.nanoTime() - started) / 1e9;
         return report(reports, seconds, out);
     }
