@@ -25,16 +25,12 @@ import java.util.function.Supplier;
  * byte-level parser without holding them, so memory stays flat however large the export.
  */
 public final class ExportReader {
-    // The few lines read through Jackson get the same strictness as the record parser: one value, no repeated names.
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final byte[] RECORD_PREFIX =
             ("{\"type\":\"" + ExportWriter.RECORD + "\"").getBytes(StandardCharsets.UTF_8);
 
     private final Path file;
-    private final ExportHeader header;
-    private Map<String, Checkpoint> checkpoints; // guarded by this; null until read
+    private ExportHeader header; // guarded by this, as are the checkpoints; null until read
+    private Map<String, Checkpoint> checkpoints;
 
     /** Receives records one by one. */
     @FunctionalInterface
@@ -48,49 +44,48 @@ public final class ExportReader {
         void accept(ChainEntry entry) throws IOException;
     }
 
-    private ExportReader(Path file, ExportHeader header) {
+    private ExportReader(Path file) {
         this.file = file;
-        this.header = header;
     }
 
     public static ExportReader open(Path file) throws IOException {
-        ExportReader reader = openLazily(file);
+        ExportReader reader = new ExportReader(file);
         reader.checkpoints();
         return reader;
     }
 
     /**
-     * Reads only the header; the pass for the checkpoints waits for the first {@link #checkpoints()} call, so another
-     * thread can run it while this one streams the records.
+     * Reads nothing yet: the pass for the header and the checkpoints waits for the first {@link #header()} or
+     * {@link #checkpoints()} call, so another thread can run it while this one streams the records.
      */
-    static ExportReader openLazily(Path file) throws IOException {
+    static ExportReader openLazily(Path file) {
+        return new ExportReader(file);
+    }
+
+    public synchronized ExportHeader header() throws IOException {
+        readHeaderAndCheckpoints();
+        return header;
+    }
+
+    /** The checkpoint with the largest tree per chain. Thread-safe. */
+    public synchronized Map<String, Checkpoint> checkpoints() throws IOException {
+        readHeaderAndCheckpoints();
+        return checkpoints;
+    }
+
+    private void readHeaderAndCheckpoints() throws IOException {
+        if (checkpoints != null) {
+            return;
+        }
         try (ExportLines lines = new ExportLines(file)) {
             if (!lines.next()) {
                 throw new ExportFormatException(1, "empty file, expected the export header", null);
             }
             try {
-                return new ExportReader(file, ExportHeader.fromJson(parse(lines)));
+                header = ExportHeader.fromJson(parse(lines));
             } catch (IllegalArgumentException e) {
                 throw new ExportFormatException(1, e.getMessage(), e);
             }
-        }
-    }
-
-    public ExportHeader header() {
-        return header;
-    }
-
-    /** The checkpoint with the largest tree per chain; the first call reads them. Thread-safe. */
-    public synchronized Map<String, Checkpoint> checkpoints() throws IOException {
-        if (checkpoints == null) {
-            checkpoints = scanCheckpoints(file);
-        }
-        return checkpoints;
-    }
-
-    private static Map<String, Checkpoint> scanCheckpoints(Path file) throws IOException {
-        try (ExportLines lines = new ExportLines(file)) {
-            lines.next(); // the header
             Map<String, Checkpoint> latest = new LinkedHashMap<>();
             while (lines.next()) {
                 // Record lines are checked by forEachRecord; here only the few others are decoded.
@@ -106,7 +101,7 @@ public final class ExportReader {
                     }
                 }
             }
-            return Collections.unmodifiableMap(latest);
+            checkpoints = Collections.unmodifiableMap(latest);
         }
     }
 
@@ -173,7 +168,7 @@ public final class ExportReader {
 
     private static JsonNode parse(ExportLines lines) throws ExportFormatException {
         try {
-            return JSON.readTree(text(lines));
+            return Lines.JSON.readTree(text(lines));
         } catch (CharacterCodingException e) {
             throw new ExportFormatException(lines.number(), "not UTF-8", e);
         } catch (JsonProcessingException e) {
@@ -205,5 +200,13 @@ public final class ExportReader {
         } catch (IllegalArgumentException e) {
             throw new ExportFormatException(line, "bad checkpoint: " + e.getMessage(), e);
         }
+    }
+
+    /** Jackson for the few non-record lines, set up on first use so the record-streaming thread never waits for it. */
+    private static final class Lines {
+        // The same strictness as the record parser: one value per line, no repeated names.
+        static final ObjectMapper JSON = new ObjectMapper()
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 }

@@ -17,7 +17,7 @@ import java.util.function.Function;
 
 /**
  * Verifies every chain of an export in one streaming pass: a report per chain, in first-seen order. The calling thread
- * parses while a second thread reads the checkpoints, then runs the chain checks on batches of parsed records, so the
+ * parses while a second thread reads the header and checkpoints, then runs the chain checks on batches of parsed records, so the
  * costs overlap on two cores; the checks still see each chain's records in file order.
  */
 public final class ExportVerifier {
@@ -33,19 +33,19 @@ public final class ExportVerifier {
 
     /** Opens and verifies {@code file}; the pass that finds the checkpoints runs on the checking thread. */
     public static Result verify(Path file, byte[] rootKey, byte[] publicKeyOrNull) throws IOException {
-        ExportReader reader = ExportReader.openLazily(file);
+        ExportReader reader = ExportReader.openLazily(file); // the header too is read on the checking thread
         List<VerificationReport> reports = verify(reader, rootKey, publicKeyOrNull);
         return new Result(reports, reader.checkpoints().size());
     }
 
     public static List<VerificationReport> verify(ExportReader reader, byte[] rootKey, byte[] publicKeyOrNull)
             throws IOException {
-        long genesisEpoch = reader.header().genesisEpoch();
         ChainVerifier verifier = new ChainVerifier();
         BlockingQueue<ChainEntry[]> queue = new ArrayBlockingQueue<>(BATCHES_IN_FLIGHT);
         FutureTask<List<VerificationReport>> checks = new FutureTask<>(() -> {
             // Until the checkpoints are read, parsed batches wait in the queue.
             Map<String, Checkpoint> checkpoints = reader.checkpoints();
+            long genesisEpoch = reader.header().genesisEpoch();
             // One key schedule per chain: interleaved chains sharing one would restart its walk from genesis.
             Function<String, ChainVerification> start = chain -> verifier.start(
                     chain, new KeySchedule(rootKey, genesisEpoch), checkpoints.get(chain), publicKeyOrNull);
