@@ -122,7 +122,7 @@ public final class ChainVerification {
         if (!Arrays.equals(r.prevMac(), prevMac)) {
             return fail(Failure.PREV_MAC_MISMATCH, seq, "prev_mac is not the mac of seq " + (seq - 1));
         }
-        digest(r.event());
+        digest(r.event(), r.eventOffset(), r.eventLength());
         if (!MessageDigest.isEqual(eventSha, r.eventSha256())) {
             return fail(Failure.EVENT_DIGEST_MISMATCH, seq, "sha256 of the event is " + Hex.encode(eventSha));
         }
@@ -201,8 +201,8 @@ public final class ChainVerification {
                 + " missing)";
     }
 
-    private void digest(byte[] event) {
-        eventDigest.update(event);
+    private void digest(byte[] event, int offset, int length) {
+        eventDigest.update(event, offset, length);
         try {
             eventDigest.digest(eventSha, 0, eventSha.length);
         } catch (DigestException e) {

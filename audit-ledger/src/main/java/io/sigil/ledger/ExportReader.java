@@ -38,6 +38,12 @@ public final class ExportReader {
         void accept(SealedRecord record) throws IOException;
     }
 
+    /** Receives record lines one by one, as the parser holding each. */
+    @FunctionalInterface
+    interface ParsedSink {
+        void accept(RecordLineParser parsed) throws IOException;
+    }
+
     /** Receives the verifier's view of records one by one. */
     @FunctionalInterface
     interface EntrySink {
@@ -113,8 +119,22 @@ public final class ExportReader {
 
     /** Streams every record in file order as the verifier reads it, the event left in UTF-8. */
     void forEachEntry(EntrySink sink) throws IOException {
+        forEachParsedRecord(parsed -> sink.accept(parsed.entry()));
+    }
+
+    /**
+     * Streams every record line in file order as the parser holding it, for a caller that builds entries itself
+     * (into its own buffers); a bad field surfaces from the parser's entry methods as an ExportFormatException.
+     */
+    void forEachParsedRecord(ParsedSink sink) throws IOException {
         RecordLineParser parser = new RecordLineParser();
-        forEachRecordLine(parser, line -> sink.accept(fields(line, parser::entry)));
+        forEachRecordLine(parser, line -> {
+            try {
+                sink.accept(parser);
+            } catch (IllegalArgumentException e) {
+                throw new ExportFormatException(line, "bad record: " + e.getMessage(), e);
+            }
+        });
     }
 
     /** Loads all records, grouped per chain in first-seen order; for exports that fit in memory. */

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,10 +20,9 @@ import java.util.function.Function;
  * costs overlap on two cores; the checks still see each chain's records in file order.
  */
 public final class ExportVerifier {
-    private static final int BATCH = 512;
-    // Room for the records parsed while the checking thread reads the checkpoints (~30 MB at most).
+    // Room for the records parsed while the checking thread reads the checkpoints (~25 MB of events at most).
     private static final int BATCHES_IN_FLIGHT = 48;
-    private static final ChainEntry[] END = new ChainEntry[0];
+    private static final EntryBatch END = EntryBatch.end();
 
     private ExportVerifier() {}
 
@@ -41,7 +39,8 @@ public final class ExportVerifier {
     public static List<VerificationReport> verify(ExportReader reader, byte[] rootKey, byte[] publicKeyOrNull)
             throws IOException {
         ChainVerifier verifier = new ChainVerifier();
-        BlockingQueue<ChainEntry[]> queue = new ArrayBlockingQueue<>(BATCHES_IN_FLIGHT);
+        BlockingQueue<EntryBatch> queue = new ArrayBlockingQueue<>(BATCHES_IN_FLIGHT);
+        BlockingQueue<EntryBatch> checked = new ArrayBlockingQueue<>(BATCHES_IN_FLIGHT + 2); // to be reused
         FutureTask<List<VerificationReport>> checks = new FutureTask<>(() -> {
             // Until the checkpoints are read, parsed batches wait in the queue.
             Map<String, Checkpoint> checkpoints = reader.checkpoints();
@@ -50,13 +49,13 @@ public final class ExportVerifier {
             Function<String, ChainVerification> start = chain -> verifier.start(
                     chain, new KeySchedule(rootKey, genesisEpoch), checkpoints.get(chain), publicKeyOrNull);
             Map<String, ChainVerification> runs = new LinkedHashMap<>();
-            for (ChainEntry[] batch = queue.take(); batch != END; batch = queue.take()) {
-                for (ChainEntry r : batch) {
-                    if (r == null) {
-                        break;
-                    }
+            for (EntryBatch batch = queue.take(); batch != END; batch = queue.take()) {
+                for (int i = 0; i < batch.size; i++) {
+                    ChainEntry r = batch.entries[i];
                     runs.computeIfAbsent(r.chain(), start).accept(r);
                 }
+                batch.clear();
+                checked.offer(batch);
             }
             checkpoints.keySet().forEach(chain -> runs.computeIfAbsent(chain, start)); // chains with no records left
             List<VerificationReport> reports = new ArrayList<>();
@@ -69,23 +68,22 @@ public final class ExportVerifier {
         checker.setDaemon(true);
         checker.start();
         try {
-            ChainEntry[][] batch = {new ChainEntry[BATCH]};
-            int[] filled = {0};
+            EntryBatch[] batch = {new EntryBatch()};
             try {
-                reader.forEachEntry(r -> {
-                    batch[0][filled[0]++] = r;
-                    if (filled[0] == BATCH) {
+                reader.forEachParsedRecord(parsed -> {
+                    if (!batch[0].fits(parsed.eventLength())) {
                         hand(queue, batch[0], checks);
-                        batch[0] = new ChainEntry[BATCH];
-                        filled[0] = 0;
+                        EntryBatch reused = checked.poll();
+                        batch[0] = reused != null ? reused : new EntryBatch();
                     }
+                    batch[0].add(parsed);
                 });
             } catch (ExportFormatException e) {
                 reader.checkpoints(); // a bad line among the others is reported first, as a non-streaming read would
                 throw e;
             }
-            if (filled[0] > 0) {
-                hand(queue, Arrays.copyOf(batch[0], filled[0]), checks);
+            if (batch[0].size > 0) {
+                hand(queue, batch[0], checks);
             }
             hand(queue, END, checks);
             return checks.get();
@@ -100,7 +98,7 @@ public final class ExportVerifier {
     }
 
     /** Queues a batch, giving up if the checking thread has died (its exception surfaces from get()). */
-    private static void hand(BlockingQueue<ChainEntry[]> queue, ChainEntry[] batch, FutureTask<?> checks)
+    private static void hand(BlockingQueue<EntryBatch> queue, EntryBatch batch, FutureTask<?> checks)
             throws IOException {
         try {
             while (!queue.offer(batch, 50, TimeUnit.MILLISECONDS)) {

@@ -106,14 +106,35 @@ final class RecordLineParser {
     /** The record just parsed, for the verifier; IllegalArgumentException names a missing or malformed field. */
     ChainEntry entry() {
         checkCommonFields();
+        return entryWith(texts[EVENT].copy(), 0);
+    }
+
+    /**
+     * The same with the event copied into {@code events} at {@code offset}, which must have room for
+     * {@link #eventLength()} bytes; nothing is copied if a field is bad.
+     */
+    ChainEntry entry(byte[] events, int offset) {
+        checkCommonFields();
+        System.arraycopy(texts[EVENT].bytes, 0, events, offset, texts[EVENT].length);
+        return entryWith(events, offset);
+    }
+
+    private ChainEntry entryWith(byte[] events, int offset) {
         return new ChainEntry(
                 chain(),
                 integers[SEQ],
                 integers[EPOCH],
-                texts[EVENT].copy(),
+                events,
+                offset,
+                texts[EVENT].length,
                 hex(EVENT_SHA256),
                 hex(PREV_MAC),
                 hex(MAC));
+    }
+
+    /** The length in bytes of the event just parsed, 0 if it has none. */
+    int eventLength() {
+        return has(EVENT) ? texts[EVENT].length : 0;
     }
 
     /** The record just parsed, in full. */

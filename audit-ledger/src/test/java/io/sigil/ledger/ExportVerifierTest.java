@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ExportVerifierTest {
-    private static final int COUNT = 1500; // several batches of the checking thread
+    private static final int COUNT = 6000; // many batches, so their event blocks get reused
     private static final String TRICKY = "\"\\/\b\f\n\r\t\u0000\u001f\u007fé中\u2028\ud83d\ude00\ud800\udc00x ";
 
     @TempDir
@@ -50,6 +50,9 @@ class ExportVerifierTest {
                 StringBuilder event = new StringBuilder("{\"n\":" + i + ",\"text\":\"");
                 for (int k = random.nextInt(30); k > 0; k--) {
                     event.append(TRICKY.charAt(random.nextInt(TRICKY.length())));
+                }
+                if (i == 777) {
+                    event.append("y".repeat(600_000)); // larger than a batch's event block
                 }
                 SealedRecord r = SealedRecord.seal(
                         key, chains[c], i / 2, i, Instant.ofEpochSecond(1_000_000L + i), event + "\"}", heads[c]);

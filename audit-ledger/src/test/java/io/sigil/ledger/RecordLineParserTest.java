@@ -40,7 +40,7 @@ class RecordLineParserTest {
         byte[] line = recordLine(escape(event, new Random(2)));
         assertThat(parser.parse(line, 0, line.length, 1)).isEqualTo(RecordLineParser.Kind.RECORD);
         assertThat(parser.record().event()).isEqualTo(event);
-        assertThat(parser.entry().event()).isEqualTo(event.getBytes(StandardCharsets.UTF_8));
+        assertThat(parser.entry().eventBytes()).isEqualTo(event.getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
@@ -181,7 +181,7 @@ class RecordLineParserTest {
                 throw new IllegalArgumentException("kind " + kind);
             }
             actual = parser.record();
-            eventBytes = parser.entry().event();
+            eventBytes = parser.entry().eventBytes();
         } catch (ExportFormatException | IllegalArgumentException e) {
             // Jackson 2.21 reads some invalid UTF-8 in names once its symbol table knows a similar name (it took
             // "offs\xffet" for "offset"); refusing what is not UTF-8 at all is the one disagreement allowed.
