@@ -5,8 +5,9 @@ package io.sigil.ledger;
  * that is reused once the batch has been checked, so a long export does not allocate an array per event.
  */
 final class EntryBatch {
-    static final int SIZE = 512;
-    private static final int BLOCK = 1 << 19;
+    static final int SIZE = 256;
+    // 256 KB: under half a G1 region even in a small heap, so a block is never a humongous object.
+    private static final int BLOCK = 1 << 18;
 
     final ChainEntry[] entries = new ChainEntry[SIZE];
     int size;

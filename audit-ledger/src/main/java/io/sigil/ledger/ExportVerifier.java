@@ -20,8 +20,8 @@ import java.util.function.Function;
  * costs overlap on two cores; the checks still see each chain's records in file order.
  */
 public final class ExportVerifier {
-    // Room for the records parsed while the checking thread reads the checkpoints (~25 MB of events at most).
-    private static final int BATCHES_IN_FLIGHT = 48;
+    // Room for the records parsed while the checking thread reads the checkpoints (16 MB of event blocks at most).
+    private static final int BATCHES_IN_FLIGHT = 64;
     private static final EntryBatch END = EntryBatch.end();
 
     private ExportVerifier() {}
