@@ -27,7 +27,7 @@ public final class ChainVerification {
     private long lastEpoch = Long.MIN_VALUE;
     private long keyedEpoch;
     private boolean keyed;
-    private SealedRecord ahead; // a record whose seq jumped forward; the next one tells a gap from a swap
+    private ChainEntry ahead; // a record whose seq jumped forward; the next one tells a gap from a swap
     private VerificationReport failure;
 
     ChainVerification(String chain, KeySchedule keys, Checkpoint checkpoint, byte[] checkpointPublicKey) {
@@ -46,11 +46,16 @@ public final class ChainVerification {
 
     /** Checks the next stored record; false once the chain has failed (further records are ignored). */
     public boolean accept(SealedRecord r) {
+        return failure == null && accept(ChainEntry.of(r));
+    }
+
+    /** The same for a record whose event is already in UTF-8 (the export reader's). */
+    boolean accept(ChainEntry r) {
         if (failure != null) {
             return false;
         }
         if (ahead != null) {
-            SealedRecord jumped = ahead;
+            ChainEntry jumped = ahead;
             ahead = null;
             if (r.seq() < jumped.seq()) {
                 return fail(
@@ -102,7 +107,7 @@ public final class ChainVerification {
         return VerificationReport.passed(chain, expectedSeq, detail, keys.hasKeys());
     }
 
-    private boolean checkInPlace(SealedRecord r) {
+    private boolean checkInPlace(ChainEntry r) {
         long seq = r.seq();
         long epoch = r.epoch();
         if (epoch < lastEpoch) {
@@ -117,7 +122,7 @@ public final class ChainVerification {
         if (!Arrays.equals(r.prevMac(), prevMac)) {
             return fail(Failure.PREV_MAC_MISMATCH, seq, "prev_mac is not the mac of seq " + (seq - 1));
         }
-        digest(r.event().getBytes(StandardCharsets.UTF_8));
+        digest(r.event(), r.eventOffset(), r.eventLength());
         if (!MessageDigest.isEqual(eventSha, r.eventSha256())) {
             return fail(Failure.EVENT_DIGEST_MISMATCH, seq, "sha256 of the event is " + Hex.encode(eventSha));
         }
@@ -134,7 +139,7 @@ public final class ChainVerification {
         return true;
     }
 
-    private boolean macVerifies(SealedRecord r, long seq, long epoch) {
+    private boolean macVerifies(ChainEntry r, long seq, long epoch) {
         if (!keyed || epoch != keyedEpoch) {
             byte[] key;
             try {
@@ -155,7 +160,7 @@ public final class ChainVerification {
         return true;
     }
 
-    private boolean matchesCheckpoint(SealedRecord r) {
+    private boolean matchesCheckpoint(ChainEntry r) {
         if (r.seq() == checkpoint.headSeq() && !Arrays.equals(r.mac(), checkpoint.headMac())) {
             return fail(
                     Failure.CHECKPOINT_ROOT_MISMATCH,
@@ -191,13 +196,13 @@ public final class ChainVerification {
         }
     }
 
-    private String gapDetail(SealedRecord jumped) {
+    private String gapDetail(ChainEntry jumped) {
         return "expected seq " + expectedSeq + ", found seq " + jumped.seq() + " (" + (jumped.seq() - expectedSeq)
                 + " missing)";
     }
 
-    private void digest(byte[] event) {
-        eventDigest.update(event);
+    private void digest(byte[] event, int offset, int length) {
+        eventDigest.update(event, offset, length);
         try {
             eventDigest.digest(eventSha, 0, eventSha.length);
         } catch (DigestException e) {

@@ -1,38 +1,36 @@
 package io.sigil.ledger;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
- * Reads an NDJSON export from a file. Opening reads the header and the checkpoints (a pass over raw bytes that decodes
- * only non-record lines); {@link #forEachRecord} then streams the records in file order through a streaming parser
- * without holding them, so memory stays flat however large the export.
+ * Reads an NDJSON export from a file: one JSON object per line. Opening reads the header and the checkpoints (a pass
+ * that decodes only non-record lines); {@link #forEachRecord} then streams the records in file order through a
+ * byte-level parser without holding them, so memory stays flat however large the export.
  */
 public final class ExportReader {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final JsonFactory STREAMS = JSON.getFactory();
     private static final byte[] RECORD_PREFIX =
             ("{\"type\":\"" + ExportWriter.RECORD + "\"").getBytes(StandardCharsets.UTF_8);
 
     private final Path file;
-    private final ExportHeader header;
-    private final Map<String, Checkpoint> checkpoints;
+    private ExportHeader header; // guarded by this, as are the checkpoints; null until read
+    private Map<String, Checkpoint> checkpoints;
 
     /** Receives records one by one. */
     @FunctionalInterface
@@ -40,18 +38,55 @@ public final class ExportReader {
         void accept(SealedRecord record) throws IOException;
     }
 
-    private ExportReader(Path file, ExportHeader header, Map<String, Checkpoint> checkpoints) {
+    /** Receives record lines one by one, as the parser holding each. */
+    @FunctionalInterface
+    interface ParsedSink {
+        void accept(RecordLineParser parsed) throws IOException;
+    }
+
+    /** Receives the verifier's view of records one by one. */
+    @FunctionalInterface
+    interface EntrySink {
+        void accept(ChainEntry entry) throws IOException;
+    }
+
+    private ExportReader(Path file) {
         this.file = file;
-        this.header = header;
-        this.checkpoints = checkpoints;
     }
 
     public static ExportReader open(Path file) throws IOException {
-        try (NdjsonLines lines = new NdjsonLines(Files.newInputStream(file))) {
+        ExportReader reader = new ExportReader(file);
+        reader.checkpoints();
+        return reader;
+    }
+
+    /**
+     * Reads nothing yet: the pass for the header and the checkpoints waits for the first {@link #header()} or
+     * {@link #checkpoints()} call, so another thread can run it while this one streams the records.
+     */
+    static ExportReader openLazily(Path file) {
+        return new ExportReader(file);
+    }
+
+    public synchronized ExportHeader header() throws IOException {
+        readHeaderAndCheckpoints();
+        return header;
+    }
+
+    /** The checkpoint with the largest tree per chain. Thread-safe. */
+    public synchronized Map<String, Checkpoint> checkpoints() throws IOException {
+        readHeaderAndCheckpoints();
+        return checkpoints;
+    }
+
+    private void readHeaderAndCheckpoints() throws IOException {
+        if (checkpoints != null) {
+            return;
+        }
+        try (ExportLines lines = new ExportLines(file)) {
             if (!lines.next()) {
                 throw new ExportFormatException(1, "empty file, expected the export header", null);
             }
-            ExportHeader header;
             try {
                 header = ExportHeader.fromJson(parse(lines));
             } catch (IllegalArgumentException e) {
@@ -60,7 +95,7 @@ public final class ExportReader {
             Map<String, Checkpoint> latest = new LinkedHashMap<>();
             while (lines.next()) {
                 // Record lines are checked by forEachRecord; here only the few others are decoded.
-                if (lines.isBlank() || lines.startsWith(RECORD_PREFIX)) {
+                if (isBlank(lines) || startsWith(lines, RECORD_PREFIX)) {
                     continue;
                 }
                 JsonNode json = parse(lines);
@@ -72,45 +107,34 @@ public final class ExportReader {
                     }
                 }
             }
-            return new ExportReader(file, header, Collections.unmodifiableMap(latest));
+            checkpoints = Collections.unmodifiableMap(latest);
         }
-    }
-
-    public ExportHeader header() {
-        return header;
-    }
-
-    /** The checkpoint with the largest tree per chain. */
-    public Map<String, Checkpoint> checkpoints() {
-        return checkpoints;
     }
 
     /** Streams every record in file order. */
     public void forEachRecord(RecordSink sink) throws IOException {
-        RecordStreamParser fields = new RecordStreamParser();
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-                JsonParser p = STREAMS.createParser(in)) {
-            p.nextToken();
-            p.skipChildren(); // the header, read by open()
-            long line = 1;
+        RecordLineParser parser = new RecordLineParser();
+        forEachRecordLine(parser, line -> sink.accept(fields(line, parser::record)));
+    }
+
+    /** Streams every record in file order as the verifier reads it, the event left in UTF-8. */
+    void forEachEntry(EntrySink sink) throws IOException {
+        forEachParsedRecord(parsed -> sink.accept(parsed.entry()));
+    }
+
+    /**
+     * Streams every record line in file order as the parser holding it, for a caller that builds entries itself
+     * (into its own buffers); a bad field surfaces from the parser's entry methods as an ExportFormatException.
+     */
+    void forEachParsedRecord(ParsedSink sink) throws IOException {
+        RecordLineParser parser = new RecordLineParser();
+        forEachRecordLine(parser, line -> {
             try {
-                for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
-                    line = p.currentTokenLocation().getLineNr();
-                    if (t != JsonToken.START_OBJECT) {
-                        throw new ExportFormatException(line, "expected a JSON object per line, found " + t, null);
-                    }
-                    String type = fields.readObject(p);
-                    if (ExportWriter.RECORD.equals(type)) {
-                        sink.accept(record(line, fields));
-                    } else if (!ExportWriter.CHECKPOINT.equals(type)) {
-                        throw new ExportFormatException(line, "unknown line type " + type, null);
-                    }
-                }
-            } catch (JsonProcessingException e) {
-                long at = e.getLocation() == null ? line : e.getLocation().getLineNr();
-                throw new ExportFormatException(at, "not JSON: " + e.getOriginalMessage(), e);
+                sink.accept(parser);
+            } catch (IllegalArgumentException e) {
+                throw new ExportFormatException(line, "bad record: " + e.getMessage(), e);
             }
-        }
+        });
     }
 
     /** Loads all records, grouped per chain in first-seen order; for exports that fit in memory. */
@@ -121,14 +145,65 @@ public final class ExportReader {
         return chains;
     }
 
-    private static JsonNode parse(NdjsonLines lines) throws ExportFormatException {
+    /** Called with the line number once the parser holds a record line. */
+    private interface RecordLine {
+        void accept(long line) throws IOException;
+    }
+
+    private void forEachRecordLine(RecordLineParser parser, RecordLine action) throws IOException {
+        try (ExportLines lines = new ExportLines(file)) {
+            lines.next(); // the header, read by open()
+            while (lines.next()) {
+                long line = lines.number();
+                if (parser.parse(lines.buffer(), lines.start(), lines.end(), line) == RecordLineParser.Kind.RECORD) {
+                    action.accept(line);
+                }
+            }
+        }
+    }
+
+    private static <T> T fields(long line, Supplier<T> parsed) throws ExportFormatException {
         try {
-            return JSON.readTree(lines.text());
+            return parsed.get();
+        } catch (IllegalArgumentException e) {
+            throw new ExportFormatException(line, "bad record: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean isBlank(ExportLines lines) {
+        byte[] b = lines.buffer();
+        for (int i = lines.start(); i < lines.end(); i++) {
+            if (b[i] != ' ' && b[i] != '\t' && b[i] != '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean startsWith(ExportLines lines, byte[] prefix) {
+        int from = lines.start();
+        return lines.end() - from >= prefix.length
+                && Arrays.equals(lines.buffer(), from, from + prefix.length, prefix, 0, prefix.length);
+    }
+
+    private static JsonNode parse(ExportLines lines) throws ExportFormatException {
+        try {
+            return Lines.JSON.readTree(text(lines));
         } catch (CharacterCodingException e) {
             throw new ExportFormatException(lines.number(), "not UTF-8", e);
         } catch (JsonProcessingException e) {
             throw new ExportFormatException(lines.number(), "not JSON: " + e.getOriginalMessage(), e);
         }
+    }
+
+    /** The current line as text; malformed UTF-8 is an error, not a replacement character. */
+    private static String text(ExportLines lines) throws CharacterCodingException {
+        return StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(lines.buffer(), lines.start(), lines.end() - lines.start()))
+                .toString();
     }
 
     private static String typeOf(long line, JsonNode json) throws ExportFormatException {
@@ -139,19 +214,19 @@ public final class ExportReader {
         return type;
     }
 
-    private static SealedRecord record(long line, RecordStreamParser fields) throws ExportFormatException {
-        try {
-            return fields.record();
-        } catch (IllegalArgumentException e) {
-            throw new ExportFormatException(line, "bad record: " + e.getMessage(), e);
-        }
-    }
-
     private static Checkpoint checkpoint(long line, JsonNode json) throws ExportFormatException {
         try {
             return LedgerJson.checkpointFromJson(json);
         } catch (IllegalArgumentException e) {
             throw new ExportFormatException(line, "bad checkpoint: " + e.getMessage(), e);
         }
+    }
+
+    /** Jackson for the few non-record lines, set up on first use so the record-streaming thread never waits for it. */
+    private static final class Lines {
+        // The same strictness as the record parser: one value per line, no repeated names.
+        static final ObjectMapper JSON = new ObjectMapper()
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 }

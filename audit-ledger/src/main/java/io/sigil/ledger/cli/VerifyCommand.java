@@ -1,23 +1,15 @@
 package io.sigil.ledger.cli;
 
-import io.sigil.ledger.ChainVerification;
-import io.sigil.ledger.ChainVerifier;
-import io.sigil.ledger.Checkpoint;
-import io.sigil.ledger.ExportReader;
-import io.sigil.ledger.KeySchedule;
+import io.sigil.ledger.ExportVerifier;
 import io.sigil.ledger.VerificationReport;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
 
 /** The offline verifier: {@code verify --export <file.ndjson> --root-key-file <file> [--public-key <base64>]}. */
 public final class VerifyCommand {
@@ -76,22 +68,10 @@ public final class VerifyCommand {
     private static int verify(Path export, byte[] rootKey, byte[] publicKey, PrintStream out, PrintStream err)
             throws IOException {
         long started = System.nanoTime();
-        ExportReader reader = ExportReader.open(export);
-        Map<String, Checkpoint> checkpoints = reader.checkpoints();
-        if (publicKey == null && !checkpoints.isEmpty()) {
+        ExportVerifier.Result result = ExportVerifier.verify(export, rootKey, publicKey);
+        List<VerificationReport> reports = result.reports();
+        if (publicKey == null && result.checkpoints() > 0) {
             err.println("warning: no --public-key given: checkpoint signatures are not verified, only their roots");
-        }
-        long genesisEpoch = reader.header().genesisEpoch();
-        ChainVerifier verifier = new ChainVerifier();
-        // One key schedule per chain: interleaved chains sharing one would restart its walk from genesis.
-        Function<String, ChainVerification> start = chain ->
-                verifier.start(chain, new KeySchedule(rootKey, genesisEpoch), checkpoints.get(chain), publicKey);
-        Map<String, ChainVerification> runs = new LinkedHashMap<>();
-        reader.forEachRecord(r -> runs.computeIfAbsent(r.chain(), start).accept(r));
-        checkpoints.keySet().forEach(chain -> runs.computeIfAbsent(chain, start)); // chains with no records left
-        List<VerificationReport> reports = new ArrayList<>();
-        for (ChainVerification run : runs.values()) {
-            reports.add(run.finish());
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         return report(reports, seconds, out);

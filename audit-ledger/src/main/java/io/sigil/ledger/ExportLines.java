@@ -1,0 +1,141 @@
+package io.sigil.ledger;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+
+/**
+ * Reads a file in large blocks and hands out its lines as ranges of one buffer, without copying them; a line is
+ * moved only when it straddles two blocks. Lines longer than {@link #MAX_LINE_BYTES} are refused.
+ */
+final class ExportLines implements Closeable {
+    static final int MAX_LINE_BYTES = 64 << 20;
+    private static final int BLOCK = 1 << 22;
+
+    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    private final FileChannel channel;
+    private final int maxLine;
+    private final int block;
+    private byte[] buffer;
+    private int filled;
+    private int next; // where the next line starts
+    private boolean eof;
+    private int start;
+    private int end;
+    private long number;
+
+    ExportLines(Path file) throws IOException {
+        this(file, MAX_LINE_BYTES, BLOCK);
+    }
+
+    /** Tests pass small sizes to make lines straddle blocks. */
+    ExportLines(Path file, int maxLine, int block) throws IOException {
+        this.channel = FileChannel.open(file, StandardOpenOption.READ);
+        this.maxLine = maxLine;
+        this.block = block;
+        this.buffer = new byte[block];
+    }
+
+    /** Advances to the next line (its '\n' excluded); false at the end of the file. */
+    boolean next() throws IOException {
+        int scanFrom = next;
+        while (true) {
+            int newline = indexOfNewline(scanFrom, filled);
+            if (newline >= 0) {
+                return take(newline, newline + 1);
+            }
+            if (eof) {
+                return next < filled && take(filled, filled);
+            }
+            scanFrom = filled - next;
+            if (scanFrom > maxLine) {
+                throw tooLong();
+            }
+            refill();
+        }
+    }
+
+    byte[] buffer() {
+        return buffer;
+    }
+
+    int start() {
+        return start;
+    }
+
+    int end() {
+        return end;
+    }
+
+    /** 1-based number of the current line. */
+    long number() {
+        return number;
+    }
+
+    private boolean take(int lineEnd, int after) throws ExportFormatException {
+        if (lineEnd - next > maxLine) {
+            throw tooLong();
+        }
+        number++;
+        start = next;
+        end = lineEnd;
+        next = after;
+        return true;
+    }
+
+    /** Keeps the unfinished line, moved to the front, and reads more after it; scan offsets become relative to 0. */
+    private void refill() throws IOException {
+        int kept = filled - next;
+        if (kept > 0 && next > 0) {
+            System.arraycopy(buffer, next, buffer, 0, kept);
+        }
+        next = 0;
+        filled = kept;
+        if (filled == buffer.length) {
+            buffer = Arrays.copyOf(buffer, Math.min(buffer.length * 2, maxLine + block));
+        }
+        ByteBuffer target = ByteBuffer.wrap(buffer, filled, buffer.length - filled);
+        while (target.hasRemaining()) {
+            if (channel.read(target) < 0) {
+                eof = true;
+                break;
+            }
+        }
+        filled = target.position();
+    }
+
+    private int indexOfNewline(int from, int to) {
+        int i = from;
+        // Eight bytes at a time: a zero byte of word ^ "\n\n\n\n\n\n\n\n" marks a newline; the lowest flag is exact.
+        for (; i + 8 <= to; i += 8) {
+            long x = (long) WORDS.get(buffer, i) ^ 0x0A0A0A0A0A0A0A0AL;
+            long found = (x - 0x0101010101010101L) & ~x & 0x8080808080808080L;
+            if (found != 0) {
+                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
+            if (buffer[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private ExportFormatException tooLong() {
+        return new ExportFormatException(number + 1, "line longer than " + maxLine + " bytes", null);
+    }
+
+    @Override
+    public void close() throws IOException {
+        channel.close();
+    }
+}

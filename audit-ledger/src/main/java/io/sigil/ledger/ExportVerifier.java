@@ -1,0 +1,130 @@
+package io.sigil.ledger;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * Verifies every chain of an export in one streaming pass: a report per chain, in first-seen order. The calling thread
+ * parses while a second thread reads the header and checkpoints, then runs the chain checks on batches of parsed records, so the
+ * costs overlap on two cores; the checks still see each chain's records in file order.
+ */
+public final class ExportVerifier {
+    // Room for the records parsed while the checking thread reads the checkpoints (16 MB of event blocks at most).
+    private static final int BATCHES_IN_FLIGHT = 64;
+    private static final EntryBatch END = EntryBatch.end();
+
+    private ExportVerifier() {}
+
+    /** What verifying a file found: a report per chain, and how many chains had a checkpoint. */
+    public record Result(List<VerificationReport> reports, int checkpoints) {}
+
+    /** Opens and verifies {@code file}; the pass that finds the checkpoints runs on the checking thread. */
+    public static Result verify(Path file, byte[] rootKey, byte[] publicKeyOrNull) throws IOException {
+        ExportReader reader = ExportReader.openLazily(file); // the header too is read on the checking thread
+        List<VerificationReport> reports = verify(reader, rootKey, publicKeyOrNull);
+        return new Result(reports, reader.checkpoints().size());
+    }
+
+    public static List<VerificationReport> verify(ExportReader reader, byte[] rootKey, byte[] publicKeyOrNull)
+            throws IOException {
+        ChainVerifier verifier = new ChainVerifier();
+        BlockingQueue<EntryBatch> queue = new ArrayBlockingQueue<>(BATCHES_IN_FLIGHT);
+        BlockingQueue<EntryBatch> checked = new ArrayBlockingQueue<>(BATCHES_IN_FLIGHT + 2); // to be reused
+        FutureTask<List<VerificationReport>> checks = new FutureTask<>(() -> {
+            // Until the checkpoints are read, parsed batches wait in the queue.
+            Map<String, Checkpoint> checkpoints = reader.checkpoints();
+            long genesisEpoch = reader.header().genesisEpoch();
+            // One key schedule per chain: interleaved chains sharing one would restart its walk from genesis.
+            Function<String, ChainVerification> start = chain -> verifier.start(
+                    chain, new KeySchedule(rootKey, genesisEpoch), checkpoints.get(chain), publicKeyOrNull);
+            Map<String, ChainVerification> runs = new LinkedHashMap<>();
+            for (EntryBatch batch = queue.take(); batch != END; batch = queue.take()) {
+                for (int i = 0; i < batch.size; i++) {
+                    ChainEntry r = batch.entries[i];
+                    runs.computeIfAbsent(r.chain(), start).accept(r);
+                }
+                batch.clear();
+                checked.offer(batch);
+            }
+            checkpoints.keySet().forEach(chain -> runs.computeIfAbsent(chain, start)); // chains with no records left
+            List<VerificationReport> reports = new ArrayList<>();
+            for (ChainVerification run : runs.values()) {
+                reports.add(run.finish());
+            }
+            return reports;
+        });
+        Thread checker = new Thread(checks, "export-verifier");
+        checker.setDaemon(true);
+        checker.start();
+        try {
+            EntryBatch[] batch = {new EntryBatch()};
+            try {
+                reader.forEachParsedRecord(parsed -> {
+                    if (!batch[0].fits(parsed.eventLength())) {
+                        hand(queue, batch[0], checks);
+                        EntryBatch reused = checked.poll();
+                        batch[0] = reused != null ? reused : new EntryBatch();
+                    }
+                    batch[0].add(parsed);
+                });
+            } catch (ExportFormatException e) {
+                reader.checkpoints(); // a bad line among the others is reported first, as a non-streaming read would
+                throw e;
+            }
+            if (batch[0].size > 0) {
+                hand(queue, batch[0], checks);
+            }
+            hand(queue, END, checks);
+            return checks.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while verifying");
+        } catch (ExecutionException e) {
+            throw rethrow(e.getCause());
+        } finally {
+            checker.interrupt(); // a no-op once it has finished; stops it when the reader failed
+        }
+    }
+
+    /** Queues a batch, giving up if the checking thread has died (its exception surfaces from get()). */
+    private static void hand(BlockingQueue<EntryBatch> queue, EntryBatch batch, FutureTask<?> checks)
+            throws IOException {
+        try {
+            while (!queue.offer(batch, 50, TimeUnit.MILLISECONDS)) {
+                if (checks.isDone()) {
+                    checks.get();
+                    throw new IllegalStateException("the verifying thread stopped early");
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while verifying");
+        } catch (ExecutionException e) {
+            throw rethrow(e.getCause());
+        }
+    }
+
+    private static RuntimeException rethrow(Throwable cause) throws IOException {
+        if (cause instanceof IOException io) {
+            throw io;
+        }
+        if (cause instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (cause instanceof Error error) {
+            throw error;
+        }
+        throw new IllegalStateException(cause);
+    }
+}
