@@ -11,7 +11,7 @@
 # Each: the `echo` tool at a fixed rate (latency from the scheduled send time), then closed loop.
 # Needs a running dev mesh (./sigil-mesh up --detach; Keycloak, Kafka, PostgreSQL) and a built system-tests
 # module (its target/node holds server-everything).
-# Usage: [WARMUP=seconds] bench/gateway-vs-mcp-proxy.sh [rate/s] [seconds] [concurrency]
+# Usage: [WARMUP=seconds] [WARMRATE=seconds] bench/gateway-vs-mcp-proxy.sh [rate/s] [seconds] [concurrency]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rate=${1:-200}; seconds=${2:-20}; concurrency=${3:-16}
@@ -35,7 +35,7 @@ PORT=8731 node --require "$PWD/system-tests/target/node/loopback-only.cjs" "$eve
 # The registry lets the demo agents reach an upstream named "demo": the stdio upstream takes that name here.
 # The gateway runs as the mesh runs it (ServiceNode: -Xmx256m, serial GC, full JIT).
 gateway() { # port stages [extra -D settings]
-  java -Xmx256m -XX:+UseSerialGC -Dquarkus.http.port="$1" -Dquarkus.http.host=127.0.0.1 -Dsigil.gateway.stages="$2" ${3:-} \
+  java -Xmx256m -XX:+UseSerialGC -Xlog:gc:file="$home/bench-gc-$1.log" -Dquarkus.http.port="$1" -Dquarkus.http.host=127.0.0.1 -Dsigil.gateway.stages="$2" ${3:-} \
     -Dsigil.gateway.upstreams.demo.url= -Dsigil.gateway.upstreams.demo.command="node,$everything,stdio" \
     -Dsigil.gateway.scanners.allow-development-key=true \
     -jar gateway/target/quarkus-app/quarkus-run.jar > "$home/bench-gateway-$1.log" 2>&1 &
@@ -56,9 +56,11 @@ wait_ready http://127.0.0.1:8736/q/health/ready
 wait_ready http://127.0.0.1:8734/mcp
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem/{print $2}') GiB, $(java -version 2>&1 | head -1), node $(node --version)"
-echo "date: $(date -u +%Y-%m-%d), load $(cut -d' ' -f1-3 /proc/loadavg), echo at ${rate}/s for ${seconds} s after ${WARMUP:-30} s of closed-loop warm-up, closed loop ${concurrency} in flight"
+echo "date: $(date -u +%Y-%m-%d), load $(cut -d' ' -f1-3 /proc/loadavg), echo at ${rate}/s for ${seconds} s after ${WARMUP:-30} s of closed loop and ${WARMRATE:-90} s at the rate (warm-up), closed loop ${concurrency} in flight"
 args='{"message":"hello"}'
 warmup=${WARMUP:-30} # seconds of closed loop before anything is counted: a long-running gateway is JIT-compiled
+# then seconds at the rate, uncounted: the broker and the sealer settle to the rate, as under a gateway serving it
+warmrate=${WARMRATE:-90}
 # Waits (at most 60 s) until the machine is below 25 % busy over 3 s: audit-service seals the events of the
 # previous warm-up and closed loop after they end, and that work must not land in the next measurement.
 settle() {
@@ -74,7 +76,7 @@ settle() {
 load() {
   local bearer=$3
   [[ $bearer == - ]] || bearer=$(fresh_token)
-  java -Dwarmup="$warmup" -Dclosed=1 -cp "$cp" io.sigil.system.bench.McpLoad "$1" "$2" "$bearer" "$4" 1 "${@:6}" \
+  java -Dwarmup="$warmup" -Dwarmrate="$warmrate" -Dclosed=1 -cp "$cp" io.sigil.system.bench.McpLoad "$1" "$2" "$bearer" "$4" 1 "${@:6}" \
     > /dev/null
   settle
   case "$2" in *:873[2356]/*) port=${2#*127.0.0.1:}; snapshot "${port%%/*}" ;; esac

@@ -53,13 +53,14 @@ public final class McpLoad {
         }
         Target target = new Target(url, token, initialise(url, token));
 
-        // A long-running gateway is warm: -Dwarmup=<seconds> of closed loop lets the JIT finish before anything is
-        // counted (a few thousand calls at the rate left it half compiled on these shared cores), then a few
-        // seconds at the rate. Nothing of it is reported.
+        // A long-running gateway is warm: -Dwarmup=<seconds> of closed loop lets the JIT compile the hot paths
+        // before anything is counted (a few thousand calls at the rate left it half compiled on these shared
+        // cores), then -Dwarmrate=<seconds> at the rate let the rest of the mesh (broker, sealer) settle to that
+        // rate, as in a gateway that has been serving it for a while. Nothing of it is reported.
         int warmup = Integer.getInteger("warmup", 5);
         if (warmup > 0) {
             closedLoop(target, concurrency, warmup);
-            openLoop(target, rate, 3, concurrency);
+            openLoop(target, rate, Integer.getInteger("warmrate", 3), concurrency);
         }
         errors.set(0);
         errorKinds.clear();
