@@ -11,7 +11,7 @@
 # Each: the `echo` tool at a fixed rate (latency from the scheduled send time), then closed loop.
 # Needs a running dev mesh (./sigil-mesh up --detach; Keycloak, Kafka, PostgreSQL) and a built system-tests
 # module (its target/node holds server-everything).
-# Usage: [WARMUP=seconds] [WARMRATE=seconds] bench/gateway-vs-mcp-proxy.sh [rate/s] [seconds] [concurrency]
+# Usage: [WARMUP=seconds] [WARMRATE=seconds] [CLOSED=seconds of closed loop, default as the open loop] bench/gateway-vs-mcp-proxy.sh [rate/s] [seconds] [concurrency]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rate=${1:-200}; seconds=${2:-20}; concurrency=${3:-16}
@@ -85,7 +85,7 @@ load() {
   java -Dwarmup=0 -Dclosed=0 -cp "$cp" io.sigil.system.bench.McpLoad "$1" "$2" "$bearer" "${@:4}" \
     | sed 's/; closed loop.*//'
   case "$2" in *:873[2356]/*) port=${2#*127.0.0.1:}; stages "${port%%/*}" ;; esac
-  java -Dwarmup=0 -Dclosed="$5" -cp "$cp" io.sigil.system.bench.McpLoad "$1" "$2" "$bearer" "$4" 0 "${@:6}" \
+  java -Dwarmup=0 -Dclosed="${CLOSED:-$5}" -cp "$cp" io.sigil.system.bench.McpLoad "$1" "$2" "$bearer" "$4" 0 "${@:6}" \
     | head -1 | sed 's/.*closed loop/  closed loop/'
 }
 # Each stage's p50 and p99 (upper bucket bounds) over what the gateway on port $1 served since snapshot() — the
