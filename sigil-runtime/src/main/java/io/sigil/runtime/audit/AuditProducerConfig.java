@@ -16,6 +16,10 @@ public interface AuditProducerConfig {
     /** Kafka producer settings, by their Kafka names (bootstrap.servers, acks, linger.ms, ...). */
     Map<String, String> kafka();
 
+    /** How long after start events wait for the audit topic's metadata; later, an event without it fails at once. */
+    @WithDefault("10s")
+    Duration startWait();
+
     /** How long a stopping service waits for the events it has sent to be acknowledged. */
     @WithDefault("10s")
     Duration closeTimeout();

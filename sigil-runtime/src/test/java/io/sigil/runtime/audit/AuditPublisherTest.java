@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sigil.core.model.AuditEvent;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -19,7 +20,8 @@ class AuditPublisherTest {
     private final ObjectMapper mapper = new ObjectMapper().findAndRegisterModules();
     private final MockProducer<String, String> producer =
             new MockProducer<>(false, null, new StringSerializer(), new StringSerializer());
-    private final AuditPublisher publisher = new AuditPublisher(producer, "audit.topic", mapper);
+    private final AuditPublisher publisher = new AuditPublisher(
+            producer, "audit.topic", mapper, CompletableFuture.completedFuture(null), Duration.ofSeconds(1));
 
     private static AuditEvent event(String id) {
         return new AuditEvent(
@@ -90,5 +92,40 @@ class AuditPublisherTest {
 
         assertThat(acknowledged).isCompleted();
         assertThat(producer.history()).hasSize(1);
+    }
+
+    @Test
+    void eventsSentBeforeTheTopicIsKnownWaitForItInOrderInsteadOfBeingRefused() {
+        CompletableFuture<Void> topicKnown = new CompletableFuture<>();
+        AuditPublisher starting =
+                new AuditPublisher(producer, "audit.topic", mapper, topicKnown, Duration.ofSeconds(5));
+
+        CompletableFuture<Void> first = starting.log(event("first")).toCompletableFuture();
+        CompletableFuture<Void> second = starting.log(event("second")).toCompletableFuture();
+        assertThat(producer.history()).isEmpty();
+
+        topicKnown.complete(null);
+        starting.log(event("third"));
+        producer.completeNext();
+        producer.completeNext();
+
+        assertThat(producer.history())
+                .extracting(sent -> sent.value().replaceAll(".*\"audit_id\":\"(\\w+)\".*", "$1"))
+                .containsExactly("first", "second", "third");
+        assertThat(first).isCompleted();
+        assertThat(second).isCompleted();
+    }
+
+    @Test
+    void anEventFailsWhenTheTopicIsNotKnownInTime() {
+        AuditPublisher starting =
+                new AuditPublisher(producer, "audit.topic", mapper, new CompletableFuture<>(), Duration.ofMillis(20));
+
+        CompletableFuture<Void> acknowledged = starting.log(event("late")).toCompletableFuture();
+
+        assertThat(acknowledged)
+                .failsWithin(Duration.ofSeconds(2))
+                .withThrowableOfType(java.util.concurrent.ExecutionException.class);
+        assertThat(producer.history()).isEmpty();
     }
 }
