@@ -142,7 +142,7 @@ class AuditTrailTest {
                 .body("[0].tool", equalTo("get_weather"))
                 .body("[0].well_formed", equalTo(true))
                 .body("[0].event_time", equalTo("2026-11-23T10:00:00Z"))
-                .body("[0].event.audit_id", equalTo(event.auditId()))
+                .body("[0].event.unmapped.audit_id", equalTo(event.auditId()))
                 .body("[0].chain", notNullValue())
                 .body("[0].mac", notNullValue()));
     }

@@ -72,16 +72,16 @@ class AgentLifecycleTest {
                 kafka,
                 SigilTopics.AUDIT_EVENTS,
                 null,
-                json -> "agents/suspend".equals(json.getString("activity"))
-                        && did.equals(json.getString("attributes.did")));
+                json -> "agents/suspend".equals(json.getString("unmapped.activity"))
+                        && did.equals(json.getString("unmapped.attributes.did")));
         JsonPath audit = JsonPath.from(event.value());
         assertThat(audit.getInt("class_uid")).isEqualTo(3004);
-        assertThat(audit.getString("source")).isEqualTo("identity-service");
-        assertThat(audit.getString("actor")).isEqualTo("service-account-sigil-admin");
-        assertThat(audit.getString("attributes.actor_client_id")).isEqualTo("sigil-admin");
-        assertThat(audit.getString("attributes.reason")).isEqualTo("key leaked in a ticket");
-        assertThat(audit.getString("attributes.previous_status")).isEqualTo("active");
-        assertThat(audit.getString("attributes.status")).isEqualTo("suspended");
+        assertThat(audit.getString("unmapped.source")).isEqualTo("identity-service");
+        assertThat(audit.getString("unmapped.actor")).isEqualTo("service-account-sigil-admin");
+        assertThat(audit.getString("unmapped.attributes.actor_client_id")).isEqualTo("sigil-admin");
+        assertThat(audit.getString("unmapped.attributes.reason")).isEqualTo("key leaked in a ticket");
+        assertThat(audit.getString("unmapped.attributes.previous_status")).isEqualTo("active");
+        assertThat(audit.getString("unmapped.attributes.status")).isEqualTo("suspended");
         assertThat(event.value()).doesNotContain("eyJ");
     }
 

@@ -64,7 +64,7 @@ class PublicationRecoveryTest {
 
     @Test
     void aPendingAuditEventIsDeliveredAndLeavesTheOutbox() {
-        // Given an audit event left in the outbox
+        // Given an audit event left in the outbox, in the plain form of an earlier release
         String marker = UUID.randomUUID().toString();
         pool.preparedQuery("insert into audit_outbox (event) values (cast($1 as text)::jsonb) returning id")
                 .execute(Tuple.of("{\"audit_id\":\"" + marker + "\",\"time\":\"2026-01-01T00:00:00Z\","
@@ -74,8 +74,14 @@ class PublicationRecoveryTest {
                 .atMost(PATIENCE);
 
         // When the relay runs
-        // Then the event reaches the audit topic and the outbox no longer holds it
-        TopicRecords.await(kafka, SigilTopics.AUDIT_EVENTS, null, json -> marker.equals(json.getString("audit_id")));
+        // Then the event reaches the audit topic, as OCSF, and the outbox no longer holds it
+        TopicRecords.await(
+                kafka,
+                SigilTopics.AUDIT_EVENTS,
+                null,
+                json -> marker.equals(json.getString("unmapped.audit_id"))
+                        && json.getInt("type_uid") == 300401
+                        && "agents/register".equals(json.getString("unmapped.activity")));
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(
                         pool.preparedQuery("select count(*) as n from audit_outbox where event ->> 'audit_id' = $1")
                                 .execute(Tuple.of(marker))

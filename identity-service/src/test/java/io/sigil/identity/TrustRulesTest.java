@@ -115,11 +115,11 @@ class TrustRulesTest {
                         kafka,
                         SigilTopics.AUDIT_EVENTS,
                         null,
-                        json -> "trust-rules/update".equals(json.getString("activity"))
+                        json -> "trust-rules/update".equals(json.getString("unmapped.activity"))
                                 && json.getLong("attributes.version") == stored)
                 .value());
-        assertThat(audit.getString("actor")).isEqualTo("service-account-sigil-admin");
-        assertThat(audit.getString("attributes.reason")).contains(marker);
+        assertThat(audit.getString("unmapped.actor")).isEqualTo("service-account-sigil-admin");
+        assertThat(audit.getString("unmapped.attributes.reason")).contains(marker);
     }
 
     @Test

@@ -2,7 +2,8 @@ package io.sigil.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sigil.core.model.AuditEvent;
+import io.sigil.core.model.TrustLevel;
 import io.sigil.devstack.ChildProcesses;
 import io.sigil.devstack.KeycloakTokens;
 import io.sigil.devstack.MeshService;
@@ -24,6 +25,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -148,22 +150,37 @@ final class PrivateAuditStore implements AutoCloseable {
         return producer;
     }
 
+    /**
+     * An audit event as the gateway writes it (OCSF, with the attributes of a real tool call): every seventh a
+     * Detection Finding, every fifth denied, two in three with interceptions.
+     */
     static String event(String auditId, String actor, int n) {
-        ObjectNode event = JSON.createObjectNode();
-        event.put("audit_id", auditId);
-        event.put("time", Instant.now().toString());
-        event.put("class_uid", n % 7 == 0 ? 2004 : 6003);
-        event.put("activity", "tools/call");
-        event.put("source", "gateway");
-        event.put("actor", actor);
-        event.put("trust_level", "Medium");
-        event.put("outcome", n % 5 == 0 ? "denied" : "success");
-        ObjectNode attributes = event.putObject("attributes");
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        attributes.put("method", "tools/call");
+        attributes.put("risk_class", n % 2 == 0 ? "read-only" : "write");
         attributes.put("tool", n % 2 == 0 ? "get_weather" : "read_email");
         attributes.put("upstream", "demo");
+        attributes.put("tool_digest", "sha256:9f2c4e0b7d1a5f3e8c6b2a4d0e9f1c3b5a7d9e1f3c5b7a9d2e4f6a8c0b1d3e5f");
+        attributes.put("client_id", "bench-agent");
+        attributes.put("trust", Map.of("person", "High", "client", "Medium", "binding", "Medium", "rules_version", 7));
+        attributes.put("policy_rule", n % 5 == 0 ? "pinning/forbidden" : "risk/write");
+        attributes.put("policy_version", "gw-3f1c9a7e5b2d4c6e8a0b1c2d3e4f5a6b");
         attributes.put("n", n);
         attributes.put("interceptions", n % 3);
-        return event.toString();
+        try {
+            return JSON.writeValueAsString(new AuditEvent(
+                    auditId,
+                    Instant.now(),
+                    n % 7 == 0 ? AuditEvent.DETECTION_FINDING : AuditEvent.API_ACTIVITY,
+                    "tools/call",
+                    "gateway",
+                    actor,
+                    TrustLevel.MEDIUM,
+                    n % 5 == 0 ? "denied" : "success",
+                    attributes));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     Connection jdbc() throws SQLException {

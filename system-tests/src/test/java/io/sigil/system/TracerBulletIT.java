@@ -94,8 +94,15 @@ class TracerBulletIT {
         assertThat(stored.path("actor").asText()).isEqualTo("client:demo-agent-high");
         assertThat(stored.path("outcome").asText()).isEqualTo("success");
         JsonNode event = stored.path("event");
-        assertThat(event.path("attributes").path("tool").asText()).isEqualTo("get_weather");
-        assertThat(event.path("attributes").path("upstream").asText()).isEqualTo("demo");
+        assertThat(event.path("unmapped").path("attributes").path("tool").asText())
+                .isEqualTo("get_weather");
+        assertThat(event.path("unmapped").path("attributes").path("upstream").asText())
+                .isEqualTo("demo");
+        // The same call as any OCSF consumer reads it.
+        assertThat(event.path("type_uid").asLong()).isEqualTo(600399L);
+        assertThat(event.path("api").path("operation").asText()).isEqualTo("tools/call");
+        assertThat(event.path("resources").get(0).path("name").asText()).isEqualTo("get_weather");
+        assertThat(event.path("metadata").path("product").path("name").asText()).isEqualTo("SIGIL mesh");
         assertThat(event.toString()).doesNotContain("Bonn");
         assertThat(stored.path("mac").asText()).hasSize(64);
     }

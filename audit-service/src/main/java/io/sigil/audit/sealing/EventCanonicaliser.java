@@ -3,6 +3,7 @@ package io.sigil.audit.sealing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sigil.core.model.ocsf.OcsfFields;
 import io.sigil.ledger.JcsWriter;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -44,7 +45,7 @@ public final class EventCanonicaliser {
         if (value != null && plainAscii(value)) {
             try {
                 JsonNode event = mapper.readTree(value);
-                if (event != null && event.isObject() && event.hasNonNull("audit_id")) {
+                if (isEvent(event)) {
                     return canonical(event, facts(event));
                 }
             } catch (IOException | RuntimeException notAnEvent) {
@@ -71,7 +72,7 @@ public final class EventCanonicaliser {
         String raw = value == null ? "" : value;
         try {
             JsonNode event = mapper.readTree(raw);
-            if (event != null && event.isObject() && event.hasNonNull("audit_id")) {
+            if (isEvent(event)) {
                 return canonical(event, facts(event));
             }
         } catch (IOException | RuntimeException notAnEvent) {
@@ -90,23 +91,31 @@ public final class EventCanonicaliser {
         return new CanonicalEvent(new String(utf8, StandardCharsets.UTF_8), utf8, facts);
     }
 
+    /** An audit event, in its OCSF form or the plain form of earlier releases: it has an audit id. */
+    private static boolean isEvent(JsonNode event) {
+        if (event == null || !event.isObject()) {
+            return false;
+        }
+        JsonNode auditId = OcsfFields.sigil(event, OcsfFields.AUDIT_ID);
+        return auditId != null && !auditId.isNull();
+    }
+
     private static EventFacts facts(JsonNode event) {
         return new EventFacts(
                 true,
-                fact(event.get("audit_id").asText()),
-                time(event.get("time")),
+                fact(OcsfFields.sigil(event, OcsfFields.AUDIT_ID).asText()),
+                time(OcsfFields.time(event)),
                 event.path("class_uid").isIntegralNumber()
                         ? event.get("class_uid").intValue()
                         : null,
-                text(event, "activity"),
-                text(event, "source"),
-                text(event, "actor"),
-                text(event, "outcome"),
-                text(event.path("attributes"), "tool"));
+                text(OcsfFields.sigil(event, OcsfFields.ACTIVITY)),
+                text(OcsfFields.sigil(event, OcsfFields.SOURCE)),
+                text(OcsfFields.sigil(event, OcsfFields.ACTOR)),
+                text(OcsfFields.sigil(event, OcsfFields.OUTCOME)),
+                text(OcsfFields.attribute(event, "tool")));
     }
 
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
+    private static String text(JsonNode value) {
         return value == null || value.isNull() || value.isContainerNode() ? null : fact(value.asText());
     }
 

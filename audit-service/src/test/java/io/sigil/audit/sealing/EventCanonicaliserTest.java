@@ -3,8 +3,12 @@ package io.sigil.audit.sealing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sigil.core.model.AuditEvent;
+import io.sigil.core.model.TrustLevel;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class EventCanonicaliserTest {
@@ -26,6 +30,38 @@ class EventCanonicaliserTest {
         assertThat(event.facts().eventTime()).isEqualTo(Instant.parse("2025-11-23T10:00:00.250Z"));
         assertThat(event.facts().tool()).isEqualTo("drop_table");
         assertThat(event.facts().classUid()).isEqualTo(6003);
+    }
+
+    @Test
+    void readsTheFactsOfAnOcsfEventFromItsSigilFields() throws Exception {
+        AuditEvent written = new AuditEvent(
+                "a-2",
+                Instant.parse("2026-11-24T06:00:00.123456789Z"),
+                AuditEvent.DETECTION_FINDING,
+                "mcp/denial",
+                "gateway",
+                "client:y",
+                TrustLevel.LOW,
+                "denied",
+                Map.of("tool", "wire_money", "policy_rule", "pinning/forbidden"));
+        String json = mapper.writeValueAsString(written);
+
+        CanonicalEvent fromText = canonicaliser.canonicalise("gateway", json);
+        CanonicalEvent fromBytes = canonicaliser.canonicalise("gateway", json.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(fromText.facts())
+                .isEqualTo(fromBytes.facts())
+                .isEqualTo(new EventFacts(
+                        true,
+                        "a-2",
+                        Instant.parse("2026-11-24T06:00:00.123456789Z"),
+                        2004,
+                        "mcp/denial",
+                        "gateway",
+                        "client:y",
+                        "denied",
+                        "wire_money"));
+        assertThat(fromText.canonical()).isEqualTo(fromBytes.canonical()).contains("\"type_uid\":200401");
     }
 
     @Test

@@ -56,6 +56,7 @@ public class PipelineProducer {
             ActiveScanner scanner,
             Federation federation,
             MeterRegistry registry) {
+        PolicyVersion policy = PolicyVersion.of(config);
         PipelineFactory factory = new PipelineFactory(List.of(
                 factory(IdentityStage.NAME, () -> new IdentityStage(directory, config.toolTrust(), Clock.systemUTC())),
                 factory(ValidationStage.NAME, ValidationStage::new),
@@ -72,18 +73,21 @@ public class PipelineProducer {
                                 Clock.systemUTC(),
                                 new RiskClassifier(config.riskClasses()),
                                 config.auditWriteAheadFor(),
-                                config.auditAwaitedFor())),
+                                config.auditAwaitedFor(),
+                                policy)),
                 factory(
                         AuditStage.NAME,
                         () -> new AuditStage(
                                 audit,
                                 Clock.systemUTC(),
                                 new RiskClassifier(config.riskClasses()),
-                                config.auditAwaitedFor()))));
+                                config.auditAwaitedFor(),
+                                policy))));
         Pipeline pipeline = factory.build(config.stages(), new MeteredStageTimer(registry));
         LOG.infof(
-                "gateway chain: %s; upstreams %s",
+                "gateway chain: %s; rules version %s; upstreams %s",
                 pipeline.stageNames(),
+                policy.value(),
                 federation.members().stream().map(Member::name).toList());
         return pipeline;
     }

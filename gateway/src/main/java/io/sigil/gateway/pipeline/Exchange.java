@@ -34,6 +34,7 @@ public final class Exchange {
     private String upstream;
     private ObjectNode response;
     private StageResult.Reject rejection;
+    private String rejectedBy;
     private boolean scanned;
     private String toolDigest;
     private final List<AnswerFilter> answerFilters = new ArrayList<>();
@@ -139,8 +140,14 @@ public final class Exchange {
         return rejection;
     }
 
-    public void rejection(StageResult.Reject rejection) {
+    /** The stage that refused the exchange; null when none did. */
+    public String rejectedBy() {
+        return rejectedBy;
+    }
+
+    public void rejection(StageResult.Reject rejection, String stage) {
         this.rejection = rejection;
+        this.rejectedBy = stage;
     }
 
     public boolean scanned() {

@@ -52,7 +52,7 @@ public final class Pipeline {
             } else if (result instanceof StageResult.Reject reject) {
                 // A refusal wins over an answer already obtained: that answer must not leave the gateway.
                 exchange.response(null);
-                exchange.rejection(reject);
+                exchange.rejection(reject, stage.name());
                 stop = true;
             }
             return runFrom(index + 1, exchange, stop);

@@ -16,6 +16,7 @@ import io.sigil.gateway.pipeline.Exchange;
 import io.sigil.gateway.pipeline.Pipeline;
 import io.sigil.gateway.pipeline.TransportHeaders;
 import io.sigil.gateway.session.McpSession;
+import io.sigil.gateway.session.SessionDigest;
 import io.sigil.gateway.session.SessionRegistry;
 import io.sigil.gateway.session.SessionStreams;
 import io.sigil.runtime.audit.AuditPublisher;
@@ -33,6 +34,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,6 +54,7 @@ public class McpResource {
     private static final String ORIGIN_REFUSED = "mcp/origin-refused";
     private static final String SESSION_UNKNOWN = "mcp/session-unknown";
     private static final String SESSION_ENDED = "mcp/session-ended";
+    private static final String SESSION_OPENED = "mcp/session-opened";
     private static final String SESSIONS_FULL = "mcp/sessions-full";
     private final Pipeline pipeline;
     private final McpRequestParser parser;
@@ -240,6 +243,7 @@ public class McpResource {
         }
         SessionRegistry.Opened opened = sessions.open(subject(), clientId(), negotiated);
         if (opened instanceof SessionRegistry.Created created) {
+            audit.log(sessionOpened(exchange, created.session().id(), negotiated));
             Response answered = answer(exchange);
             return Response.fromResponse(answered)
                     .header(McpProtocol.HEADER_SESSION_ID, created.session().id())
@@ -254,6 +258,29 @@ public class McpResource {
                         JsonRpcError.INTERNAL_ERROR,
                         "the gateway holds as many sessions as it may; try later"))
                 .build();
+    }
+
+    /**
+     * The caller's privileges for the session's life: an Authorize Session event under the initialize call's audit
+     * id. The session id is a bearer capability, so only its digest is recorded.
+     */
+    private AuditEvent sessionOpened(Exchange exchange, String sessionId, String protocolVersion) {
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        attributes.put("client_id", clientId());
+        attributes.put("session_digest", SessionDigest.of(sessionId));
+        attributes.put("protocol_version", protocolVersion);
+        return new AuditEvent(
+                exchange.auditId(),
+                Instant.now(),
+                AuditEvent.AUTHORIZE_SESSION,
+                SESSION_OPENED,
+                "gateway",
+                exchange.caller() == null
+                        ? identity.getPrincipal().getName()
+                        : exchange.caller().displayName(),
+                exchange.caller() == null ? null : exchange.caller().trustLevel(),
+                "success",
+                attributes);
     }
 
     /** A refusal when the request names a session the caller does not hold, or names none where one is required. */

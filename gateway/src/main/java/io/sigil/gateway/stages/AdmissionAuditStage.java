@@ -3,6 +3,7 @@ package io.sigil.gateway.stages;
 import io.sigil.core.mcp.JsonRpcError;
 import io.sigil.core.model.AuditEvent;
 import io.sigil.core.spi.AuditLogger;
+import io.sigil.gateway.config.PolicyVersion;
 import io.sigil.gateway.pipeline.Exchange;
 import io.sigil.gateway.pipeline.Stage;
 import io.sigil.gateway.pipeline.StageResult;
@@ -39,8 +40,18 @@ public final class AdmissionAuditStage implements Stage {
      */
     public AdmissionAuditStage(
             AuditLogger audit, Clock clock, RiskClassifier risks, Set<RiskClass> writeAhead, Set<RiskClass> awaited) {
+        this(audit, clock, risks, writeAhead, awaited, PolicyVersion.UNVERSIONED);
+    }
+
+    public AdmissionAuditStage(
+            AuditLogger audit,
+            Clock clock,
+            RiskClassifier risks,
+            Set<RiskClass> writeAhead,
+            Set<RiskClass> awaited,
+            PolicyVersion policy) {
         this.audit = audit;
-        this.events = new AuditStage(audit, clock, risks, EnumSet.noneOf(RiskClass.class));
+        this.events = new AuditStage(audit, clock, risks, EnumSet.noneOf(RiskClass.class), policy);
         this.risks = risks;
         this.writeAhead = writeAhead.isEmpty() ? EnumSet.noneOf(RiskClass.class) : EnumSet.copyOf(writeAhead);
         this.recorded = EnumSet.copyOf(this.writeAhead);

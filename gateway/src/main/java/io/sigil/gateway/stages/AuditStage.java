@@ -2,7 +2,9 @@ package io.sigil.gateway.stages;
 
 import io.sigil.core.mcp.JsonRpcError;
 import io.sigil.core.model.AuditEvent;
+import io.sigil.core.model.Interception;
 import io.sigil.core.spi.AuditLogger;
+import io.sigil.gateway.config.PolicyVersion;
 import io.sigil.gateway.pipeline.Exchange;
 import io.sigil.gateway.pipeline.Stage;
 import io.sigil.gateway.pipeline.StageResult;
@@ -11,6 +13,7 @@ import io.sigil.gateway.risk.RiskClassifier;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -29,6 +32,11 @@ import org.jboss.logging.Logger;
 public final class AuditStage implements Stage {
 
     public static final String NAME = "audit";
+    /** The finding of a call whose arguments, answer or notices had secrets replaced. */
+    public static final String INTERCEPTION = "mcp/interception";
+    /** The finding of a call a stage refused for policy or identity. */
+    public static final String DENIAL = "mcp/denial";
+
     static final String SOURCE = "gateway";
 
     private static final Logger LOG = Logger.getLogger(AuditStage.class);
@@ -37,6 +45,7 @@ public final class AuditStage implements Stage {
     private final Clock clock;
     private final RiskClassifier risks;
     private final Set<RiskClass> awaited;
+    private final PolicyVersion policy;
     private final LongAdder unacknowledged = new LongAdder();
 
     /** A stage that awaits the acknowledgement of every event, whatever its risk class. */
@@ -45,10 +54,16 @@ public final class AuditStage implements Stage {
     }
 
     public AuditStage(AuditLogger audit, Clock clock, RiskClassifier risks, Set<RiskClass> awaited) {
+        this(audit, clock, risks, awaited, PolicyVersion.UNVERSIONED);
+    }
+
+    public AuditStage(
+            AuditLogger audit, Clock clock, RiskClassifier risks, Set<RiskClass> awaited, PolicyVersion policy) {
         this.audit = audit;
         this.clock = clock;
         this.risks = risks;
         this.awaited = awaited.isEmpty() ? EnumSet.noneOf(RiskClass.class) : EnumSet.copyOf(awaited);
+        this.policy = policy;
     }
 
     /** Events of calls that were answered without waiting and that the broker then failed to acknowledge. */
@@ -70,7 +85,7 @@ public final class AuditStage implements Stage {
     public CompletionStage<StageResult> apply(Exchange exchange) {
         RiskClass risk = risks.classify(exchange);
         AuditEvent event = eventOf(exchange, risk);
-        CompletionStage<Void> acknowledged = audit.log(event);
+        CompletionStage<Void> acknowledged = withFinding(audit.log(event), event, exchange);
         if (!exchange.interceptions().isEmpty()) {
             return awaiting(acknowledged);
         }
@@ -85,6 +100,28 @@ public final class AuditStage implements Stage {
             return awaiting(exchange.admitted());
         }
         return awaiting(acknowledged);
+    }
+
+    /**
+     * An interception or a denial is also a Detection Finding, under the call's audit id: what a SOC alerts on
+     * without reading every API Activity. Whoever waits for the call's event waits for its finding too.
+     */
+    private CompletionStage<Void> withFinding(CompletionStage<Void> acknowledged, AuditEvent event, Exchange exchange) {
+        if (exchange.interceptions().isEmpty() && !"denied".equals(event.outcome())) {
+            return acknowledged;
+        }
+        AuditEvent finding = new AuditEvent(
+                event.auditId(),
+                event.time(),
+                AuditEvent.DETECTION_FINDING,
+                "denied".equals(event.outcome()) ? DENIAL : INTERCEPTION,
+                event.source(),
+                event.actor(),
+                event.trustLevel(),
+                event.outcome(),
+                event.attributes());
+        return CompletableFuture.allOf(
+                acknowledged.toCompletableFuture(), audit.log(finding).toCompletableFuture());
     }
 
     private void counted(CompletionStage<Void> acknowledged, AuditEvent event, RiskClass risk) {
@@ -134,6 +171,15 @@ public final class AuditStage implements Stage {
                             "binding", exchange.trust().binding().wireName(),
                             "rules_version", exchange.trust().rulesVersion()));
         }
+        // Which rule decided, under which version of the rules: the refusing stage, or the risk class that let
+        // the call through.
+        attributes.put(
+                "policy_rule",
+                exchange.rejection() == null
+                        ? "risk/" + risk.wireName()
+                        : exchange.rejectedBy() + "/"
+                                + exchange.rejection().error().name().toLowerCase(Locale.ROOT));
+        attributes.put("policy_version", policy.value());
         if (exchange.rejection() != null) {
             attributes.put("error_code", exchange.rejection().error().code());
             attributes.put("reason", exchange.rejection().detail());
@@ -147,7 +193,7 @@ public final class AuditStage implements Stage {
             attributes.put(
                     "intercepted",
                     exchange.interceptions().stream()
-                            .map(i -> Map.of("category", i.category(), "path", i.path(), "direction", i.direction()))
+                            .map(AuditStage::intercepted)
                             .toList());
         }
         return new AuditEvent(
@@ -160,6 +206,16 @@ public final class AuditStage implements Stage {
                 exchange.caller() == null ? null : exchange.caller().trustLevel(),
                 exchange.outcome(),
                 attributes);
+    }
+
+    /** One replacement as the SOC sees it: category, place, direction and the vault entry that holds the value. */
+    private static Map<String, Object> intercepted(Interception interception) {
+        Map<String, Object> seen = new LinkedHashMap<>();
+        seen.put("category", interception.category());
+        putIfPresent(seen, "path", interception.path());
+        putIfPresent(seen, "direction", interception.direction());
+        putIfPresent(seen, "vault_id", interception.vaultId());
+        return seen;
     }
 
     private static void putIfPresent(Map<String, Object> attributes, String key, Object value) {

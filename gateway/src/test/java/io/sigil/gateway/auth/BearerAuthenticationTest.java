@@ -161,7 +161,8 @@ class BearerAuthenticationTest {
     @Test
     void refusesATokenMintedForAnotherAudienceAndNamesItsVerifiedClient() {
         JsonNode event = assertRefused(otherAudience, "wrong_audience");
-        assertThat(event.path("attributes").path("client_id").asText()).isEqualTo("sigil-soc");
+        assertThat(event.path("unmapped").path("attributes").path("client_id").asText())
+                .isEqualTo("sigil-soc");
     }
 
     @Test
@@ -177,11 +178,13 @@ class BearerAuthenticationTest {
         // Then one success is recorded: the calls themselves are API Activity events
         JsonNode event = awaitOneEvent(agent, fresh);
         assertThat(event.path("class_uid").asInt()).isEqualTo(AuditEvent.AUTHENTICATION);
-        assertThat(event.path("outcome").asText()).isEqualTo("success");
-        assertThat(event.path("actor").asText()).isEqualTo("demo-agent-high");
-        assertThat(event.path("attributes").path("client_id").asText()).isEqualTo("demo-agent-high");
-        assertThat(event.path("attributes").path("subject").asText()).isNotBlank();
-        assertThat(event.path("attributes").has("reason")).isFalse();
+        assertThat(event.path("unmapped").path("outcome").asText()).isEqualTo("success");
+        assertThat(event.path("unmapped").path("actor").asText()).isEqualTo("demo-agent-high");
+        assertThat(event.path("unmapped").path("attributes").path("client_id").asText())
+                .isEqualTo("demo-agent-high");
+        assertThat(event.path("unmapped").path("attributes").path("subject").asText())
+                .isNotBlank();
+        assertThat(event.path("unmapped").path("attributes").has("reason")).isFalse();
     }
 
     @Test
@@ -208,7 +211,8 @@ class BearerAuthenticationTest {
 
         // Then it is refused as expired, naming the client whose signature still verified
         JsonNode event = assertRefused(shortLived, "expired");
-        assertThat(event.path("attributes").path("client_id").asText()).isEqualTo("demo-agent-short-lived");
+        assertThat(event.path("unmapped").path("attributes").path("client_id").asText())
+                .isEqualTo("demo-agent-short-lived");
     }
 
     @Test
@@ -356,9 +360,15 @@ class BearerAuthenticationTest {
     private JsonNode assertOneFailure(String agent, String reason, String token) {
         JsonNode event = awaitOneEvent(agent, token);
         assertThat(event.path("class_uid").asInt()).isEqualTo(AuditEvent.AUTHENTICATION);
-        assertThat(event.path("outcome").asText()).isEqualTo("failure");
-        assertThat(event.path("source").asText()).isEqualTo("gateway");
-        assertThat(event.path("attributes").path("reason").asText()).isEqualTo(reason);
+        assertThat(event.path("unmapped").path("outcome").asText()).isEqualTo("failure");
+        assertThat(event.path("unmapped").path("source").asText()).isEqualTo("gateway");
+        assertThat(event.path("unmapped").path("attributes").path("reason").asText())
+                .isEqualTo(reason);
+        // What a SIEM reads without knowing SIGIL: an OCSF logon that failed, and why.
+        assertThat(event.path("category_uid").asInt()).isEqualTo(3);
+        assertThat(event.path("type_uid").asLong()).isEqualTo(300201L);
+        assertThat(event.path("status_id").asInt()).isEqualTo(2);
+        assertThat(event.path("status_detail").asText()).isEqualTo(reason);
         return event;
     }
 

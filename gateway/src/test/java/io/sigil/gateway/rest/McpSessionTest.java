@@ -2,6 +2,7 @@ package io.sigil.gateway.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -11,9 +12,13 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import io.sigil.core.topics.SigilTopics;
 import io.sigil.devstack.KeycloakTokens;
 import io.sigil.devstack.quarkus.DevStackTestResource;
 import io.sigil.devstack.quarkus.MeshTestSupport;
+import io.sigil.gateway.session.SessionDigest;
+import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,8 +26,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -106,6 +113,32 @@ class McpSessionTest {
                 .post("/mcp")
                 .then()
                 .statusCode(404);
+    }
+
+    @Test
+    void openingASessionIsAnAuthorizeSessionEventWithTheCallersTrustAndOnlyTheSessionsDigest() {
+        KafkaCompanion kafka = new KafkaCompanion(MeshTestSupport.kafkaBootstrap());
+        try (ConsumerTask<String, String> audit = kafka.consumeStrings().fromTopics(SigilTopics.AUDIT_EVENTS)) {
+            String session = initialize(agentHigh, "2025-11-25");
+            String digest = SessionDigest.of(session);
+
+            ConsumerRecord<String, String> opened = await().atMost(Duration.ofSeconds(15))
+                    .until(
+                            () -> audit.getRecords().stream()
+                                    .filter(r -> r.value().contains(digest))
+                                    .findFirst(),
+                            Optional::isPresent)
+                    .orElseThrow();
+
+            assertThat(opened.value())
+                    .contains("\"class_uid\":3003")
+                    .contains("\"type_uid\":300301")
+                    .contains("\"privileges\":[\"High\"]")
+                    .contains("\"activity\":\"mcp/session-opened\"")
+                    .doesNotContain(session);
+        } finally {
+            kafka.close();
+        }
     }
 
     @Test

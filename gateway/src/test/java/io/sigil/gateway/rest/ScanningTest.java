@@ -100,6 +100,20 @@ class ScanningTest {
                     .contains("/result/content/0/text")
                     .doesNotContain(ARGUMENT_IBAN)
                     .doesNotContain(ANSWER_IBAN);
+            // And a Detection Finding under the same audit id, for the SOC's alerting
+            ConsumerRecord<String, String> finding = await().atMost(Duration.ofSeconds(15))
+                    .until(
+                            () -> audit.getRecords().stream()
+                                    .filter(r -> r.value().contains(auditId)
+                                            && r.value().contains("\"class_uid\":2004"))
+                                    .findFirst(),
+                            Optional::isPresent)
+                    .orElseThrow();
+            assertThat(finding.value())
+                    .contains("\"activity\":\"mcp/interception\"")
+                    .contains("\"action\":\"Modified\"")
+                    .doesNotContain(ARGUMENT_IBAN)
+                    .doesNotContain(ANSWER_IBAN);
         } finally {
             kafka.close();
         }

@@ -119,6 +119,10 @@ class AdmissionAuditStageTest {
 
         assertThat(answered).isNotDone();
         acks.get(1).complete(null);
+        // ... and for its Detection Finding
+        assertThat(published.get(2).classUid()).isEqualTo(io.sigil.core.model.AuditEvent.DETECTION_FINDING);
+        assertThat(answered).isNotDone();
+        acks.get(2).complete(null);
         assertThat(answered.join()).isEqualTo(StageResult.CONTINUE);
     }
 

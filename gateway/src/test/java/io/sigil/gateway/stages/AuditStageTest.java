@@ -11,6 +11,7 @@ import io.sigil.core.mcp.JsonRpcError;
 import io.sigil.core.model.AuditEvent;
 import io.sigil.core.model.Interception;
 import io.sigil.core.model.TrustLevel;
+import io.sigil.gateway.config.PolicyVersion;
 import io.sigil.gateway.pipeline.Credentials;
 import io.sigil.gateway.pipeline.Exchange;
 import io.sigil.gateway.pipeline.StageResult;
@@ -183,6 +184,99 @@ class AuditStageTest {
         assertThat(writing.join()).isInstanceOf(StageResult.Reject.class);
         assertThat(unclassified.join()).isInstanceOf(StageResult.Reject.class);
         assertThat(withInterception.join()).isInstanceOf(StageResult.Reject.class);
+    }
+
+    @Test
+    void namesTheRuleThatLetACallThroughAndTheVersionOfTheRules() {
+        List<AuditEvent> published = new ArrayList<>();
+        AuditStage stage = new AuditStage(
+                event -> {
+                    published.add(event);
+                    return CompletableFuture.completedFuture(null);
+                },
+                clock,
+                new RiskClassifier(Map.of("send_email", RiskClass.WRITE)),
+                AWAITED_BY_DEFAULT,
+                new PolicyVersion("gw-0123"));
+
+        stage.apply(call("send_email")).toCompletableFuture().join();
+
+        assertThat(published).hasSize(1);
+        assertThat(published.get(0).attributes())
+                .containsEntry("policy_rule", "risk/write")
+                .containsEntry("policy_version", "gw-0123");
+    }
+
+    @Test
+    void aDenialIsAlsoADetectionFindingNamingTheStageThatRefused() {
+        // Given a call the pinning stage refused
+        List<AuditEvent> published = new ArrayList<>();
+        AuditStage stage = new AuditStage(
+                event -> {
+                    published.add(event);
+                    return CompletableFuture.completedFuture(null);
+                },
+                clock,
+                new RiskClassifier(Map.of()),
+                AWAITED_BY_DEFAULT,
+                new PolicyVersion("gw-0123"));
+        Exchange refused = call("drop_table");
+        refused.rejection(new StageResult.Reject(JsonRpcError.FORBIDDEN, "the tool changed", 403), "pinning");
+
+        // When it is recorded
+        stage.apply(refused).toCompletableFuture().join();
+
+        // Then the API Activity and a finding share its audit id and name the rule
+        assertThat(published)
+                .extracting(AuditEvent::classUid)
+                .containsExactly(AuditEvent.API_ACTIVITY, AuditEvent.DETECTION_FINDING);
+        assertThat(published).extracting(AuditEvent::auditId).containsOnly(refused.auditId());
+        AuditEvent finding = published.get(1);
+        assertThat(finding.activity()).isEqualTo(AuditStage.DENIAL);
+        assertThat(finding.outcome()).isEqualTo("denied");
+        assertThat(finding.attributes())
+                .containsEntry("policy_rule", "pinning/forbidden")
+                .containsEntry("policy_version", "gw-0123")
+                .containsEntry("reason", "the tool changed");
+    }
+
+    @Test
+    void anInterceptedAnswerWaitsForItsFindingToo() {
+        // Given a broker that acknowledges the call's event at once and its finding only later
+        CompletableFuture<Void> findingAcknowledged = new CompletableFuture<>();
+        List<AuditEvent> published = new ArrayList<>();
+        AuditStage stage = new AuditStage(
+                event -> {
+                    published.add(event);
+                    return event.classUid() == AuditEvent.DETECTION_FINDING
+                            ? findingAcknowledged
+                            : CompletableFuture.completedFuture(null);
+                },
+                clock,
+                new RiskClassifier(Map.of("read_email", RiskClass.READ_ONLY)),
+                AWAITED_BY_DEFAULT);
+        Exchange intercepted = toolCall();
+        intercepted.interceptions().add(new Interception("aws_access_key", "v-1", "$.result.key", "response"));
+
+        // When
+        CompletableFuture<StageResult> result = stage.apply(intercepted).toCompletableFuture();
+
+        // Then the answer waits for the finding, which names the category, the place and the vault entry
+        assertThat(result).isNotDone();
+        AuditEvent finding = published.get(1);
+        assertThat(finding.activity()).isEqualTo(AuditStage.INTERCEPTION);
+        assertThat(finding.attributes().get("intercepted"))
+                .isEqualTo(List.of(Map.of(
+                        "category",
+                        "aws_access_key",
+                        "path",
+                        "$.result.key",
+                        "direction",
+                        "response",
+                        "vault_id",
+                        "v-1")));
+        findingAcknowledged.completeExceptionally(new IllegalStateException("broker away"));
+        assertThat(result.join()).isInstanceOf(StageResult.Reject.class);
     }
 
     @Test

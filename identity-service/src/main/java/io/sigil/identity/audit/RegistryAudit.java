@@ -16,7 +16,7 @@ import java.util.Map;
 public class RegistryAudit {
 
     /** OCSF Entity Management: create, update or delete of a managed entity. */
-    public static final int ENTITY_MANAGEMENT = 3004;
+    public static final int ENTITY_MANAGEMENT = AuditEvent.ENTITY_MANAGEMENT;
 
     /** The longest reason kept in an event; the API refuses longer ones. */
     public static final int MAX_REASON = 500;

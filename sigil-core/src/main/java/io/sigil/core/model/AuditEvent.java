@@ -1,16 +1,19 @@
 package io.sigil.core.model;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import io.sigil.core.model.ocsf.OcsfEventReader;
+import io.sigil.core.model.ocsf.OcsfEventWriter;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
 /**
- * One security event on the audit topic. It is shaped after OCSF: {@code classUid} names the OCSF class
- * (API Activity 6003, Authentication 3002, Authorize Session 3003, Detection Finding 2004). It never holds
- * a raw secret: arguments and results appear only as digests or vault pointers.
+ * One security event on the audit topic. On the wire it is an OCSF event ({@link OcsfEventWriter}):
+ * {@code classUid} names the OCSF class (API Activity 6003, Authentication 3002, Authorize Session 3003, Entity
+ * Management 3004, Detection Finding 2004). It never holds a raw secret: arguments and results appear only as
+ * digests or vault pointers.
  *
  * @param auditId unique id, also returned to the client in {@code _sigil.audit_id}
  * @param time when the event happened
@@ -22,21 +25,23 @@ import java.util.UUID;
  * @param outcome {@code success}, {@code failure} or {@code denied}
  * @param attributes further fields; values are plain strings or numbers, never secrets
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonSerialize(using = OcsfEventWriter.class)
+@JsonDeserialize(using = OcsfEventReader.class)
 public record AuditEvent(
-        @JsonProperty("audit_id") String auditId,
+        String auditId,
         Instant time,
-        @JsonProperty("class_uid") int classUid,
+        int classUid,
         String activity,
         String source,
         String actor,
-        @JsonProperty("trust_level") TrustLevel trustLevel,
+        TrustLevel trustLevel,
         String outcome,
         Map<String, Object> attributes) {
 
     public static final int API_ACTIVITY = 6003;
     public static final int AUTHENTICATION = 3002;
     public static final int AUTHORIZE_SESSION = 3003;
+    public static final int ENTITY_MANAGEMENT = 3004;
     public static final int DETECTION_FINDING = 2004;
 
     public AuditEvent {

@@ -45,8 +45,10 @@ class AuditPublisherTest {
         assertThat(sent.topic()).isEqualTo("audit.topic");
         assertThat(sent.key()).isEqualTo("gateway");
         JsonNode value = mapper.readTree(sent.value());
-        assertThat(value.path("audit_id").asText()).isEqualTo("a-1");
-        assertThat(value.path("attributes").path("tool").asText()).isEqualTo("echo");
+        assertThat(value.path("unmapped").path("audit_id").asText()).isEqualTo("a-1");
+        assertThat(value.path("unmapped").path("attributes").path("tool").asText())
+                .isEqualTo("echo");
+        assertThat(value.path("metadata").path("correlation_uid").asText()).isEqualTo("a-1");
 
         producer.completeNext();
         assertThat(acknowledged).isCompleted();

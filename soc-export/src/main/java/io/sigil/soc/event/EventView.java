@@ -3,6 +3,7 @@ package io.sigil.soc.event;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sigil.core.model.ocsf.OcsfFields;
 import io.sigil.soc.SealedEvent;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -16,7 +17,8 @@ import java.util.OptionalInt;
 /** A forgiving read of a sealed event's OCSF JSON: missing or odd fields become empty, never exceptions. */
 public final class EventView {
 
-    // OCSF itself counts milliseconds; the mesh writes seconds. A number this large is not a plausible second count.
+    // OCSF counts milliseconds, as the mesh does now; its events of earlier releases counted seconds. A number this
+    // large is not a plausible second count.
     private static final BigDecimal MILLIS_THRESHOLD = new BigDecimal("100000000000");
     private static final Instant EARLIEST = Instant.parse("0000-01-01T00:00:00Z");
     private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
@@ -52,9 +54,13 @@ public final class EventView {
         return Optional.ofNullable(json).map(ObjectNode::deepCopy);
     }
 
-    /** A field as text: scalars as their text, objects and arrays as compact JSON, null or missing as empty. */
+    /**
+     * A SIGIL field ({@code audit_id}, {@code actor}, {@code outcome}, …) as text: scalars as their text, objects
+     * and arrays as compact JSON, null or missing as empty. It is read under {@code unmapped} in an OCSF event and
+     * at the top in the plain form of earlier releases.
+     */
     public Optional<String> text(String field) {
-        JsonNode node = field(field);
+        JsonNode node = json == null ? null : OcsfFields.sigil(json, field);
         if (node == null || node.isNull() || node.isMissingNode()) {
             return Optional.empty();
         }
@@ -83,7 +89,7 @@ public final class EventView {
 
     /** The attributes object (or whatever value sits there) as compact JSON. */
     public Optional<String> attributesJson() {
-        JsonNode node = field("attributes");
+        JsonNode node = json == null ? null : OcsfFields.sigil(json, OcsfFields.ATTRIBUTES);
         return node == null || node.isNull() ? Optional.empty() : Optional.of(node.toString());
     }
 

@@ -88,7 +88,7 @@ class CefFormatterTest {
         assertThat(cef.labelled("mac")).isEqualTo(TestEvents.mac(7));
         assertThat(cef.labelled("prev_mac")).isEqualTo(TestEvents.mac(6));
         JsonNode attributes = readJson(cef.extensions().get("msg"));
-        assertThat(attributes).isEqualTo(json.get("attributes"));
+        assertThat(attributes).isEqualTo(json.path("unmapped").get("attributes"));
     }
 
     @Test
@@ -101,8 +101,22 @@ class CefFormatterTest {
             assertThat(cef.labelled("mac")).isEqualTo(e.mac());
             assertThat(cef.labelled("prev_mac")).isEqualTo(e.prevMac());
             assertThat(cef.labelled("audit_id"))
-                    .isEqualTo(readJson(e.eventJson()).get("audit_id").asText());
+                    .isEqualTo(readJson(e.eventJson())
+                            .path("unmapped")
+                            .get("audit_id")
+                            .asText());
         });
+    }
+
+    @Test
+    void anEventInThePlainFormOfEarlierReleasesFormatsAsItsOcsfForm() {
+        String id = "0b9e6f3c-1d2e-4f5a-8b7c-9d0e1f2a3b4c";
+        String ocsf = TestEvents.apiActivity(id, "denied").toString();
+        String plain = TestEvents.plainApiActivity(id, "denied").toString();
+
+        assertThat(ocsf).isNotEqualTo(plain);
+        assertThat(formatter.format(TestEvents.sealed("c", 5, plain)))
+                .isEqualTo(formatter.format(TestEvents.sealed("c", 5, ocsf)));
     }
 
     @ParameterizedTest

@@ -148,7 +148,7 @@ class HecAckTest {
 
     private static Map<String, Long> counts(List<JsonNode> envelopes) {
         return envelopes.stream()
-                .map(e -> e.path("event").path("audit_id").asText())
+                .map(e -> e.path("event").path("unmapped").path("audit_id").asText())
                 .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
     }
 }

@@ -56,14 +56,14 @@ class HecSenderTest {
 
     private static Map<String, Long> countsByAuditId(List<JsonNode> envelopes) {
         return envelopes.stream()
-                .map(e -> e.path("event").path("audit_id").asText())
+                .map(e -> e.path("event").path("unmapped").path("audit_id").asText())
                 .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
     }
 
     private static List<String> ids(List<SealedEvent> batch) {
         List<String> out = new ArrayList<>();
         for (SealedEvent e : batch) {
-            out.add(readJson(e.eventJson()).get("audit_id").asText());
+            out.add(readJson(e.eventJson()).path("unmapped").get("audit_id").asText());
         }
         return out;
     }

@@ -1,12 +1,15 @@
 package io.sigil.soc.support;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sigil.core.model.AuditEvent;
+import io.sigil.core.model.TrustLevel;
 import io.sigil.soc.SealedEvent;
 import io.sigil.soc.event.Json;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Builds sealed events for tests: plain ones, and ones whose text attacks every escaping rule. */
@@ -41,8 +44,29 @@ public final class TestEvents {
         return new SealedEvent(chain, seq, 3, mac(seq), seq == 0 ? "" : mac(seq - 1), SEALED_AT, eventJson);
     }
 
-    /** A well-formed API Activity event with the given audit id. */
+    /** A well-formed API Activity event with the given audit id, in the mesh's OCSF form. */
     public static ObjectNode apiActivity(String auditId, String outcome) {
+        AuditEvent event = new AuditEvent(
+                auditId,
+                Instant.parse("2025-03-14T09:26:53.123Z"),
+                AuditEvent.API_ACTIVITY,
+                "tools/call",
+                "gateway",
+                "svc-payments",
+                TrustLevel.MEDIUM,
+                outcome,
+                Map.of());
+        ObjectNode e = Json.MAPPER.valueToTree(event);
+        // In their order, so that what an exporter prints of them can be compared as text.
+        ObjectNode attributes = ((ObjectNode) e.get("unmapped")).putObject("attributes");
+        attributes.put("tool", "transfer_funds");
+        attributes.put("upstream", "core-banking");
+        attributes.put("latency_ms", 42);
+        return e;
+    }
+
+    /** The same event in the plain form of earlier releases, which a trail may still hold. */
+    public static ObjectNode plainApiActivity(String auditId, String outcome) {
         ObjectNode e = Json.MAPPER.createObjectNode();
         e.put("audit_id", auditId);
         e.put("time", "2025-03-14T09:26:53.123Z");
@@ -63,11 +87,12 @@ public final class TestEvents {
     public static ObjectNode adversarial(String auditId, int variant) {
         String nasty = NASTY.get(Math.floorMod(variant, NASTY.size()));
         ObjectNode e = apiActivity(auditId, "denied");
-        e.put("activity", "tools/call " + nasty);
-        e.put("actor", nasty);
-        e.put("source", "src " + nasty);
-        e.put("trust_level", nasty);
-        ((ObjectNode) e.get("attributes")).put("rule", nasty);
+        ObjectNode sigil = (ObjectNode) e.get("unmapped");
+        sigil.put("activity", "tools/call " + nasty);
+        sigil.put("actor", nasty);
+        sigil.put("source", "src " + nasty);
+        sigil.put("trust_level", nasty);
+        ((ObjectNode) sigil.get("attributes")).put("rule", nasty);
         return e;
     }
 

@@ -138,11 +138,14 @@ class RsyslogIT {
         CefRecord cef = CefParser.parse(parsed.msg());
         assertThat(cef.vendor()).isEqualTo("SIGIL");
         assertThat(cef.severity()).isEqualTo(Severity.of(view).cef());
-        assertThat(cef.extensions().get("suser")).isEqualTo(json.get("actor").asText());
-        assertThat(cef.extensions().get("act")).isEqualTo(json.get("activity").asText());
-        assertThat(cef.labelled("audit_id")).isEqualTo(json.get("audit_id").asText());
+        assertThat(cef.extensions().get("suser"))
+                .isEqualTo(json.path("unmapped").get("actor").asText());
+        assertThat(cef.extensions().get("act"))
+                .isEqualTo(json.path("unmapped").get("activity").asText());
+        assertThat(cef.labelled("audit_id"))
+                .isEqualTo(json.path("unmapped").get("audit_id").asText());
         assertThat(cef.labelled("trust_level"))
-                .isEqualTo(json.get("trust_level").asText());
+                .isEqualTo(json.path("unmapped").get("trust_level").asText());
         assertThat(cef.labelled("chain")).isEqualTo(sent.chain());
         assertThat(cef.labelled("seq")).isEqualTo(Long.toString(sent.seq()));
         assertThat(cef.labelled("mac")).isEqualTo(sent.mac());
