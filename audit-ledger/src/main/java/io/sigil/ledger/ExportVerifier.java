@@ -29,10 +29,17 @@ public final class ExportVerifier {
     /** What verifying a file found: a report per chain, and how many chains had a checkpoint. */
     public record Result(List<VerificationReport> reports, int checkpoints) {}
 
-    /** Opens and verifies {@code file}; the pass that finds the checkpoints runs on the checking thread. */
+    /**
+     * Opens and verifies {@code file}; the checking thread reads the header and the checkpoints after the last record.
+     * An export with a checkpoint line among its records is verified again with every line read for checkpoints.
+     */
     public static Result verify(Path file, byte[] rootKey, byte[] publicKeyOrNull) throws IOException {
-        ExportReader reader = ExportReader.openLazily(file); // the header too is read on the checking thread
+        ExportReader reader = ExportReader.openLazily(file);
         List<VerificationReport> reports = verify(reader, rootKey, publicKeyOrNull);
+        if (!reader.checkpointsComplete()) {
+            reader = ExportReader.open(file);
+            reports = verify(reader, rootKey, publicKeyOrNull);
+        }
         return new Result(reports, reader.checkpoints().size());
     }
 
@@ -79,7 +86,8 @@ public final class ExportVerifier {
                     batch[0].add(parsed);
                 });
             } catch (ExportFormatException e) {
-                reader.checkpoints(); // a bad line among the others is reported first, as a non-streaming read would
+                reader.checkNonRecordLines(); // a bad line among the others is reported first, as a whole-file read
+                // would
                 throw e;
             }
             if (batch[0].size > 0) {
