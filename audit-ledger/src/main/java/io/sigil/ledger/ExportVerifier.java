@@ -20,8 +20,10 @@ import java.util.function.Function;
  * costs overlap on two cores; the checks still see each chain's records in file order.
  */
 public final class ExportVerifier {
-    // Room for the records parsed while the checking thread reads the checkpoints (16 MB of event blocks at most).
-    private static final int BATCHES_IN_FLIGHT = 64;
+    // Enough to ride out uneven speeds (2 MB of event blocks at most). It was 64 while the checking thread first
+    // passed over the whole file for checkpoints; kept that large, young collections copied up to 16 MB of waiting
+    // batches each time (pauses of 40-60 ms in a fresh JVM).
+    private static final int BATCHES_IN_FLIGHT = 8;
     private static final EntryBatch END = EntryBatch.end();
 
     private ExportVerifier() {}
