@@ -26,6 +26,7 @@ final class ExportLines implements Closeable {
     private final int block;
     private byte[] buffer;
     private int filled;
+    private long base; // the file offset of buffer[0]
     private int next; // where the next line starts
     private boolean eof;
     private int start;
@@ -38,10 +39,17 @@ final class ExportLines implements Closeable {
 
     /** Tests pass small sizes to make lines straddle blocks. */
     ExportLines(Path file, int maxLine, int block) throws IOException {
+        this(file, 0, maxLine, block);
+    }
+
+    /** Reads from file offset {@code from} on, which must be the start of a line; numbers count from there. */
+    ExportLines(Path file, long from, int maxLine, int block) throws IOException {
         this.channel = FileChannel.open(file, StandardOpenOption.READ);
         this.maxLine = maxLine;
         this.block = block;
         this.buffer = new byte[block];
+        channel.position(from);
+        base = from;
     }
 
     /** Advances to the next line (its '\n' excluded); false at the end of the file. */
@@ -75,6 +83,11 @@ final class ExportLines implements Closeable {
         return end;
     }
 
+    /** The file offset where the current line starts. */
+    long position() {
+        return base + start;
+    }
+
     /** 1-based number of the current line. */
     long number() {
         return number;
@@ -97,6 +110,7 @@ final class ExportLines implements Closeable {
         if (kept > 0 && next > 0) {
             System.arraycopy(buffer, next, buffer, 0, kept);
         }
+        base += next;
         next = 0;
         filled = kept;
         if (filled == buffer.length) {

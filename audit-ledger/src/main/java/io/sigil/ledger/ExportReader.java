@@ -28,9 +28,15 @@ public final class ExportReader {
     private static final byte[] RECORD_PREFIX =
             ("{\"type\":\"" + ExportWriter.RECORD + "\"").getBytes(StandardCharsets.UTF_8);
 
+    // Checkpoints are looked for in the last 16 MB only; an export with more after its last record is read in full.
+    private static final int TAIL_BYTES = 16 << 20;
+
     private final Path file;
-    private ExportHeader header; // guarded by this, as are the checkpoints; null until read
+    private final boolean fromTail;
+    private ExportHeader header; // guarded by this, as are the checkpoints and coveredFrom; null until read
     private Map<String, Checkpoint> checkpoints;
+    private long coveredFrom; // checkpoint lines from this file offset on are in checkpoints
+    private volatile long firstCheckpointLine = Long.MAX_VALUE; // the offset of the first one the record pass met
 
     /** Receives records one by one. */
     @FunctionalInterface
@@ -50,27 +56,48 @@ public final class ExportReader {
         void accept(ChainEntry entry) throws IOException;
     }
 
-    private ExportReader(Path file) {
+    private ExportReader(Path file, boolean fromTail) {
         this.file = file;
+        this.fromTail = fromTail;
     }
 
     public static ExportReader open(Path file) throws IOException {
-        ExportReader reader = new ExportReader(file);
+        ExportReader reader = new ExportReader(file, false);
         reader.checkpoints();
         return reader;
     }
 
     /**
-     * Reads nothing yet: the pass for the header and the checkpoints waits for the first {@link #header()} or
-     * {@link #checkpoints()} call, so another thread can run it while this one streams the records.
+     * Reads nothing yet: the header and the checkpoints wait for the first {@link #header()} or {@link #checkpoints()}
+     * call, so another thread can read them while this one streams the records. They are read from the lines after
+     * the last record, not from a pass over the whole file; {@link #checkpointsComplete()} tells, once the records
+     * have been streamed, whether that found every checkpoint line.
      */
     static ExportReader openLazily(Path file) {
-        return new ExportReader(file);
+        return new ExportReader(file, true);
+    }
+
+    /**
+     * False when the record pass met a checkpoint line before the last record line, where a reader opened with
+     * {@link #openLazily} did not look: then only {@link #open} reads the right checkpoints.
+     */
+    synchronized boolean checkpointsComplete() throws IOException {
+        readHeaderAndCheckpoints();
+        return firstCheckpointLine >= coveredFrom;
     }
 
     public synchronized ExportHeader header() throws IOException {
         readHeaderAndCheckpoints();
         return header;
+    }
+
+    /** Decodes every non-record line of the file, throwing for the first bad one, as {@link #open} does. */
+    void checkNonRecordLines() throws IOException {
+        if (!fromTail) {
+            checkpoints();
+        } else {
+            open(file);
+        }
     }
 
     /** The checkpoint with the largest tree per chain. Thread-safe. */
@@ -83,32 +110,68 @@ public final class ExportReader {
         if (checkpoints != null) {
             return;
         }
-        try (ExportLines lines = new ExportLines(file)) {
-            if (!lines.next()) {
-                throw new ExportFormatException(1, "empty file, expected the export header", null);
-            }
-            try {
-                header = ExportHeader.fromJson(parse(lines));
-            } catch (IllegalArgumentException e) {
-                throw new ExportFormatException(1, e.getMessage(), e);
-            }
-            Map<String, Checkpoint> latest = new LinkedHashMap<>();
-            while (lines.next()) {
-                // Record lines are checked by forEachRecord; here only the few others are decoded.
-                if (isBlank(lines) || startsWith(lines, RECORD_PREFIX)) {
-                    continue;
-                }
-                JsonNode json = parse(lines);
-                if (ExportWriter.CHECKPOINT.equals(typeOf(lines.number(), json))) {
-                    Checkpoint c = checkpoint(lines.number(), json);
-                    Checkpoint seen = latest.get(c.chain());
-                    if (seen == null || c.treeSize() >= seen.treeSize()) {
-                        latest.put(c.chain(), c);
-                    }
+        if (fromTail) {
+            long tail = ExportTail.afterLastRecord(file, RECORD_PREFIX, TAIL_BYTES);
+            if (tail > 0) {
+                try (ExportLines first = new ExportLines(file, 0, ExportLines.MAX_LINE_BYTES, 1 << 16);
+                        ExportLines lines = new ExportLines(file, tail, ExportLines.MAX_LINE_BYTES, 1 << 16)) {
+                    ExportHeader h = readHeader(first);
+                    Map<String, Checkpoint> latest = readCheckpoints(lines);
+                    header = h;
+                    checkpoints = latest;
+                    coveredFrom = tail;
+                    return;
+                } catch (ExportFormatException e) {
+                    // Line numbers there count from the tail: the whole-file pass below reports the right one.
                 }
             }
-            checkpoints = Collections.unmodifiableMap(latest);
         }
+        try (ExportLines lines = new ExportLines(file)) {
+            header = readHeader(lines);
+            checkpoints = readCheckpoints(lines);
+            coveredFrom = 0;
+        }
+    }
+
+    private static ExportHeader readHeader(ExportLines lines) throws IOException {
+        if (!lines.next()) {
+            throw new ExportFormatException(1, "empty file, expected the export header", null);
+        }
+        ExportHeader plain = new PlainLineParser().header(lines.buffer(), lines.start(), lines.end());
+        if (plain != null) {
+            return plain;
+        }
+        try {
+            return ExportHeader.fromJson(parse(lines));
+        } catch (IllegalArgumentException e) {
+            throw new ExportFormatException(1, e.getMessage(), e);
+        }
+    }
+
+    /** The latest checkpoint per chain among the remaining lines. */
+    private static Map<String, Checkpoint> readCheckpoints(ExportLines lines) throws IOException {
+        Map<String, Checkpoint> latest = new LinkedHashMap<>();
+        PlainLineParser plain = new PlainLineParser();
+        while (lines.next()) {
+            // Record lines are checked by forEachRecord; here only the few others are decoded.
+            if (isBlank(lines) || startsWith(lines, RECORD_PREFIX)) {
+                continue;
+            }
+            Checkpoint c = plain.checkpoint(lines.buffer(), lines.start(), lines.end());
+            if (c == null) {
+                JsonNode json = parse(lines);
+                c = ExportWriter.CHECKPOINT.equals(typeOf(lines.number(), json))
+                        ? checkpoint(lines.number(), json)
+                        : null;
+            }
+            if (c != null) {
+                Checkpoint seen = latest.get(c.chain());
+                if (seen == null || c.treeSize() >= seen.treeSize()) {
+                    latest.put(c.chain(), c);
+                }
+            }
+        }
+        return Collections.unmodifiableMap(latest);
     }
 
     /** Streams every record in file order. */
@@ -155,8 +218,11 @@ public final class ExportReader {
             lines.next(); // the header, read by open()
             while (lines.next()) {
                 long line = lines.number();
-                if (parser.parse(lines.buffer(), lines.start(), lines.end(), line) == RecordLineParser.Kind.RECORD) {
+                RecordLineParser.Kind kind = parser.parse(lines.buffer(), lines.start(), lines.end(), line);
+                if (kind == RecordLineParser.Kind.RECORD) {
                     action.accept(line);
+                } else if (kind == RecordLineParser.Kind.CHECKPOINT && firstCheckpointLine == Long.MAX_VALUE) {
+                    firstCheckpointLine = lines.position();
                 }
             }
         }

@@ -150,6 +150,27 @@ class ExportVerifierTest {
         assertThat(result.reports()).allSatisfy(r -> assertThat(r.ok()).isTrue());
     }
 
+    @Test
+    void aCheckpointAmongTheRecordsIsReadAsWellAsOneAfterThem() throws IOException {
+        List<String> moved = new ArrayList<>(lines);
+        String checkpoint = moved.remove(moved.size() - 1); // tenant-ü's
+        assertThat(checkpoint).startsWith("{\"type\":\"checkpoint\"");
+        moved.add(1, checkpoint);
+        Path file = Files.createTempFile(dir, "export", ".ndjson");
+        Files.writeString(file, String.join("\n", moved) + "\n", StandardCharsets.UTF_8);
+        ExportVerifier.Result result = ExportVerifier.verify(file, rootKey, signer.publicKey());
+        assertThat(result.checkpoints()).isEqualTo(2);
+        assertThat(result.reports())
+                .allSatisfy(r -> assertThat(r.detail()).as(r.toString()).contains("root matches"));
+
+        // Proof that the moved one is the checkpoint checked: a forged root there fails its chain.
+        int root = checkpoint.indexOf("\"root\":\"") + 8;
+        char digit = checkpoint.charAt(root) == '0' ? '1' : '0';
+        moved.set(1, checkpoint.substring(0, root) + digit + checkpoint.substring(root + 1));
+        assertThat(failures(moved))
+                .containsExactly("tenant-ü seq " + (COUNT / 2 - 1) + " CHECKPOINT_SIGNATURE_INVALID");
+    }
+
     private List<String> failures(List<String> export) throws IOException {
         List<String> failed = new ArrayList<>();
         for (VerificationReport r : verify(export)) {
@@ -160,10 +181,15 @@ class ExportVerifierTest {
         return failed;
     }
 
+    /** Verifies through both entry points: the CLI's, which reads checkpoints from the tail, and the whole-file one. */
     private List<VerificationReport> verify(List<String> export) throws IOException {
         Path file = Files.createTempFile(dir, "export", ".ndjson");
         Files.writeString(file, String.join("\n", export) + "\n", StandardCharsets.UTF_8);
-        return ExportVerifier.verify(ExportReader.open(file), rootKey, signer.publicKey());
+        List<VerificationReport> wholeFile =
+                ExportVerifier.verify(ExportReader.open(file), rootKey, signer.publicKey());
+        assertThat(ExportVerifier.verify(file, rootKey, signer.publicKey()).reports())
+                .isEqualTo(wholeFile);
+        return wholeFile;
     }
 
     private List<String> edit(int at, UnaryOperator<String> change) {

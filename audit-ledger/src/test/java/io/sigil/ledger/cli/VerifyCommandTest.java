@@ -128,6 +128,40 @@ class VerifyCommandTest {
     }
 
     @Test
+    void anInsertedOrReorderedLineFailsItsChainAtThatSeq() throws IOException {
+        // Inserted: a forged record at seq 150 (its MAC guessed), the genuine ones after it renumbered.
+        Path inserted = rewrite("inserted.ndjson", lines -> {
+            int at = indexOf(lines, "\"chain\":\"audit\",\"seq\":150,");
+            for (int seq = 299; seq >= 150; seq--) {
+                int i = indexOf(lines, "\"chain\":\"audit\",\"seq\":" + seq + ",");
+                lines.set(i, lines.get(i).replace("\"seq\":" + seq + ",", "\"seq\":" + (seq + 1) + ","));
+            }
+            lines.add(
+                    at,
+                    lines.get(at)
+                            .replace("\"seq\":151,", "\"seq\":150,")
+                            .replaceFirst("\"mac\":\"[0-9a-f]{64}\"", "\"mac\":\"" + "ab".repeat(32) + "\""));
+        });
+        assertThat(run("verify", "--export", inserted.toString(), "--root-key-file", rootKeyFile.toString()))
+                .isEqualTo(1);
+        assertThat(stdout()).contains("chain=audit FAILED at seq=150: MAC_MISMATCH");
+
+        Path reordered = rewrite("reordered.ndjson", lines -> {
+            int a = indexOf(lines, "\"chain\":\"tenant-b\",\"seq\":20,");
+            int b = indexOf(lines, "\"chain\":\"tenant-b\",\"seq\":21,");
+            String first = lines.get(a);
+            lines.set(a, lines.get(b));
+            lines.set(b, first);
+        });
+        out.reset();
+        assertThat(run("verify", "--export", reordered.toString(), "--root-key-file", rootKeyFile.toString()))
+                .isEqualTo(1);
+        assertThat(stdout())
+                .contains("chain=tenant-b FAILED at seq=20: SEQUENCE_REPEATED_OR_REORDERED")
+                .contains("chain=audit ok records=300");
+    }
+
+    @Test
     void theWrongPublicKeyFailsTheCheckpoints() {
         String other = Base64.getEncoder().encodeToString(new CheckpointSigner(new byte[32]).publicKey());
         assertThat(other).isNotEqualTo(publicKey);
