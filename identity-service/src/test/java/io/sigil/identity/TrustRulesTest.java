@@ -116,7 +116,7 @@ class TrustRulesTest {
                         SigilTopics.AUDIT_EVENTS,
                         null,
                         json -> "trust-rules/update".equals(json.getString("unmapped.activity"))
-                                && json.getLong("attributes.version") == stored)
+                                && json.getLong("unmapped.attributes.version") == stored)
                 .value());
         assertThat(audit.getString("unmapped.actor")).isEqualTo("service-account-sigil-admin");
         assertThat(audit.getString("unmapped.attributes.reason")).contains(marker);

@@ -150,7 +150,8 @@ class RsyslogIT {
         assertThat(cef.labelled("seq")).isEqualTo(Long.toString(sent.seq()));
         assertThat(cef.labelled("mac")).isEqualTo(sent.mac());
         assertThat(cef.labelled("prev_mac")).isEqualTo(sent.prevMac());
-        assertThat(readJson(cef.extensions().get("msg"))).isEqualTo(json.path("unmapped").get("attributes"));
+        assertThat(readJson(cef.extensions().get("msg")))
+                .isEqualTo(json.path("unmapped").get("attributes"));
     }
 
     @Test
