@@ -139,6 +139,13 @@ public interface GatewayConfig {
     @WithDefault("destructive,financial,unclassified")
     Set<RiskClass> auditWriteAheadFor();
 
+    /**
+     * The key (base64, at least 32 bytes) of the keyed digests that stand in the audit trail for a call's arguments
+     * and its answer's result. Without it each process draws a random one, so digests compare neither across
+     * restarts nor between replicas; give every gateway the same key from a secret store.
+     */
+    Optional<String> auditDigestKey();
+
     /** Sender-constrained tokens (RFC 9449 DPoP). */
     Dpop dpop();
 

@@ -3,6 +3,7 @@ package io.sigil.gateway.config;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
+import io.sigil.gateway.audit.KeyedDigest;
 import io.sigil.gateway.federation.Federation;
 import io.sigil.gateway.federation.Member;
 import io.sigil.gateway.federation.UpstreamFactory;
@@ -57,6 +58,7 @@ public class PipelineProducer {
             Federation federation,
             MeterRegistry registry) {
         PolicyVersion policy = PolicyVersion.of(config);
+        KeyedDigest digests = KeyedDigest.of(config.auditDigestKey());
         PipelineFactory factory = new PipelineFactory(List.of(
                 factory(IdentityStage.NAME, () -> new IdentityStage(directory, config.toolTrust(), Clock.systemUTC())),
                 factory(ValidationStage.NAME, ValidationStage::new),
@@ -74,7 +76,8 @@ public class PipelineProducer {
                                 new RiskClassifier(config.riskClasses()),
                                 config.auditWriteAheadFor(),
                                 config.auditAwaitedFor(),
-                                policy)),
+                                policy,
+                                digests)),
                 factory(
                         AuditStage.NAME,
                         () -> new AuditStage(
@@ -82,7 +85,8 @@ public class PipelineProducer {
                                 Clock.systemUTC(),
                                 new RiskClassifier(config.riskClasses()),
                                 config.auditAwaitedFor(),
-                                policy))));
+                                policy,
+                                digests))));
         Pipeline pipeline = factory.build(config.stages(), new MeteredStageTimer(registry));
         LOG.infof(
                 "gateway chain: %s; rules version %s; upstreams %s",

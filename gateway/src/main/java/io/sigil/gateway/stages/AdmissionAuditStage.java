@@ -3,6 +3,7 @@ package io.sigil.gateway.stages;
 import io.sigil.core.mcp.JsonRpcError;
 import io.sigil.core.model.AuditEvent;
 import io.sigil.core.spi.AuditLogger;
+import io.sigil.gateway.audit.KeyedDigest;
 import io.sigil.gateway.config.PolicyVersion;
 import io.sigil.gateway.pipeline.Exchange;
 import io.sigil.gateway.pipeline.Stage;
@@ -40,7 +41,7 @@ public final class AdmissionAuditStage implements Stage {
      */
     public AdmissionAuditStage(
             AuditLogger audit, Clock clock, RiskClassifier risks, Set<RiskClass> writeAhead, Set<RiskClass> awaited) {
-        this(audit, clock, risks, writeAhead, awaited, PolicyVersion.UNVERSIONED);
+        this(audit, clock, risks, writeAhead, awaited, PolicyVersion.UNVERSIONED, KeyedDigest.random());
     }
 
     public AdmissionAuditStage(
@@ -49,9 +50,10 @@ public final class AdmissionAuditStage implements Stage {
             RiskClassifier risks,
             Set<RiskClass> writeAhead,
             Set<RiskClass> awaited,
-            PolicyVersion policy) {
+            PolicyVersion policy,
+            KeyedDigest digests) {
         this.audit = audit;
-        this.events = new AuditStage(audit, clock, risks, EnumSet.noneOf(RiskClass.class), policy);
+        this.events = new AuditStage(audit, clock, risks, EnumSet.noneOf(RiskClass.class), policy, digests);
         this.risks = risks;
         this.writeAhead = writeAhead.isEmpty() ? EnumSet.noneOf(RiskClass.class) : EnumSet.copyOf(writeAhead);
         this.recorded = EnumSet.copyOf(this.writeAhead);

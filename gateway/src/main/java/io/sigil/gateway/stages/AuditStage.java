@@ -1,9 +1,11 @@
 package io.sigil.gateway.stages;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.sigil.core.mcp.JsonRpcError;
 import io.sigil.core.model.AuditEvent;
 import io.sigil.core.model.Interception;
 import io.sigil.core.spi.AuditLogger;
+import io.sigil.gateway.audit.KeyedDigest;
 import io.sigil.gateway.config.PolicyVersion;
 import io.sigil.gateway.pipeline.Exchange;
 import io.sigil.gateway.pipeline.Stage;
@@ -46,6 +48,7 @@ public final class AuditStage implements Stage {
     private final RiskClassifier risks;
     private final Set<RiskClass> awaited;
     private final PolicyVersion policy;
+    private final KeyedDigest digests;
     private final LongAdder unacknowledged = new LongAdder();
 
     /** A stage that awaits the acknowledgement of every event, whatever its risk class. */
@@ -54,12 +57,18 @@ public final class AuditStage implements Stage {
     }
 
     public AuditStage(AuditLogger audit, Clock clock, RiskClassifier risks, Set<RiskClass> awaited) {
-        this(audit, clock, risks, awaited, PolicyVersion.UNVERSIONED);
+        this(audit, clock, risks, awaited, PolicyVersion.UNVERSIONED, KeyedDigest.random());
     }
 
     public AuditStage(
-            AuditLogger audit, Clock clock, RiskClassifier risks, Set<RiskClass> awaited, PolicyVersion policy) {
+            AuditLogger audit,
+            Clock clock,
+            RiskClassifier risks,
+            Set<RiskClass> awaited,
+            PolicyVersion policy,
+            KeyedDigest digests) {
         this.audit = audit;
+        this.digests = digests;
         this.clock = clock;
         this.risks = risks;
         this.awaited = awaited.isEmpty() ? EnumSet.noneOf(RiskClass.class) : EnumSet.copyOf(awaited);
@@ -180,6 +189,16 @@ public final class AuditStage implements Stage {
                         : exchange.rejectedBy() + "/"
                                 + exchange.rejection().error().name().toLowerCase(Locale.ROOT));
         attributes.put("policy_version", policy.value());
+        // What crossed the gateway, as keyed digests: the arguments the upstream got, the result the caller got.
+        JsonNode arguments = exchange.request().path("params").path("arguments");
+        if (arguments.isObject()) {
+            digests.of(arguments).ifPresent(digest -> attributes.put("arguments_digest", digest));
+        }
+        JsonNode result =
+                exchange.response() == null ? null : exchange.response().get("result");
+        if (result != null) {
+            digests.of(result).ifPresent(digest -> attributes.put("result_digest", digest));
+        }
         if (exchange.rejection() != null) {
             attributes.put("error_code", exchange.rejection().error().code());
             attributes.put("reason", exchange.rejection().detail());

@@ -11,6 +11,7 @@ import io.sigil.core.mcp.JsonRpcError;
 import io.sigil.core.model.AuditEvent;
 import io.sigil.core.model.Interception;
 import io.sigil.core.model.TrustLevel;
+import io.sigil.gateway.audit.KeyedDigest;
 import io.sigil.gateway.config.PolicyVersion;
 import io.sigil.gateway.pipeline.Credentials;
 import io.sigil.gateway.pipeline.Exchange;
@@ -197,7 +198,8 @@ class AuditStageTest {
                 clock,
                 new RiskClassifier(Map.of("send_email", RiskClass.WRITE)),
                 AWAITED_BY_DEFAULT,
-                new PolicyVersion("gw-0123"));
+                new PolicyVersion("gw-0123"),
+                KeyedDigest.random());
 
         stage.apply(call("send_email")).toCompletableFuture().join();
 
@@ -205,6 +207,38 @@ class AuditStageTest {
         assertThat(published.get(0).attributes())
                 .containsEntry("policy_rule", "risk/write")
                 .containsEntry("policy_version", "gw-0123");
+    }
+
+    @Test
+    void recordsTheArgumentsAndTheResultOnlyAsKeyedDigests() throws Exception {
+        List<AuditEvent> published = new ArrayList<>();
+        KeyedDigest digests = new KeyedDigest(new byte[32]);
+        AuditStage stage = new AuditStage(
+                event -> {
+                    published.add(event);
+                    return CompletableFuture.completedFuture(null);
+                },
+                clock,
+                new RiskClassifier(Map.of()),
+                AWAITED_BY_DEFAULT,
+                new PolicyVersion("gw-0123"),
+                digests);
+        Exchange exchange = toolCall();
+        exchange.response(
+                (ObjectNode) mapper.readTree("{\"jsonrpc\":\"2.0\",\"id\":3,\"result\":{\"text\":\"inbox: 2\"}}"));
+
+        stage.apply(exchange).toCompletableFuture().join();
+
+        AuditEvent event = published.get(0);
+        assertThat(event.attributes())
+                .containsEntry(
+                        "arguments_digest",
+                        digests.of(mapper.readTree("{\"password\":\"hunter2\"}"))
+                                .orElseThrow())
+                .containsEntry(
+                        "result_digest",
+                        digests.of(mapper.readTree("{\"text\":\"inbox: 2\"}")).orElseThrow());
+        assertThat(mapper.writeValueAsString(event)).doesNotContain("hunter2").doesNotContain("inbox: 2");
     }
 
     @Test
@@ -219,7 +253,8 @@ class AuditStageTest {
                 clock,
                 new RiskClassifier(Map.of()),
                 AWAITED_BY_DEFAULT,
-                new PolicyVersion("gw-0123"));
+                new PolicyVersion("gw-0123"),
+                KeyedDigest.random());
         Exchange refused = call("drop_table");
         refused.rejection(new StageResult.Reject(JsonRpcError.FORBIDDEN, "the tool changed", 403), "pinning");
 
