@@ -93,6 +93,13 @@ public final class ScanEngine implements SensitivityScanner {
      */
     private final boolean[] wholeValue;
 
+    /**
+     * Per detector: an exact stand-in for RE2J's {@code find} and anchored tries ({@link FirstMatchDfa}) when its
+     * pattern is a {@code \b(X)\b} shape of ASCII classes (cards, national ids, many tokens), so that RE2J is not
+     * run at all; else null.
+     */
+    private final FirstMatchDfa[] exact;
+
     /** Detector id of the finding that marks a truncated scan. */
     public static final String INCOMPLETE_ID = "scan-incomplete";
 
@@ -158,6 +165,7 @@ public final class ScanEngine implements SensitivityScanner {
         this.longestKeyword = new int[count];
         this.reach = new int[count];
         this.wholeValue = new boolean[count];
+        this.exact = new FirstMatchDfa[count];
         this.starts = new StartClasses.Filter[count];
         this.dfas = new PatternDfa[count];
         this.hitDfas = new PatternDfa[count];
@@ -184,6 +192,7 @@ public final class ScanEngine implements SensitivityScanner {
                     anchoredTries ? Pattern.compile("\\A(?s:.)(?:" + pattern.pattern() + ")", pattern.flags()) : null;
             weight[d] = ScanBudget.weightOf(PatternCost.of(pattern.pattern()));
             wholeValue[d] = pattern.groupCount() == 1 && WholeMatchGroup.spansWholeMatch(pattern.pattern());
+            exact[d] = !prefilter ? null : FirstMatchDfa.of(pattern.pattern(), pattern.flags());
             longestKeyword[d] =
                     detector.keywords().stream().mapToInt(String::length).max().orElse(0);
             StartClasses.Shape whole = shape != null ? shape : StartClasses.of(pattern.pattern());
@@ -456,7 +465,7 @@ public final class ScanEngine implements SensitivityScanner {
                     continue;
                 }
             }
-            skipUntil = Math.max(skipUntil, tryAt(d, text, h, to, tries, budget, spans));
+            skipUntil = Math.max(skipUntil, tryAt(d, text, symbols, h, to, tries, budget, spans));
         }
     }
 
@@ -539,7 +548,7 @@ public final class ScanEngine implements SensitivityScanner {
                     budget.spend(ScanBudget.PER_TRY + (long) (end - Math.max(0, place - 1)) * weight[d]);
                     continue;
                 }
-                skipUntil = Math.max(skipUntil, tryAt(d, text, place, end, tries, budget, spans));
+                skipUntil = Math.max(skipUntil, tryAt(d, text, symbols, place, end, tries, budget, spans));
             }
         }
     }
@@ -604,11 +613,20 @@ public final class ScanEngine implements SensitivityScanner {
      *
      * @return the end of the match, or -1 without one (or when the budget is spent)
      */
-    private int tryAt(int d, String text, int h, int to, Tries tries, ScanBudget budget, List<Span> spans) {
+    private int tryAt(
+            int d, String text, byte[] symbols, int h, int to, Tries tries, ScanBudget budget, List<Span> spans) {
         // One char before the hit goes into the region so that \b and similar see the real context.
         int from = h == 0 ? 0 : h - 1;
         if (!budget.spend(ScanBudget.PER_TRY + (long) (to - from) * weight[d])) {
             return -1;
+        }
+        // Not where h is the second half of a surrogate pair: the context char would then be the whole pair.
+        if (exact[d] != null && (symbols[h] & 0xFF) != Symbols.SKIP) {
+            int end = exact[d].matchAt(symbols, from, h, to);
+            if (end >= 0) {
+                keep(d, text, h, end, spans);
+            }
+            return end;
         }
         tries.slice.set(from, to);
         Matcher matcher;
@@ -720,8 +738,23 @@ public final class ScanEngine implements SensitivityScanner {
             if (!budget.spend(ScanBudget.PER_TRY + (long) (to - from) * weight[d])) {
                 return;
             }
-            Matcher matcher = detectors.get(d).pattern().matcher(slice.set(from, to));
             int lastEnd = chunkTo;
+            if (exact[d] != null) {
+                lastEnd = matchExactly(
+                        d,
+                        text,
+                        symbols,
+                        from,
+                        to,
+                        chunkTo < windowTo ? chunkTo : -1,
+                        chunkFrom == windowFrom ? -1 : accepted,
+                        lastEnd,
+                        spans);
+                accepted = lastEnd;
+                chunkFrom = Math.max(chunkTo, lastEnd);
+                continue;
+            }
+            Matcher matcher = detectors.get(d).pattern().matcher(slice.set(from, to));
             int at = 0;
             while (at <= to - from && find(d, matcher, text, symbols, from, to, at)) {
                 // Where find() would go on: after the match, one further after an empty one.
@@ -738,6 +771,43 @@ public final class ScanEngine implements SensitivityScanner {
             accepted = lastEnd;
             chunkFrom = Math.max(chunkTo, lastEnd);
         }
+    }
+
+    /**
+     * The loop of {@link #match} over one chunk's region with the detector's {@link FirstMatchDfa} instead of RE2J:
+     * the same matches in the same order (its matches are never empty), so the same spans are kept.
+     *
+     * @param stopAt matches starting here or later belong to the next chunk; -1 for the last chunk
+     * @param keepFrom only matches starting here or later are kept (the previous chunk kept those before); -1
+     *     for the first chunk
+     * @return the end of the last kept match, or {@code lastEnd} when it is further
+     */
+    private int matchExactly(
+            int d,
+            String text,
+            byte[] symbols,
+            int from,
+            int to,
+            int stopAt,
+            int keepFrom,
+            int lastEnd,
+            List<Span> spans) {
+        FirstMatchDfa dfa = exact[d];
+        int at = from;
+        long found;
+        while (at <= to && (found = dfa.find(symbols, from, to, at)) >= 0) {
+            int start = (int) (found >>> 32);
+            int end = (int) found;
+            at = end;
+            if (stopAt >= 0 && start >= stopAt) {
+                break;
+            }
+            if (keepFrom < 0 || start >= keepFrom) {
+                keep(d, text, start, end, spans);
+                lastEnd = Math.max(lastEnd, end);
+            }
+        }
+        return lastEnd;
     }
 
     /**
@@ -792,6 +862,11 @@ public final class ScanEngine implements SensitivityScanner {
             start = from + matcher.start(group) + (group == 0 ? lead : 0);
             end = from + matcher.end(group);
         }
+        keep(d, text, start, end, spans);
+    }
+
+    /** Keeps the value {@code [start, end)} as a span when it passes the detector's validator and no phrase suppresses it. */
+    private void keep(int d, String text, int start, int end, List<Span> spans) {
         String value = text.substring(start, end);
         if (validators.get(d).test(value) && !suppressed(d, text, start, end)) {
             spans.add(new Span(d, start, end));
