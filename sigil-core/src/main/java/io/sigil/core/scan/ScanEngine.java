@@ -100,6 +100,13 @@ public final class ScanEngine implements SensitivityScanner {
      */
     private final FirstMatchDfa[] exact;
 
+    /**
+     * Per detector tried at its hits or start classes: when each alternative ends with a greedy run as its only
+     * group ({@link GreedyTail}), the anchored tries match its lazy copy, which stops a few chars into the run, and
+     * the run's greedy end is found by one scan; else null.
+     */
+    private final GreedyTail[] tails;
+
     /** Detector id of the finding that marks a truncated scan. */
     public static final String INCOMPLETE_ID = "scan-incomplete";
 
@@ -166,6 +173,7 @@ public final class ScanEngine implements SensitivityScanner {
         this.reach = new int[count];
         this.wholeValue = new boolean[count];
         this.exact = new FirstMatchDfa[count];
+        this.tails = new GreedyTail[count];
         this.starts = new StartClasses.Filter[count];
         this.dfas = new PatternDfa[count];
         this.hitDfas = new PatternDfa[count];
@@ -185,11 +193,13 @@ public final class ScanEngine implements SensitivityScanner {
             hitDfas[d] = atHits[d] && prefilter ? PatternDfa.of(pattern.pattern(), true) : null;
             startDfas[d] = starts[d] != null && prefilter ? PatternDfa.of(pattern.pattern(), true) : null;
             boolean anchoredTries = atHits[d] || starts[d] != null;
+            tails[d] = anchoredTries && prefilter ? GreedyTail.of(pattern) : null;
+            Pattern tried = tails[d] != null ? tails[d].lazy() : pattern;
             // The leading \\A makes RE2J stop as soon as no thread is alive; without it an anchored try still steps
             // through the rest of its region, so a flood of hits would cost hits x window.
-            anchoredAt[d] = anchoredTries ? Pattern.compile("\\A(?:" + pattern.pattern() + ")", pattern.flags()) : null;
+            anchoredAt[d] = anchoredTries ? Pattern.compile("\\A(?:" + tried.pattern() + ")", tried.flags()) : null;
             withContext[d] =
-                    anchoredTries ? Pattern.compile("\\A(?s:.)(?:" + pattern.pattern() + ")", pattern.flags()) : null;
+                    anchoredTries ? Pattern.compile("\\A(?s:.)(?:" + tried.pattern() + ")", tried.flags()) : null;
             weight[d] = ScanBudget.weightOf(PatternCost.of(pattern.pattern()));
             wholeValue[d] = pattern.groupCount() == 1 && WholeMatchGroup.spansWholeMatch(pattern.pattern());
             exact[d] = !prefilter ? null : FirstMatchDfa.of(pattern.pattern(), pattern.flags());
@@ -642,6 +652,18 @@ public final class ScanEngine implements SensitivityScanner {
         if (!matcher.lookingAt()) {
             return -1;
         }
+        if (tails[d] != null) {
+            // The lazy copy found the group's start; its greedy end is the match's end (the group closes it).
+            int group = 1;
+            while (matcher.start(group) < 0) {
+                group++;
+            }
+            int start = from + matcher.start(group);
+            // Never short of the lazy match's end: the greedy run closes there at least.
+            int end = Math.max(tails[d].end(text, start, to), from + matcher.end());
+            keep(d, text, start, end, spans);
+            return end;
+        }
         accept(d, text, matcher, from, from == h ? 0 : 1, spans);
         return from + matcher.end();
     }
@@ -795,7 +817,7 @@ public final class ScanEngine implements SensitivityScanner {
         FirstMatchDfa dfa = exact[d];
         int at = from;
         long found;
-        while (at <= to && (found = dfa.find(symbols, from, to, at)) >= 0) {
+        while (at <= to && (found = dfa.find(symbols, from, to, skip(d, symbols, at, to))) >= 0) {
             int start = (int) (found >>> 32);
             int end = (int) found;
             at = end;
@@ -808,6 +830,19 @@ public final class ScanEngine implements SensitivityScanner {
             }
         }
         return lastEnd;
+    }
+
+    /**
+     * Where a search from {@code at} can start instead: no match starts before the detector's DFA's first accepting
+     * char less {@link #reach} (as in {@link #find}); {@code to} when the DFA never accepts again.
+     */
+    private int skip(int d, byte[] symbols, int at, int to) {
+        PatternDfa dfa = dfas[d];
+        if (dfa == null || at >= to) {
+            return at;
+        }
+        int firstEnd = dfa.firstMatchEnd(symbols, at, to);
+        return firstEnd < 0 ? to : (int) Math.max(at, (long) firstEnd - reach[d]);
     }
 
     /**
