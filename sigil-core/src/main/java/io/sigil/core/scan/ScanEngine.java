@@ -432,14 +432,10 @@ public final class ScanEngine implements SensitivityScanner {
                 continue;
             }
             for (int r = 0; r < ranges.length && !budget.exhausted(); r += 2) {
-                if (ruledOut(
-                        d,
-                        text,
-                        symbols,
-                        ranges[r],
-                        ranges[r + 1],
-                        sweepCharge(d, text, ranges[r], ranges[r + 1]),
-                        budget)) {
+                // The window widened to token edges, as a sweep would see it; at least what the sweep charges.
+                int from = leftEdge(text, symbols, ranges[r]);
+                int to = rightEdge(text, symbols, ranges[r + 1]);
+                if (ruledOut(d, symbols, from, to, ScanBudget.PER_TRY + (long) (to - from) * weight[d], budget)) {
                     continue;
                 }
                 match(d, text, symbols, ranges[r], ranges[r + 1], budget, spans);
@@ -466,7 +462,7 @@ public final class ScanEngine implements SensitivityScanner {
             if (boundaryFirst[d] && h > 0 && isWordChar(text.charAt(h - 1)) && isWordChar(text.charAt(h))) {
                 continue;
             }
-            int to = rightEdge(text, Math.min(text.length(), h + longestKeyword[d] + detector.window()));
+            int to = rightEdge(text, symbols, Math.min(text.length(), h + longestKeyword[d] + detector.window()));
             if (hitDfas[d] != null) {
                 long tryCharge = ScanBudget.PER_TRY + (long) (to - (h == 0 ? 0 : h - 1)) * weight[d];
                 long read = hitDfas[d].ruleOut(symbols, h, to, weight[d], tryCharge);
@@ -494,8 +490,8 @@ public final class ScanEngine implements SensitivityScanner {
         int[] places = new int[16];
         int lowestWord = 0;
         for (int r = 0; r < ranges.length && !budget.exhausted(); r += 2) {
-            int from = leftEdge(text, ranges[r]);
-            int to = rightEdge(text, ranges[r + 1]);
+            int from = leftEdge(text, symbols, ranges[r]);
+            int to = rightEdge(text, symbols, ranges[r + 1]);
             long sweep = ScanBudget.PER_TRY + (long) (to - from) * weight[d];
             // Window starts only grow (sorted windows, edges moved out monotonically): search from the last one.
             int w = wordsOnly ? words.indexAtOrAfter(from, lowestWord) : 0;
@@ -569,14 +565,11 @@ public final class ScanEngine implements SensitivityScanner {
      * otherwise}, what the window would cost without the DFA: the budget never pays more than before. A
      * window it cannot rule out costs what it cost before (the read is not charged on top).
      */
-    private boolean ruledOut(
-            int d, String text, byte[] symbols, int windowFrom, int windowTo, long otherwise, ScanBudget budget) {
+    private boolean ruledOut(int d, byte[] symbols, int from, int to, long otherwise, ScanBudget budget) {
         PatternDfa dfa = dfas[d];
         if (dfa == null) {
             return false;
         }
-        int from = leftEdge(text, windowFrom);
-        int to = rightEdge(text, windowTo);
         long charge = dfa.ruleOut(symbols, from, to, weight[d], otherwise);
         if (charge < 0) {
             return false;
@@ -595,11 +588,6 @@ public final class ScanEngine implements SensitivityScanner {
         return dfa != null
                 && (symbols[place] & 0xFF) != Symbols.SKIP
                 && dfa.ruleOut(symbols, place, end, weight[d], Long.MAX_VALUE) >= 0;
-    }
-
-    /** At least what {@link #match} charges for sweeping the window (its chunks overlap, so it may be more). */
-    private long sweepCharge(int d, String text, int windowFrom, int windowTo) {
-        return ScanBudget.PER_TRY + (long) (rightEdge(text, windowTo) - leftEdge(text, windowFrom)) * weight[d];
     }
 
     private static int tryEnd(StartClasses.Filter filter, int place, int to) {
@@ -673,9 +661,10 @@ public final class ScanEngine implements SensitivityScanner {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
     }
 
-    private static int rightEdge(String text, int windowTo) {
+    private static int rightEdge(String text, byte[] symbols, int windowTo) {
+        int limit = (int) Math.min(text.length(), (long) windowTo + EDGE_SLACK);
         int to = windowTo;
-        while (to < text.length() && to - windowTo < EDGE_SLACK && isTokenChar(text.charAt(to))) {
+        while (to < limit && isTokenChar(text, symbols, to)) {
             to++;
         }
         return to;
@@ -715,9 +704,13 @@ public final class ScanEngine implements SensitivityScanner {
         return found[0];
     }
 
-    private static boolean isTokenChar(char c) {
-        // Window edges are moved a char at a time over every window of every detector: ASCII by table.
-        return c < ASCII_TOKEN_CHARS.length ? ASCII_TOKEN_CHARS[c] : Character.isLetterOrDigit(c);
+    private static boolean isTokenChar(String text, byte[] symbols, int i) {
+        // Window edges are moved a char at a time over every window of every detector: ASCII by table, from the
+        // symbols (no String.charAt checks); only a non-ASCII char is read from the text.
+        int symbol = symbols[i] & 0xFF;
+        return symbol < ASCII_TOKEN_CHARS.length
+                ? ASCII_TOKEN_CHARS[symbol]
+                : Character.isLetterOrDigit(text.charAt(i));
     }
 
     /** Per ASCII char: whether it is a letter, a digit or one of {@code _-+/=}. */
@@ -755,8 +748,8 @@ public final class ScanEngine implements SensitivityScanner {
             // A window edge inside a token would let the pattern see a truncated token: a real secret could
             // fail its validator, or a longer number could pass as a card. So edges move out to token
             // boundaries; where the previous chunk's last match ended, matching resumes right there.
-            int from = chunkFrom == accepted ? leftEdge(text, chunkFrom) : accepted;
-            int to = rightEdge(text, Math.min(windowTo, chunkTo + (chunkTo < windowTo ? overlap : 0)));
+            int from = chunkFrom == accepted ? leftEdge(text, symbols, chunkFrom) : accepted;
+            int to = rightEdge(text, symbols, Math.min(windowTo, chunkTo + (chunkTo < windowTo ? overlap : 0)));
             if (!budget.spend(ScanBudget.PER_TRY + (long) (to - from) * weight[d])) {
                 return;
             }
@@ -868,9 +861,10 @@ public final class ScanEngine implements SensitivityScanner {
         return matcher.find(place - from);
     }
 
-    private static int leftEdge(String text, int windowFrom) {
+    private static int leftEdge(String text, byte[] symbols, int windowFrom) {
+        int limit = Math.max(0, windowFrom - EDGE_SLACK);
         int from = windowFrom;
-        while (from > 0 && windowFrom - from < EDGE_SLACK && isTokenChar(text.charAt(from - 1))) {
+        while (from > limit && isTokenChar(text, symbols, from - 1)) {
             from--;
         }
         return from;
