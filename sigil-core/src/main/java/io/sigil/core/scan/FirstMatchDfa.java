@@ -22,20 +22,23 @@ final class FirstMatchDfa {
     /** Past this many chars in X's longest match the pattern gets none (a read per place is bounded by it). */
     static final int MAX_LENGTH = 64;
 
-    private static final int COLUMNS = Symbols.COUNT;
+    /** Columns per state: every symbol, rounded up to an even count so that row offsets leave bit 0 free. */
+    private static final int COLUMNS = (Symbols.COUNT + 1) & ~1;
 
     /**
-     * Per state and symbol: the next state times two, plus one when a match ended just before the symbol (the
-     * pending {@code \b} saw a non-word char). State 0 is dead.
+     * Per state and symbol: the next state's row offset (its index times {@link #COLUMNS}, an even number, so no
+     * multiplication per char), plus one when a match ended just before the symbol (the pending {@code \b} saw a
+     * non-word char). State 0 is dead.
      */
     private final int[] next;
 
-    /** Per state: whether a match ends at the end of the region (the {@code \b} then holds). */
+    /** Per state index: whether a match ends at the end of the region (the {@code \b} then holds). */
     private final boolean[] matchAtEnd;
 
     /** Per symbol: whether X can start with it. */
     private final boolean[] first;
 
+    /** Row offset of the start state. */
     private final int start;
 
     private FirstMatchDfa(int[] next, boolean[] matchAtEnd, boolean[] first, int start) {
@@ -100,17 +103,17 @@ final class FirstMatchDfa {
         int end = -1;
         int p = s;
         while (p < to) {
-            int t = next[state * COLUMNS + (symbols[p] & 0xFF)];
+            int t = next[state + (symbols[p] & 0xFF)];
             if ((t & 1) != 0) {
                 end = p;
             }
-            state = t >>> 1;
+            state = t & ~1;
             p++;
             if (state == 0) {
                 return end;
             }
         }
-        return matchAtEnd[state] ? to : end;
+        return matchAtEnd[state / COLUMNS] ? to : end;
     }
 
     /** ASCII word chars, as RE2J's {@code \b} sees them; every other symbol is not one. */
@@ -468,7 +471,7 @@ final class FirstMatchDfa {
                         ids.put(after, to);
                         lists.add(after);
                     }
-                    row[c] = to * 2 + (matched ? 1 : 0);
+                    row[c] = to * COLUMNS + (matched ? 1 : 0);
                 }
                 rows.add(row);
             }
@@ -478,7 +481,7 @@ final class FirstMatchDfa {
                 System.arraycopy(rows.get(id), 0, next, id * COLUMNS, COLUMNS);
                 matchAtEnd[id] = lists.get(id).contains(match);
             }
-            return new FirstMatchDfa(next, matchAtEnd, first, 1);
+            return new FirstMatchDfa(next, matchAtEnd, first, COLUMNS);
         }
     }
 }
