@@ -95,6 +95,9 @@ final class Normaliser {
         int n = in.length();
         TextBuilder out = null;
         int i = 0;
+        // The first ';' at or after the last place asked about (-1: none left), found again only once passed: a
+        // text of many '&' then costs one read for all of them, not a bounded look-ahead each.
+        int nextSemicolon = in.indexOf(';');
         while (i < n) {
             char c = in.charAt(i);
             if (c == '%') {
@@ -107,8 +110,11 @@ final class Normaliser {
                     continue;
                 }
             } else if (c == '&') {
-                // Bounded look-ahead: an unbounded indexOf would make "&&&&..." quadratic.
-                int semi = semicolonWithin(in, i + 1, Math.min(n, i + 2 + MAX_ENTITY));
+                // Bounded look-ahead (an entity is short): the first ';' after the '&', if it is near enough.
+                if (nextSemicolon >= 0 && nextSemicolon < i + 1) {
+                    nextSemicolon = in.indexOf(';', i + 1);
+                }
+                int semi = nextSemicolon >= 0 && nextSemicolon < Math.min(n, i + 2 + MAX_ENTITY) ? nextSemicolon : -1;
                 if (semi > i + 1) {
                     String decoded = decodeEntity(in.substring(i + 1, semi));
                     if (decoded != null) {
@@ -137,15 +143,6 @@ final class Normaliser {
             copy.append(in.charAt(k), k, k + 1);
         }
         return copy;
-    }
-
-    private static int semicolonWithin(String in, int from, int to) {
-        for (int k = from; k < to; k++) {
-            if (in.charAt(k) == ';') {
-                return k;
-            }
-        }
-        return -1;
     }
 
     private static int percentRunEnd(String in, int from) {

@@ -160,8 +160,11 @@ final class PatternDfa {
     /** Most distinct states one read of a lazy DFA may visit before it gives up (says "maybe"). */
     static final int MAX_STATES_PER_READ = 1024;
 
-    /** A lazy DFA's cache is emptied before a read when it holds more states than this. */
-    static final int MAX_CACHED_STATES = 2048;
+    /**
+     * A lazy DFA's cache is emptied before a read when it holds more states than this: large enough that reads over
+     * digit noise (fr-nir's DFA is lazy) do not make the same states again after every few emptyings.
+     */
+    static final int MAX_CACHED_STATES = 1 << 14;
 
     /**
      * Whether a match of the pattern may lie inside {@code text[from, to)}: false means RE2J would find none

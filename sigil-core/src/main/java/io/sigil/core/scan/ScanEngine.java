@@ -93,6 +93,20 @@ public final class ScanEngine implements SensitivityScanner {
      */
     private final boolean[] wholeValue;
 
+    /**
+     * Per detector: an exact stand-in for RE2J's {@code find} and anchored tries ({@link FirstMatchDfa}) when its
+     * pattern is a {@code \b(X)\b} shape of ASCII classes (cards, national ids, many tokens), so that RE2J is not
+     * run at all; else null.
+     */
+    private final FirstMatchDfa[] exact;
+
+    /**
+     * Per detector tried at its hits or start classes: when each alternative ends with a greedy run as its only
+     * group ({@link GreedyTail}), the anchored tries match its lazy copy, which stops a few chars into the run, and
+     * the run's greedy end is found by one scan; else null.
+     */
+    private final GreedyTail[] tails;
+
     /** Detector id of the finding that marks a truncated scan. */
     public static final String INCOMPLETE_ID = "scan-incomplete";
 
@@ -158,6 +172,8 @@ public final class ScanEngine implements SensitivityScanner {
         this.longestKeyword = new int[count];
         this.reach = new int[count];
         this.wholeValue = new boolean[count];
+        this.exact = new FirstMatchDfa[count];
+        this.tails = new GreedyTail[count];
         this.starts = new StartClasses.Filter[count];
         this.dfas = new PatternDfa[count];
         this.hitDfas = new PatternDfa[count];
@@ -177,13 +193,16 @@ public final class ScanEngine implements SensitivityScanner {
             hitDfas[d] = atHits[d] && prefilter ? PatternDfa.of(pattern.pattern(), true) : null;
             startDfas[d] = starts[d] != null && prefilter ? PatternDfa.of(pattern.pattern(), true) : null;
             boolean anchoredTries = atHits[d] || starts[d] != null;
+            tails[d] = anchoredTries && prefilter ? GreedyTail.of(pattern) : null;
+            Pattern tried = tails[d] != null ? tails[d].lazy() : pattern;
             // The leading \\A makes RE2J stop as soon as no thread is alive; without it an anchored try still steps
             // through the rest of its region, so a flood of hits would cost hits x window.
-            anchoredAt[d] = anchoredTries ? Pattern.compile("\\A(?:" + pattern.pattern() + ")", pattern.flags()) : null;
+            anchoredAt[d] = anchoredTries ? Pattern.compile("\\A(?:" + tried.pattern() + ")", tried.flags()) : null;
             withContext[d] =
-                    anchoredTries ? Pattern.compile("\\A(?s:.)(?:" + pattern.pattern() + ")", pattern.flags()) : null;
+                    anchoredTries ? Pattern.compile("\\A(?s:.)(?:" + tried.pattern() + ")", tried.flags()) : null;
             weight[d] = ScanBudget.weightOf(PatternCost.of(pattern.pattern()));
             wholeValue[d] = pattern.groupCount() == 1 && WholeMatchGroup.spansWholeMatch(pattern.pattern());
+            exact[d] = !prefilter ? null : FirstMatchDfa.of(pattern.pattern(), pattern.flags());
             longestKeyword[d] =
                     detector.keywords().stream().mapToInt(String::length).max().orElse(0);
             StartClasses.Shape whole = shape != null ? shape : StartClasses.of(pattern.pattern());
@@ -413,14 +432,10 @@ public final class ScanEngine implements SensitivityScanner {
                 continue;
             }
             for (int r = 0; r < ranges.length && !budget.exhausted(); r += 2) {
-                if (ruledOut(
-                        d,
-                        text,
-                        symbols,
-                        ranges[r],
-                        ranges[r + 1],
-                        sweepCharge(d, text, ranges[r], ranges[r + 1]),
-                        budget)) {
+                // The window widened to token edges, as a sweep would see it; at least what the sweep charges.
+                int from = leftEdge(text, symbols, ranges[r]);
+                int to = rightEdge(text, symbols, ranges[r + 1]);
+                if (ruledOut(d, symbols, from, to, ScanBudget.PER_TRY + (long) (to - from) * weight[d], budget)) {
                     continue;
                 }
                 match(d, text, symbols, ranges[r], ranges[r + 1], budget, spans);
@@ -447,7 +462,7 @@ public final class ScanEngine implements SensitivityScanner {
             if (boundaryFirst[d] && h > 0 && isWordChar(text.charAt(h - 1)) && isWordChar(text.charAt(h))) {
                 continue;
             }
-            int to = rightEdge(text, Math.min(text.length(), h + longestKeyword[d] + detector.window()));
+            int to = rightEdge(text, symbols, Math.min(text.length(), h + longestKeyword[d] + detector.window()));
             if (hitDfas[d] != null) {
                 long tryCharge = ScanBudget.PER_TRY + (long) (to - (h == 0 ? 0 : h - 1)) * weight[d];
                 long read = hitDfas[d].ruleOut(symbols, h, to, weight[d], tryCharge);
@@ -456,7 +471,7 @@ public final class ScanEngine implements SensitivityScanner {
                     continue;
                 }
             }
-            skipUntil = Math.max(skipUntil, tryAt(d, text, h, to, tries, budget, spans));
+            skipUntil = Math.max(skipUntil, tryAt(d, text, symbols, h, to, tries, budget, spans));
         }
     }
 
@@ -475,8 +490,8 @@ public final class ScanEngine implements SensitivityScanner {
         int[] places = new int[16];
         int lowestWord = 0;
         for (int r = 0; r < ranges.length && !budget.exhausted(); r += 2) {
-            int from = leftEdge(text, ranges[r]);
-            int to = rightEdge(text, ranges[r + 1]);
+            int from = leftEdge(text, symbols, ranges[r]);
+            int to = rightEdge(text, symbols, ranges[r + 1]);
             long sweep = ScanBudget.PER_TRY + (long) (to - from) * weight[d];
             // Window starts only grow (sorted windows, edges moved out monotonically): search from the last one.
             int w = wordsOnly ? words.indexAtOrAfter(from, lowestWord) : 0;
@@ -539,7 +554,7 @@ public final class ScanEngine implements SensitivityScanner {
                     budget.spend(ScanBudget.PER_TRY + (long) (end - Math.max(0, place - 1)) * weight[d]);
                     continue;
                 }
-                skipUntil = Math.max(skipUntil, tryAt(d, text, place, end, tries, budget, spans));
+                skipUntil = Math.max(skipUntil, tryAt(d, text, symbols, place, end, tries, budget, spans));
             }
         }
     }
@@ -550,14 +565,11 @@ public final class ScanEngine implements SensitivityScanner {
      * otherwise}, what the window would cost without the DFA: the budget never pays more than before. A
      * window it cannot rule out costs what it cost before (the read is not charged on top).
      */
-    private boolean ruledOut(
-            int d, String text, byte[] symbols, int windowFrom, int windowTo, long otherwise, ScanBudget budget) {
+    private boolean ruledOut(int d, byte[] symbols, int from, int to, long otherwise, ScanBudget budget) {
         PatternDfa dfa = dfas[d];
         if (dfa == null) {
             return false;
         }
-        int from = leftEdge(text, windowFrom);
-        int to = rightEdge(text, windowTo);
         long charge = dfa.ruleOut(symbols, from, to, weight[d], otherwise);
         if (charge < 0) {
             return false;
@@ -576,11 +588,6 @@ public final class ScanEngine implements SensitivityScanner {
         return dfa != null
                 && (symbols[place] & 0xFF) != Symbols.SKIP
                 && dfa.ruleOut(symbols, place, end, weight[d], Long.MAX_VALUE) >= 0;
-    }
-
-    /** At least what {@link #match} charges for sweeping the window (its chunks overlap, so it may be more). */
-    private long sweepCharge(int d, String text, int windowFrom, int windowTo) {
-        return ScanBudget.PER_TRY + (long) (rightEdge(text, windowTo) - leftEdge(text, windowFrom)) * weight[d];
     }
 
     private static int tryEnd(StartClasses.Filter filter, int place, int to) {
@@ -604,11 +611,20 @@ public final class ScanEngine implements SensitivityScanner {
      *
      * @return the end of the match, or -1 without one (or when the budget is spent)
      */
-    private int tryAt(int d, String text, int h, int to, Tries tries, ScanBudget budget, List<Span> spans) {
+    private int tryAt(
+            int d, String text, byte[] symbols, int h, int to, Tries tries, ScanBudget budget, List<Span> spans) {
         // One char before the hit goes into the region so that \b and similar see the real context.
         int from = h == 0 ? 0 : h - 1;
         if (!budget.spend(ScanBudget.PER_TRY + (long) (to - from) * weight[d])) {
             return -1;
+        }
+        // Not where h is the second half of a surrogate pair: the context char would then be the whole pair.
+        if (exact[d] != null && (symbols[h] & 0xFF) != Symbols.SKIP) {
+            int end = exact[d].matchAt(symbols, from, h, to);
+            if (end >= 0) {
+                keep(d, text, h, end, spans);
+            }
+            return end;
         }
         tries.slice.set(from, to);
         Matcher matcher;
@@ -624,6 +640,18 @@ public final class ScanEngine implements SensitivityScanner {
         if (!matcher.lookingAt()) {
             return -1;
         }
+        if (tails[d] != null) {
+            // The lazy copy found the group's start; its greedy end is the match's end (the group closes it).
+            int group = 1;
+            while (matcher.start(group) < 0) {
+                group++;
+            }
+            int start = from + matcher.start(group);
+            // Never short of the lazy match's end: the greedy run closes there at least.
+            int end = Math.max(tails[d].end(text, start, to), from + matcher.end());
+            keep(d, text, start, end, spans);
+            return end;
+        }
         accept(d, text, matcher, from, from == h ? 0 : 1, spans);
         return from + matcher.end();
     }
@@ -633,9 +661,10 @@ public final class ScanEngine implements SensitivityScanner {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
     }
 
-    private static int rightEdge(String text, int windowTo) {
+    private static int rightEdge(String text, byte[] symbols, int windowTo) {
+        int limit = (int) Math.min(text.length(), (long) windowTo + EDGE_SLACK);
         int to = windowTo;
-        while (to < text.length() && to - windowTo < EDGE_SLACK && isTokenChar(text.charAt(to))) {
+        while (to < limit && isTokenChar(text, symbols, to)) {
             to++;
         }
         return to;
@@ -675,9 +704,13 @@ public final class ScanEngine implements SensitivityScanner {
         return found[0];
     }
 
-    private static boolean isTokenChar(char c) {
-        // Window edges are moved a char at a time over every window of every detector: ASCII by table.
-        return c < ASCII_TOKEN_CHARS.length ? ASCII_TOKEN_CHARS[c] : Character.isLetterOrDigit(c);
+    private static boolean isTokenChar(String text, byte[] symbols, int i) {
+        // Window edges are moved a char at a time over every window of every detector: ASCII by table, from the
+        // symbols (no String.charAt checks); only a non-ASCII char is read from the text.
+        int symbol = symbols[i] & 0xFF;
+        return symbol < ASCII_TOKEN_CHARS.length
+                ? ASCII_TOKEN_CHARS[symbol]
+                : Character.isLetterOrDigit(text.charAt(i));
     }
 
     /** Per ASCII char: whether it is a letter, a digit or one of {@code _-+/=}. */
@@ -715,13 +748,28 @@ public final class ScanEngine implements SensitivityScanner {
             // A window edge inside a token would let the pattern see a truncated token: a real secret could
             // fail its validator, or a longer number could pass as a card. So edges move out to token
             // boundaries; where the previous chunk's last match ended, matching resumes right there.
-            int from = chunkFrom == accepted ? leftEdge(text, chunkFrom) : accepted;
-            int to = rightEdge(text, Math.min(windowTo, chunkTo + (chunkTo < windowTo ? overlap : 0)));
+            int from = chunkFrom == accepted ? leftEdge(text, symbols, chunkFrom) : accepted;
+            int to = rightEdge(text, symbols, Math.min(windowTo, chunkTo + (chunkTo < windowTo ? overlap : 0)));
             if (!budget.spend(ScanBudget.PER_TRY + (long) (to - from) * weight[d])) {
                 return;
             }
-            Matcher matcher = detectors.get(d).pattern().matcher(slice.set(from, to));
             int lastEnd = chunkTo;
+            if (exact[d] != null) {
+                lastEnd = matchExactly(
+                        d,
+                        text,
+                        symbols,
+                        from,
+                        to,
+                        chunkTo < windowTo ? chunkTo : -1,
+                        chunkFrom == windowFrom ? -1 : accepted,
+                        lastEnd,
+                        spans);
+                accepted = lastEnd;
+                chunkFrom = Math.max(chunkTo, lastEnd);
+                continue;
+            }
+            Matcher matcher = detectors.get(d).pattern().matcher(slice.set(from, to));
             int at = 0;
             while (at <= to - from && find(d, matcher, text, symbols, from, to, at)) {
                 // Where find() would go on: after the match, one further after an empty one.
@@ -738,6 +786,56 @@ public final class ScanEngine implements SensitivityScanner {
             accepted = lastEnd;
             chunkFrom = Math.max(chunkTo, lastEnd);
         }
+    }
+
+    /**
+     * The loop of {@link #match} over one chunk's region with the detector's {@link FirstMatchDfa} instead of RE2J:
+     * the same matches in the same order (its matches are never empty), so the same spans are kept.
+     *
+     * @param stopAt matches starting here or later belong to the next chunk; -1 for the last chunk
+     * @param keepFrom only matches starting here or later are kept (the previous chunk kept those before); -1
+     *     for the first chunk
+     * @return the end of the last kept match, or {@code lastEnd} when it is further
+     */
+    private int matchExactly(
+            int d,
+            String text,
+            byte[] symbols,
+            int from,
+            int to,
+            int stopAt,
+            int keepFrom,
+            int lastEnd,
+            List<Span> spans) {
+        FirstMatchDfa dfa = exact[d];
+        int at = from;
+        long found;
+        while (at <= to && (found = dfa.find(symbols, from, to, skip(d, symbols, at, to))) >= 0) {
+            int start = (int) (found >>> 32);
+            int end = (int) found;
+            at = end;
+            if (stopAt >= 0 && start >= stopAt) {
+                break;
+            }
+            if (keepFrom < 0 || start >= keepFrom) {
+                keep(d, text, start, end, spans);
+                lastEnd = Math.max(lastEnd, end);
+            }
+        }
+        return lastEnd;
+    }
+
+    /**
+     * Where a search from {@code at} can start instead: no match starts before the detector's DFA's first accepting
+     * char less {@link #reach} (as in {@link #find}); {@code to} when the DFA never accepts again.
+     */
+    private int skip(int d, byte[] symbols, int at, int to) {
+        PatternDfa dfa = dfas[d];
+        if (dfa == null || at >= to) {
+            return at;
+        }
+        int firstEnd = dfa.firstMatchEnd(symbols, at, to);
+        return firstEnd < 0 ? to : (int) Math.max(at, (long) firstEnd - reach[d]);
     }
 
     /**
@@ -763,9 +861,10 @@ public final class ScanEngine implements SensitivityScanner {
         return matcher.find(place - from);
     }
 
-    private static int leftEdge(String text, int windowFrom) {
+    private static int leftEdge(String text, byte[] symbols, int windowFrom) {
+        int limit = Math.max(0, windowFrom - EDGE_SLACK);
         int from = windowFrom;
-        while (from > 0 && windowFrom - from < EDGE_SLACK && isTokenChar(text.charAt(from - 1))) {
+        while (from > limit && isTokenChar(text, symbols, from - 1)) {
             from--;
         }
         return from;
@@ -792,6 +891,11 @@ public final class ScanEngine implements SensitivityScanner {
             start = from + matcher.start(group) + (group == 0 ? lead : 0);
             end = from + matcher.end(group);
         }
+        keep(d, text, start, end, spans);
+    }
+
+    /** Keeps the value {@code [start, end)} as a span when it passes the detector's validator and no phrase suppresses it. */
+    private void keep(int d, String text, int start, int end, List<Span> spans) {
         String value = text.substring(start, end);
         if (validators.get(d).test(value) && !suppressed(d, text, start, end)) {
             spans.add(new Span(d, start, end));

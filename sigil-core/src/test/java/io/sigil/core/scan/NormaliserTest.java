@@ -36,6 +36,14 @@ class NormaliserTest {
     }
 
     @Test
+    void an_entity_is_the_nearest_semicolon_within_reach_of_each_ampersand() {
+        // Many "&" share one ";": each asks for the nearest one after it, within an entity's length.
+        assertThat(Normaliser.normalise("&&&&#65;").text()).isEqualTo("&&&A");
+        assertThat(Normaliser.normalise("&#65 &#66;x&amp;").text()).isEqualTo("&#65 Bx&");
+        assertThat(Normaliser.normalise("&#65;;&#66").text()).isEqualTo("A;&#66");
+    }
+
+    @Test
     void encoded_zero_width_chars_are_removed_too() {
         assertThat(Normaliser.normalise("AK&#x200B;IA%E2%80%8B!").text()).isEqualTo("AKIA!");
     }
