@@ -192,7 +192,7 @@ class AuditTrailTest {
                     .then()
                     .statusCode(200)
                     .body("size()", equalTo(1))
-                    .body("[0].event.actor", equalTo(sealed.actor())));
+                    .body("[0].event.unmapped.actor", equalTo(sealed.actor())));
         }
     }
 
