@@ -133,7 +133,8 @@ class McpSessionTest {
             assertThat(opened.value())
                     .contains("\"class_uid\":3003")
                     .contains("\"type_uid\":300301")
-                    .contains("\"privileges\":[\"High\"]")
+                    // demo-agent-high's token is not sender-constrained, so the binding holds it at Medium
+                    .contains("\"privileges\":[\"Medium\"]")
                     .contains("\"activity\":\"mcp/session-opened\"")
                     .doesNotContain(session);
         } finally {
