@@ -56,12 +56,15 @@ public final class AuditSealBench {
                 }
             } else {
                 store.startService(settings());
+                // CPU over the whole stream, the feeds' share included while they keep up (they yield to a backlog).
+                CpuTime cpu = CpuTime.of(dir);
                 emit(store, events, Integer.parseInt(args[2]));
                 try (Progress progress = new Progress(store)) {
                     while (progress.sealed() < events) {
                         Thread.sleep(100);
                     }
                 }
+                cpu.report(events);
             }
             report(store);
         }
