@@ -2,11 +2,14 @@ package io.sigil.devstack;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 /**
  * A real PostgreSQL server (embedded binaries from Maven Central), on loopback only, with one database and
@@ -29,6 +32,9 @@ public final class PostgresNode implements AutoCloseable {
 
     /** Starts on a fresh data directory, or, with {@code clean} false, on the one a previous start left. */
     public void start(boolean clean) throws IOException {
+        if (clean) {
+            clearLeftovers();
+        }
         PortGuard.requireFree(port, "PostgreSQL");
         postgres = EmbeddedPostgres.builder()
                 .setPort(port)
@@ -39,6 +45,23 @@ public final class PostgresNode implements AutoCloseable {
                 .setServerConfig("fsync", "on")
                 .start();
         createServiceDatabases();
+    }
+
+    /**
+     * The embedded server deletes its directory only when it is closed: a run that was killed leaves the directory,
+     * and perhaps its server, behind, and initdb refuses a directory that is not empty.
+     */
+    private void clearLeftovers() throws IOException {
+        if (LeftoverPostmaster.stop(dataDir)) {
+            System.err.println("devstack: stopped the PostgreSQL server an earlier run left on " + dataDir);
+        }
+        if (Files.exists(dataDir)) {
+            try (Stream<Path> tree = Files.walk(dataDir)) {
+                for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
     }
 
     private void createServiceDatabases() throws IOException {
