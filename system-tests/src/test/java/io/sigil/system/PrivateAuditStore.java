@@ -11,6 +11,7 @@ import io.sigil.devstack.PostgresNode;
 import io.sigil.devstack.ServiceNode;
 import io.sigil.devstack.StackProfile;
 import io.sigil.devstack.StackState;
+import io.sigil.runtime.audit.CanonicalAuditJson;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -47,6 +48,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 final class PrivateAuditStore implements AutoCloseable {
 
     static final ObjectMapper JSON = new ObjectMapper();
+    private static final boolean JACKSON_FORM = "jackson".equals(System.getProperty("bench.event-form"));
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final Path dir;
@@ -151,8 +153,8 @@ final class PrivateAuditStore implements AutoCloseable {
     }
 
     /**
-     * An audit event as the gateway writes it (OCSF, with the attributes of a real tool call): every seventh a
-     * Detection Finding, every fifth denied, two in three with interceptions.
+     * An audit event as the gateway writes it (OCSF in its canonical form, with the attributes of a real tool call):
+     * every seventh a Detection Finding, every fifth denied, two in three with interceptions.
      */
     static String event(String auditId, String actor, int n) {
         Map<String, Object> attributes = new LinkedHashMap<>();
@@ -168,7 +170,7 @@ final class PrivateAuditStore implements AutoCloseable {
         attributes.put("n", n);
         attributes.put("interceptions", n % 3);
         try {
-            return JSON.writeValueAsString(new AuditEvent(
+            AuditEvent event = new AuditEvent(
                     auditId,
                     Instant.now(),
                     n % 7 == 0 ? AuditEvent.DETECTION_FINDING : AuditEvent.API_ACTIVITY,
@@ -177,7 +179,9 @@ final class PrivateAuditStore implements AutoCloseable {
                     actor,
                     TrustLevel.MEDIUM,
                     n % 5 == 0 ? "denied" : "success",
-                    attributes));
+                    attributes);
+            // -Dbench.event-form=jackson: the form the producers sent before they sent the canonical one.
+            return JACKSON_FORM ? JSON.writeValueAsString(event) : CanonicalAuditJson.write(JSON, event);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

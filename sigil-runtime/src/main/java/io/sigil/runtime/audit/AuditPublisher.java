@@ -88,7 +88,7 @@ public class AuditPublisher implements AuditLogger {
     private CompletableFuture<Void> send(AuditEvent event) {
         CompletableFuture<Void> acknowledged = new CompletableFuture<>();
         try {
-            String json = mapper.writeValueAsString(event);
+            String json = CanonicalAuditJson.write(mapper, event);
             producer.send(new ProducerRecord<>(topic, event.source(), json), (metadata, failure) -> {
                 if (failure == null) {
                     acknowledged.complete(null);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sigil.core.model.AuditEvent;
+import io.sigil.ledger.Jcs;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -52,6 +53,17 @@ class AuditPublisherTest {
 
         producer.completeNext();
         assertThat(acknowledged).isCompleted();
+    }
+
+    @Test
+    void sendsTheEventInItsCanonicalForm() throws Exception {
+        publisher.log(event("a-1 \"quoted\"\ttabbed"));
+
+        String sent = producer.history().get(0).value();
+        // RFC 8785: sorted names, no whitespace, JCS's escapes; what audit-service seals without writing it again.
+        assertThat(sent).isEqualTo(Jcs.canonicalString(mapper.readTree(sent)));
+        assertThat(sent).startsWith("{\"action\":").contains("\"audit_id\":\"a-1 \\\"quoted\\\"\\ttabbed\"");
+        assertThat(mapper.readValue(sent, AuditEvent.class)).isEqualTo(event("a-1 \"quoted\"\ttabbed"));
     }
 
     @Test
