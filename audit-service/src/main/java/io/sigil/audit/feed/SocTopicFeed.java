@@ -50,9 +50,7 @@ public class SocTopicFeed implements Feed {
         List<ProducerRecord<String, String>> out = new ArrayList<>(records.size());
         for (StoredRecord record : records) {
             out.add(new ProducerRecord<>(
-                    SigilTopics.AUDIT_SOC,
-                    record.sealed().chain(),
-                    SealedJson.of(record).toString()));
+                    SigilTopics.AUDIT_SOC, record.sealed().chain(), SealedLine.of(record.sealed())));
         }
         return send(out) ? records.size() : 0;
     }
