@@ -11,8 +11,10 @@ import io.sigil.core.model.PolicyDecision;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -37,6 +39,8 @@ public final class Exchange {
     private String rejectedBy;
     private boolean scanned;
     private String toolDigest;
+    private JsonNode digestedArguments;
+    private Optional<String> argumentsDigest;
     private final List<AnswerFilter> answerFilters = new ArrayList<>();
     private final List<UnaryOperator<ObjectNode>> notificationFilters = new ArrayList<>();
     private volatile Consumer<ObjectNode> notificationSink;
@@ -165,6 +169,18 @@ public final class Exchange {
 
     public void toolDigest(String toolDigest) {
         this.toolDigest = toolDigest;
+    }
+
+    /**
+     * The keyed digest of the forwarded arguments, computed once: the admission event and the outcome event both
+     * carry it. A different arguments node (the request replaced in between) is digested afresh.
+     */
+    public Optional<String> argumentsDigest(JsonNode arguments, Function<JsonNode, Optional<String>> digest) {
+        if (digestedArguments != arguments) {
+            argumentsDigest = digest.apply(arguments);
+            digestedArguments = arguments;
+        }
+        return argumentsDigest;
     }
 
     /** Asks to see the upstream's answer before it leaves; filters run in the order they were added. */

@@ -192,7 +192,8 @@ public final class AuditStage implements Stage {
         // What crossed the gateway, as keyed digests: the arguments the upstream got, the result the caller got.
         JsonNode arguments = exchange.request().path("params").path("arguments");
         if (arguments.isObject()) {
-            digests.of(arguments).ifPresent(digest -> attributes.put("arguments_digest", digest));
+            exchange.argumentsDigest(arguments, digests::of)
+                    .ifPresent(digest -> attributes.put("arguments_digest", digest));
         }
         JsonNode result =
                 exchange.response() == null ? null : exchange.response().get("result");
