@@ -1,11 +1,8 @@
 package io.sigil.gateway.config;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.sigil.gateway.audit.ShortDigest;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -52,13 +49,7 @@ public record PolicyVersion(String value) {
         new TreeMap<>(rules)
                 .forEach((name, value) ->
                         text.append(name).append('=').append(value).append('\n'));
-        try {
-            byte[] digest =
-                    MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
-            return new PolicyVersion("gw-" + HexFormat.of().formatHex(digest, 0, 16));
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException("every Java platform has SHA-256", impossible);
-        }
+        return new PolicyVersion("gw-" + ShortDigest.of(text.toString()));
     }
 
     private static String sorted(Collection<String> values) {
