@@ -9,6 +9,7 @@ import io.sigil.core.mcp.JsonRpcError;
 import io.sigil.core.mcp.McpProtocol;
 import io.sigil.core.model.AuditEvent;
 import io.sigil.core.model.SigilEnvelope;
+import io.sigil.gateway.audit.UnawaitedAudit;
 import io.sigil.gateway.auth.CredentialsReader;
 import io.sigil.gateway.config.GatewayConfig;
 import io.sigil.gateway.pipeline.Credentials;
@@ -60,6 +61,7 @@ public class McpResource {
     private final McpRequestParser parser;
     private final EnvelopeWriter envelopes;
     private final AuditPublisher audit;
+    private final UnawaitedAudit unawaited;
     private final SecurityIdentity identity;
     private final Set<String> allowedOrigins;
     private final ObjectMapper mapper;
@@ -72,6 +74,7 @@ public class McpResource {
             McpRequestParser parser,
             EnvelopeWriter envelopes,
             AuditPublisher audit,
+            UnawaitedAudit unawaited,
             SecurityIdentity identity,
             GatewayConfig config,
             ObjectMapper mapper,
@@ -85,6 +88,7 @@ public class McpResource {
         this.parser = parser;
         this.envelopes = envelopes;
         this.audit = audit;
+        this.unawaited = unawaited;
         this.identity = identity;
         this.allowedOrigins = Set.copyOf(config.allowedOrigins().orElse(List.of()));
     }
@@ -243,13 +247,13 @@ public class McpResource {
         }
         SessionRegistry.Opened opened = sessions.open(subject(), clientId(), negotiated);
         if (opened instanceof SessionRegistry.Created created) {
-            audit.log(sessionOpened(exchange, created.session().id(), negotiated));
+            unawaited.send(sessionOpened(exchange, created.session().id(), negotiated));
             Response answered = answer(exchange);
             return Response.fromResponse(answered)
                     .header(McpProtocol.HEADER_SESSION_ID, created.session().id())
                     .build();
         }
-        audit.log(refusalEvent(
+        unawaited.send(refusalEvent(
                 SESSIONS_FULL, JsonRpcError.INTERNAL_ERROR, "the gateway holds as many sessions as it may"));
         return Response.status(503)
                 .type(MediaType.APPLICATION_JSON)

@@ -1,0 +1,50 @@
+package io.sigil.gateway.audit;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.sigil.core.model.AuditEvent;
+import io.sigil.core.spi.AuditLogger;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+/**
+ * Sends the audit events an answer does not wait for (a session opened, a session refused because the gateway is
+ * full). The broker's refusal cannot fail a call that is already answered, so it is logged with the event's audit id
+ * and counted in {@code sigil.audit.unacknowledged}, for an alert to notice a trail with holes.
+ */
+@ApplicationScoped
+public class UnawaitedAudit {
+
+    private static final Logger LOG = Logger.getLogger(UnawaitedAudit.class);
+
+    private final AuditLogger audit;
+    private final MeterRegistry registry;
+
+    public UnawaitedAudit(AuditLogger audit, MeterRegistry registry) {
+        this.audit = audit;
+        this.registry = registry;
+    }
+
+    public void send(AuditEvent event) {
+        audit.log(event).whenComplete((ignored, failure) -> {
+            if (failure != null) {
+                counter(event.activity()).increment();
+                LOG.warnf(
+                        "audit event %s (%s) was not acknowledged: %s",
+                        event.auditId(), event.activity(), failure.getClass().getSimpleName());
+            }
+        });
+    }
+
+    /** Refusals so far for one activity; for tests and dashboards. */
+    public double unacknowledged(String activity) {
+        return counter(activity).count();
+    }
+
+    private Counter counter(String activity) {
+        return Counter.builder("sigil.audit.unacknowledged")
+                .description("audit events the broker did not acknowledge, of answers that did not wait for them")
+                .tag("activity", activity)
+                .register(registry);
+    }
+}
