@@ -265,9 +265,19 @@ final class PatternDfa {
             int distinct = 1;
             int state = 0;
             cache.stamp[0] = read;
-            if (cache.accepting[0] || charge > limit) {
+            if (cache.ends[0] == Cache.ACCEPTING || charge > limit) {
                 return -1;
             }
+            if (cache.ends[0] == Cache.DEAD) {
+                // A dead start leads to itself, and the loop skips a state it stays in: end the read as the first
+                // char would (there is no such pattern among the packs; kept so that the answer never differs).
+                return from < to ? charge - base + charge(1) : charge;
+            }
+            // The cache's arrays in locals, taken again only when a new state may have grown them: the loop then
+            // reads no field per char.
+            int[] next = cache.next;
+            int[] stamp = cache.stamp;
+            byte[] ends = cache.ends;
             for (int i = from; i < to; i++) {
                 int symbol = symbols[i] & 0xFF;
                 if (symbol == Symbols.SKIP) {
@@ -277,22 +287,29 @@ final class PatternDfa {
                     symbol = NON_ASCII;
                 }
                 int cls = classOf[symbol];
-                int target = cache.next[state * classes + cls];
+                int target = next[state * classes + cls];
                 if (target < 0) {
                     target = cache.step(state, cls);
+                    next = cache.next;
+                    stamp = cache.stamp;
+                    ends = cache.ends;
+                }
+                if (target == state) {
+                    continue; // a state already visited (stamped), and not one that ends the read
                 }
                 state = target;
-                if (cache.stamp[state] != read) {
-                    cache.stamp[state] = read;
+                if (stamp[state] != read) {
+                    stamp[state] = read;
                     charge += weight;
                     if (++distinct > MAX_STATES_PER_READ || charge > limit) {
                         return -1;
                     }
                 }
-                if (cache.accepting[state]) {
+                byte end = ends[state];
+                if (end == Cache.ACCEPTING) {
                     return -1;
                 }
-                if (cache.dead[state]) {
+                if (end == Cache.DEAD) {
                     return charge - base + charge(i + 1 - from);
                 }
             }
@@ -306,10 +323,14 @@ final class PatternDfa {
     private static final class Cache {
         private final Tables tables;
         private final Map<Key, Integer> ids = new HashMap<>();
+        /** Per state: {@link #ACCEPTING}, {@link #DEAD} or 0. */
+        static final byte ACCEPTING = 1;
+
+        static final byte DEAD = 2;
+
         long[][] sets;
         int[] next;
-        boolean[] accepting;
-        boolean[] dead;
+        byte[] ends;
         int[] stamp;
         int size;
         private int reads;
@@ -323,8 +344,7 @@ final class PatternDfa {
             ids.clear();
             sets = new long[64][];
             next = new int[64 * tables.classes];
-            accepting = new boolean[64];
-            dead = new boolean[64];
+            ends = new byte[64];
             stamp = new int[64];
             size = 0;
             reads = 0;
@@ -344,15 +364,13 @@ final class PatternDfa {
                 int grown = size * 2;
                 sets = Arrays.copyOf(sets, grown);
                 next = Arrays.copyOf(next, grown * tables.classes);
-                accepting = Arrays.copyOf(accepting, grown);
-                dead = Arrays.copyOf(dead, grown);
+                ends = Arrays.copyOf(ends, grown);
                 stamp = Arrays.copyOf(stamp, grown);
             }
             int id = size++;
             sets[id] = bits;
             Arrays.fill(next, id * tables.classes, (id + 1) * tables.classes, -1);
-            accepting[id] = tables.accepts(bits);
-            dead[id] = tables.isDead(bits);
+            ends[id] = tables.accepts(bits) ? ACCEPTING : tables.isDead(bits) ? DEAD : 0;
             stamp[id] = 0;
             ids.put(new Key(bits), id);
             return id;
