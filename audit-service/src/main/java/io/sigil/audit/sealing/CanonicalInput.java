@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -21,13 +22,37 @@ import java.util.Map;
  */
 final class CanonicalInput {
 
-    /** Members to pick: each selected name maps to the members to pick inside it (empty: the value itself). */
-    record Selection(Map<String, Selection> members) {
+    /** Members to pick: each selected name with the members to pick inside it (none: the value itself). */
+    static final class Selection {
 
         static final Selection VALUE = new Selection(Map.of());
 
-        Selection child(String name) {
-            return members.get(name);
+        private final byte[][] names;
+        private final Selection[] members;
+
+        Selection(Map<String, Selection> members) {
+            this.names = new byte[members.size()][];
+            this.members = new Selection[members.size()];
+            int i = 0;
+            for (Map.Entry<String, Selection> member : members.entrySet()) {
+                names[i] = member.getKey().getBytes(StandardCharsets.US_ASCII);
+                this.members[i++] = member.getValue();
+            }
+        }
+
+        boolean picksInside() {
+            return names.length > 0;
+        }
+
+        /** The member picked under the name at {@code in[start, end)}, null when it is not selected. */
+        Selection child(byte[] in, int start, int end) {
+            // Few names, compared as bytes: no string is made for the many members nobody asked for.
+            for (int i = 0; i < names.length; i++) {
+                if (Arrays.equals(names[i], 0, names[i].length, in, start, end)) {
+                    return members[i];
+                }
+            }
+            return null;
         }
     }
 
@@ -39,6 +64,8 @@ final class CanonicalInput {
     private static final int MAX_TEXT = 1_000_000;
     private static final long MAX_EXACT = 1L << 53;
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** Bytes a canonical string holds as they are: printable ASCII and DEL, but the quote and the backslash. */
+    private static final boolean[] PLAIN = plainBytes();
 
     /** Thrown to unwind a decline; without a stack trace, it costs no more than a return. */
     private static final class Declined extends RuntimeException {
@@ -119,15 +146,10 @@ final class CanonicalInput {
             previousStart = start;
             previousEnd = end;
             expect(':');
-            Selection member = null;
-            String name = null;
-            if (selection != null && !selection.members().isEmpty()) {
-                name = new String(in, start, end - start, StandardCharsets.ISO_8859_1);
-                member = selection.child(name);
-            }
+            Selection member = selection == null || !selection.picksInside() ? null : selection.child(in, start, end);
             JsonNode value = value(depth + 1, member);
             if (member != null) {
-                picked.set(name, value);
+                picked.set(new String(in, start, end - start, StandardCharsets.ISO_8859_1), value);
             }
             byte next = in[at++];
             if (next == '}') {
@@ -164,15 +186,11 @@ final class CanonicalInput {
             throw Declined.INSTANCE;
         }
         int i = at + 1;
-        while (true) {
-            byte b = in[i];
-            if (b == '"') {
-                break;
-            }
-            if (b < 0x20 || b == '\\') {
-                throw Declined.INSTANCE;
-            }
+        while (PLAIN[in[i] & 0xff]) {
             i++;
+        }
+        if (in[i] != '"') {
+            throw Declined.INSTANCE; // an escape, a control character or a byte beyond ASCII
         }
         if (i - at - 1 > MAX_NAME) {
             throw Declined.INSTANCE;
@@ -187,19 +205,18 @@ final class CanonicalInput {
         int i = start;
         boolean escaped = false;
         while (true) {
+            while (PLAIN[in[i] & 0xff]) {
+                i++;
+            }
             byte b = in[i];
             if (b == '"') {
                 break;
             }
-            if (b < 0x20) {
-                throw Declined.INSTANCE; // raw control characters, and bytes beyond ASCII (negative)
+            if (b != '\\') {
+                throw Declined.INSTANCE; // raw control characters, and bytes beyond ASCII
             }
-            if (b == '\\') {
-                escaped = true;
-                i += escape(i + 1);
-            } else {
-                i++;
-            }
+            escaped = true;
+            i += escape(i + 1);
         }
         if (i - start > MAX_TEXT) {
             throw Declined.INSTANCE;
@@ -232,6 +249,14 @@ final class CanonicalInput {
             default:
                 throw Declined.INSTANCE;
         }
+    }
+
+    private static boolean[] plainBytes() {
+        boolean[] plain = new boolean[256];
+        for (int b = 0x20; b < 0x80; b++) {
+            plain[b] = b != '"' && b != '\\';
+        }
+        return plain;
     }
 
     private static int lowerHex(byte b) {

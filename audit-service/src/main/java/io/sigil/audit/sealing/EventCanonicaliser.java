@@ -47,11 +47,12 @@ public final class EventCanonicaliser {
      * it, so that every value is sealed exactly as before.
      */
     public CanonicalEvent canonicalise(String key, byte[] value) {
+        // The one-pass reader accepts ASCII only, so it needs no check of its own first.
+        CanonicalEvent asSent = value == null ? null : asSent(value);
+        if (asSent != null) {
+            return asSent;
+        }
         if (value != null && plainAscii(value)) {
-            CanonicalEvent asSent = asSent(value);
-            if (asSent != null) {
-                return asSent;
-            }
             try {
                 JsonNode event = mapper.readTree(value);
                 if (isEvent(event)) {
