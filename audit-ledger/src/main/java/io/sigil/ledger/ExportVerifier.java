@@ -77,23 +77,28 @@ public final class ExportVerifier {
         checker.setDaemon(true);
         checker.start();
         try {
-            EntryBatch[] batch = {new EntryBatch()};
-            try {
-                reader.forEachParsedRecord(parsed -> {
-                    if (!batch[0].fits(parsed.eventLength())) {
-                        hand(queue, batch[0], checks);
+            EntryBatch batch = new EntryBatch();
+            try (RecordStream records = reader.records()) {
+                RecordLineParser parsed = records.parser();
+                while (records.next()) {
+                    if (!batch.fits(parsed.eventLength())) {
+                        hand(queue, batch, checks);
                         EntryBatch reused = checked.poll();
-                        batch[0] = reused != null ? reused : new EntryBatch();
+                        batch = reused != null ? reused : new EntryBatch();
                     }
-                    batch[0].add(parsed);
-                });
+                    try {
+                        batch.add(parsed);
+                    } catch (IllegalArgumentException e) {
+                        throw records.badRecord(e);
+                    }
+                }
             } catch (ExportFormatException e) {
                 reader.checkNonRecordLines(); // a bad line among the others is reported first, as a whole-file read
                 // would
                 throw e;
             }
-            if (batch[0].size > 0) {
-                hand(queue, batch[0], checks);
+            if (batch.size > 0) {
+                hand(queue, batch, checks);
             }
             hand(queue, END, checks);
             return checks.get();
