@@ -1,8 +1,6 @@
 package io.sigil.ledger;
 
 import io.sigil.ledger.VerificationReport.Failure;
-import java.nio.charset.StandardCharsets;
-import java.security.DigestException;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Objects;
@@ -13,11 +11,10 @@ import java.util.Objects;
  */
 public final class ChainVerification {
     private final String chain;
-    private final byte[] chainUtf8;
     private final KeySchedule keys;
     private final Checkpoint checkpoint;
-    private final HmacSha256 hmac = new HmacSha256();
-    private final MessageDigest eventDigest = Sha256.newDigest();
+    private final RecordMacs macs;
+    private final Sha256Hasher eventDigest = new Sha256Hasher();
     private final CompactRange range = new CompactRange();
     private final byte[] eventSha = new byte[Sha256.LENGTH];
     private final byte[] mac = new byte[HmacSha256.LENGTH];
@@ -32,7 +29,7 @@ public final class ChainVerification {
 
     ChainVerification(String chain, KeySchedule keys, Checkpoint checkpoint, byte[] checkpointPublicKey) {
         this.chain = Objects.requireNonNull(chain, "chain");
-        this.chainUtf8 = chain.getBytes(StandardCharsets.UTF_8);
+        this.macs = new RecordMacs(chain);
         this.keys = Objects.requireNonNull(keys, "keys");
         this.checkpoint = checkpoint;
         if (checkpoint != null) {
@@ -97,7 +94,7 @@ public final class ChainVerification {
                     "the checkpoint covers " + checkpoint.treeSize() + " records, the chain has " + expectedSeq);
             return failure;
         }
-        hmac.wipe();
+        macs.wipe();
         String detail = checkpoint == null
                 ? "no checkpoint"
                 : "checkpoint tree_size=" + checkpoint.treeSize() + " root matches";
@@ -147,13 +144,12 @@ public final class ChainVerification {
             } catch (IllegalArgumentException e) {
                 return fail(Failure.MAC_MISMATCH, seq, "no key for epoch " + epoch + ": " + e.getMessage());
             }
-            hmac.init(key);
+            macs.key(key);
             Arrays.fill(key, (byte) 0);
             keyed = true;
             keyedEpoch = epoch;
         }
-        ChainMac.feed(hmac, chainUtf8, seq, prevMac, eventSha);
-        hmac.doFinal(mac, 0);
+        macs.mac(seq, prevMac, eventSha, mac);
         if (!MessageDigest.isEqual(mac, r.mac())) {
             return fail(Failure.MAC_MISMATCH, seq, "mac does not verify with the key of epoch " + epoch);
         }
@@ -202,17 +198,12 @@ public final class ChainVerification {
     }
 
     private void digest(byte[] event, int offset, int length) {
-        eventDigest.update(event, offset, length);
-        try {
-            eventDigest.digest(eventSha, 0, eventSha.length);
-        } catch (DigestException e) {
-            throw new IllegalStateException(e);
-        }
+        eventDigest.hash(event, offset, length, eventSha, 0);
     }
 
     private boolean fail(Failure kind, long firstBadSeq, String detail) {
         failure = VerificationReport.failed(chain, expectedSeq, firstBadSeq, kind, detail, keys.hasKeys());
-        hmac.wipe();
+        macs.wipe();
         return false;
     }
 }
