@@ -4,6 +4,7 @@ import io.sigil.ledger.VerificationReport.Failure;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 
 /**
  * Verification of one chain, fed one record at a time in stored order, so a streaming reader can check many chains in
@@ -24,17 +25,32 @@ public final class ChainVerification {
     private long lastEpoch = Long.MIN_VALUE;
     private long keyedEpoch;
     private boolean keyed;
+    private BooleanSupplier pendingSignature; // the checkpoint's signature verdict, until asked
     private ChainEntry ahead; // a record whose seq jumped forward; the next one tells a gap from a swap
     private VerificationReport failure;
 
     ChainVerification(String chain, KeySchedule keys, Checkpoint checkpoint, byte[] checkpointPublicKey) {
+        this(chain, keys, checkpoint, signatureOf(checkpoint, checkpointPublicKey));
+        signatureFailed(); // at once, before any record, as callers of this constructor expect
+    }
+
+    /**
+     * The same with the checkpoint's signature verdict left to {@code signatureValid} (null: not checked), which is
+     * asked only at the first failure or at {@link #finish()}: records are checked meanwhile, and the report is the
+     * same as if it had been asked first.
+     */
+    ChainVerification(String chain, KeySchedule keys, Checkpoint checkpoint, BooleanSupplier signatureValid) {
         this.chain = Objects.requireNonNull(chain, "chain");
         this.macs = new RecordMacs(chain);
         this.keys = Objects.requireNonNull(keys, "keys");
         this.checkpoint = checkpoint;
         if (checkpoint != null) {
-            checkCheckpointItself(checkpointPublicKey);
+            checkCheckpointItself(signatureValid);
         }
+    }
+
+    private static BooleanSupplier signatureOf(Checkpoint checkpoint, byte[] publicKey) {
+        return checkpoint == null || publicKey == null ? null : () -> CheckpointVerifier.verify(checkpoint, publicKey);
     }
 
     public String chain() {
@@ -80,7 +96,7 @@ public final class ChainVerification {
 
     /** The report, once every stored record has been offered. */
     public VerificationReport finish() {
-        if (failure != null) {
+        if (failure != null || signatureFailed()) {
             return failure;
         }
         if (ahead != null) {
@@ -172,17 +188,14 @@ public final class ChainVerification {
         return true;
     }
 
-    private void checkCheckpointItself(byte[] publicKey) {
+    private void checkCheckpointItself(BooleanSupplier signatureValid) {
         long head = checkpoint.headSeq();
         if (!chain.equals(checkpoint.chain())) {
             fail(Failure.WRONG_CHAIN, head, "the checkpoint names chain '" + checkpoint.chain() + "'");
-        } else if (publicKey != null && !CheckpointVerifier.verify(checkpoint, publicKey)) {
-            fail(
-                    Failure.CHECKPOINT_SIGNATURE_INVALID,
-                    head,
-                    "the signature of the checkpoint (key_id " + checkpoint.keyId()
-                            + ") does not verify with the given public key");
-        } else if (checkpoint.treeSize() < 0 || head != checkpoint.treeSize() - 1) {
+            return;
+        }
+        pendingSignature = signatureValid; // a bad signature outranks the checks below: fail() asks it first
+        if (checkpoint.treeSize() < 0 || head != checkpoint.treeSize() - 1) {
             fail(
                     Failure.CHECKPOINT_ROOT_MISMATCH,
                     head,
@@ -190,6 +203,28 @@ public final class ChainVerification {
         } else if (checkpoint.treeSize() == 0 && !Arrays.equals(Merkle.emptyRoot(), checkpoint.root())) {
             fail(Failure.CHECKPOINT_ROOT_MISMATCH, head, "an empty tree's root is SHA-256 of the empty string");
         }
+    }
+
+    /** Asks the pending signature verdict, if any; a bad signature becomes the failure, reported before any record. */
+    private boolean signatureFailed() {
+        BooleanSupplier verdict = pendingSignature;
+        if (verdict == null) {
+            return false;
+        }
+        pendingSignature = null;
+        if (verdict.getAsBoolean()) {
+            return false;
+        }
+        failure = VerificationReport.failed(
+                chain,
+                0,
+                checkpoint.headSeq(),
+                Failure.CHECKPOINT_SIGNATURE_INVALID,
+                "the signature of the checkpoint (key_id " + checkpoint.keyId()
+                        + ") does not verify with the given public key",
+                keys.hasKeys());
+        macs.wipe();
+        return true;
     }
 
     private String gapDetail(ChainEntry jumped) {
@@ -202,6 +237,9 @@ public final class ChainVerification {
     }
 
     private boolean fail(Failure kind, long firstBadSeq, String detail) {
+        if (signatureFailed()) {
+            return false;
+        }
         failure = VerificationReport.failed(chain, expectedSeq, firstBadSeq, kind, detail, keys.hasKeys());
         macs.wipe();
         return false;
