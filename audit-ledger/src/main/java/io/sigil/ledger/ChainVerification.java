@@ -1,11 +1,10 @@
 package io.sigil.ledger;
 
 import io.sigil.ledger.VerificationReport.Failure;
-import java.nio.charset.StandardCharsets;
-import java.security.DigestException;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 
 /**
  * Verification of one chain, fed one record at a time in stored order, so a streaming reader can check many chains in
@@ -13,11 +12,10 @@ import java.util.Objects;
  */
 public final class ChainVerification {
     private final String chain;
-    private final byte[] chainUtf8;
     private final KeySchedule keys;
     private final Checkpoint checkpoint;
-    private final HmacSha256 hmac = new HmacSha256();
-    private final MessageDigest eventDigest = Sha256.newDigest();
+    private final RecordMacs macs;
+    private final Sha256Hasher eventDigest = new Sha256Hasher();
     private final CompactRange range = new CompactRange();
     private final byte[] eventSha = new byte[Sha256.LENGTH];
     private final byte[] mac = new byte[HmacSha256.LENGTH];
@@ -27,17 +25,32 @@ public final class ChainVerification {
     private long lastEpoch = Long.MIN_VALUE;
     private long keyedEpoch;
     private boolean keyed;
+    private BooleanSupplier pendingSignature; // the checkpoint's signature verdict, until asked
     private ChainEntry ahead; // a record whose seq jumped forward; the next one tells a gap from a swap
     private VerificationReport failure;
 
     ChainVerification(String chain, KeySchedule keys, Checkpoint checkpoint, byte[] checkpointPublicKey) {
+        this(chain, keys, checkpoint, signatureOf(checkpoint, checkpointPublicKey));
+        signatureFailed(); // at once, before any record, as callers of this constructor expect
+    }
+
+    /**
+     * The same with the checkpoint's signature verdict left to {@code signatureValid} (null: not checked), which is
+     * asked only at the first failure or at {@link #finish()}: records are checked meanwhile, and the report is the
+     * same as if it had been asked first.
+     */
+    ChainVerification(String chain, KeySchedule keys, Checkpoint checkpoint, BooleanSupplier signatureValid) {
         this.chain = Objects.requireNonNull(chain, "chain");
-        this.chainUtf8 = chain.getBytes(StandardCharsets.UTF_8);
+        this.macs = new RecordMacs(chain);
         this.keys = Objects.requireNonNull(keys, "keys");
         this.checkpoint = checkpoint;
         if (checkpoint != null) {
-            checkCheckpointItself(checkpointPublicKey);
+            checkCheckpointItself(signatureValid);
         }
+    }
+
+    private static BooleanSupplier signatureOf(Checkpoint checkpoint, byte[] publicKey) {
+        return checkpoint == null || publicKey == null ? null : () -> CheckpointVerifier.verify(checkpoint, publicKey);
     }
 
     public String chain() {
@@ -83,7 +96,7 @@ public final class ChainVerification {
 
     /** The report, once every stored record has been offered. */
     public VerificationReport finish() {
-        if (failure != null) {
+        if (failure != null || signatureFailed()) {
             return failure;
         }
         if (ahead != null) {
@@ -97,7 +110,7 @@ public final class ChainVerification {
                     "the checkpoint covers " + checkpoint.treeSize() + " records, the chain has " + expectedSeq);
             return failure;
         }
-        hmac.wipe();
+        macs.wipe();
         String detail = checkpoint == null
                 ? "no checkpoint"
                 : "checkpoint tree_size=" + checkpoint.treeSize() + " root matches";
@@ -147,13 +160,12 @@ public final class ChainVerification {
             } catch (IllegalArgumentException e) {
                 return fail(Failure.MAC_MISMATCH, seq, "no key for epoch " + epoch + ": " + e.getMessage());
             }
-            hmac.init(key);
+            macs.key(key);
             Arrays.fill(key, (byte) 0);
             keyed = true;
             keyedEpoch = epoch;
         }
-        ChainMac.feed(hmac, chainUtf8, seq, prevMac, eventSha);
-        hmac.doFinal(mac, 0);
+        macs.mac(seq, prevMac, eventSha, mac);
         if (!MessageDigest.isEqual(mac, r.mac())) {
             return fail(Failure.MAC_MISMATCH, seq, "mac does not verify with the key of epoch " + epoch);
         }
@@ -176,17 +188,14 @@ public final class ChainVerification {
         return true;
     }
 
-    private void checkCheckpointItself(byte[] publicKey) {
+    private void checkCheckpointItself(BooleanSupplier signatureValid) {
         long head = checkpoint.headSeq();
         if (!chain.equals(checkpoint.chain())) {
             fail(Failure.WRONG_CHAIN, head, "the checkpoint names chain '" + checkpoint.chain() + "'");
-        } else if (publicKey != null && !CheckpointVerifier.verify(checkpoint, publicKey)) {
-            fail(
-                    Failure.CHECKPOINT_SIGNATURE_INVALID,
-                    head,
-                    "the signature of the checkpoint (key_id " + checkpoint.keyId()
-                            + ") does not verify with the given public key");
-        } else if (checkpoint.treeSize() < 0 || head != checkpoint.treeSize() - 1) {
+            return;
+        }
+        pendingSignature = signatureValid; // a bad signature outranks the checks below: fail() asks it first
+        if (checkpoint.treeSize() < 0 || head != checkpoint.treeSize() - 1) {
             fail(
                     Failure.CHECKPOINT_ROOT_MISMATCH,
                     head,
@@ -196,23 +205,43 @@ public final class ChainVerification {
         }
     }
 
+    /** Asks the pending signature verdict, if any; a bad signature becomes the failure, reported before any record. */
+    private boolean signatureFailed() {
+        BooleanSupplier verdict = pendingSignature;
+        if (verdict == null) {
+            return false;
+        }
+        pendingSignature = null;
+        if (verdict.getAsBoolean()) {
+            return false;
+        }
+        failure = VerificationReport.failed(
+                chain,
+                0,
+                checkpoint.headSeq(),
+                Failure.CHECKPOINT_SIGNATURE_INVALID,
+                "the signature of the checkpoint (key_id " + checkpoint.keyId()
+                        + ") does not verify with the given public key",
+                keys.hasKeys());
+        macs.wipe();
+        return true;
+    }
+
     private String gapDetail(ChainEntry jumped) {
         return "expected seq " + expectedSeq + ", found seq " + jumped.seq() + " (" + (jumped.seq() - expectedSeq)
                 + " missing)";
     }
 
     private void digest(byte[] event, int offset, int length) {
-        eventDigest.update(event, offset, length);
-        try {
-            eventDigest.digest(eventSha, 0, eventSha.length);
-        } catch (DigestException e) {
-            throw new IllegalStateException(e);
-        }
+        eventDigest.hash(event, offset, length, eventSha, 0);
     }
 
     private boolean fail(Failure kind, long firstBadSeq, String detail) {
+        if (signatureFailed()) {
+            return false;
+        }
         failure = VerificationReport.failed(chain, expectedSeq, firstBadSeq, kind, detail, keys.hasKeys());
-        hmac.wipe();
+        macs.wipe();
         return false;
     }
 }

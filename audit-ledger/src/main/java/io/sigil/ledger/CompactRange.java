@@ -10,6 +10,9 @@ import java.util.List;
  */
 public final class CompactRange {
     private final MessageDigest digest = Sha256.newDigest();
+    private final Sha256Hasher sha = new Sha256Hasher();
+    // The prefix byte and the one or two hashes a leaf or node hash covers, so each costs one hashing call.
+    private final byte[] hashInput = new byte[1 + 2 * Merkle.HASH_LENGTH];
     private final ArrayList<byte[]> subtrees = new ArrayList<>(64);
     private long size;
 
@@ -66,7 +69,15 @@ public final class CompactRange {
 
     /** Appends the leaf whose data is {@code leafData}, hashing it here. */
     public void appendLeafData(byte[] leafData) {
-        push(Merkle.leafHash(digest, leafData));
+        if (leafData.length != Merkle.HASH_LENGTH) {
+            push(Merkle.leafHash(digest, leafData));
+            return;
+        }
+        hashInput[0] = Merkle.LEAF_PREFIX;
+        System.arraycopy(leafData, 0, hashInput, 1, Merkle.HASH_LENGTH);
+        byte[] leafHash = new byte[Merkle.HASH_LENGTH];
+        sha.hash(hashInput, 0, 1 + Merkle.HASH_LENGTH, leafHash, 0);
+        push(leafHash);
     }
 
     public long size() {
@@ -100,10 +111,20 @@ public final class CompactRange {
         byte[] hash = leafHash;
         // Each trailing 1 bit of the old size is a perfect subtree of the same height as the one being carried up.
         for (long s = size; (s & 1) == 1; s >>>= 1) {
-            hash = Merkle.nodeHash(digest, subtrees.remove(subtrees.size() - 1), hash);
+            hash = nodeHash(subtrees.remove(subtrees.size() - 1), hash);
         }
         subtrees.add(hash);
         size++;
+    }
+
+    /** The same as {@link Merkle#nodeHash(byte[], byte[])}, in one hashing call. */
+    private byte[] nodeHash(byte[] left, byte[] right) {
+        hashInput[0] = Merkle.NODE_PREFIX;
+        System.arraycopy(left, 0, hashInput, 1, Merkle.HASH_LENGTH);
+        System.arraycopy(right, 0, hashInput, 1 + Merkle.HASH_LENGTH, Merkle.HASH_LENGTH);
+        byte[] node = new byte[Merkle.HASH_LENGTH];
+        sha.hash(hashInput, 0, hashInput.length, node, 0);
+        return node;
     }
 
     private static byte[] requireHash(byte[] hash) {

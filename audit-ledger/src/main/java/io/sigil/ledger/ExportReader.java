@@ -44,12 +44,6 @@ public final class ExportReader {
         void accept(SealedRecord record) throws IOException;
     }
 
-    /** Receives record lines one by one, as the parser holding each. */
-    @FunctionalInterface
-    interface ParsedSink {
-        void accept(RecordLineParser parsed) throws IOException;
-    }
-
     /** Receives the verifier's view of records one by one. */
     @FunctionalInterface
     interface EntrySink {
@@ -176,26 +170,30 @@ public final class ExportReader {
 
     /** Streams every record in file order. */
     public void forEachRecord(RecordSink sink) throws IOException {
-        RecordLineParser parser = new RecordLineParser();
-        forEachRecordLine(parser, line -> sink.accept(fields(line, parser::record)));
+        try (RecordStream records = records()) {
+            while (records.next()) {
+                sink.accept(fields(records, records.parser()::record));
+            }
+        }
     }
 
     /** Streams every record in file order as the verifier reads it, the event left in UTF-8. */
     void forEachEntry(EntrySink sink) throws IOException {
-        forEachParsedRecord(parsed -> sink.accept(parsed.entry()));
+        try (RecordStream records = records()) {
+            while (records.next()) {
+                sink.accept(fields(records, records.parser()::entry));
+            }
+        }
     }
 
     /**
-     * Streams every record line in file order as the parser holding it, for a caller that builds entries itself
-     * (into its own buffers); a bad field surfaces from the parser's entry methods as an ExportFormatException.
+     * The record lines in file order, for a caller that builds entries itself (into its own buffers); a bad field
+     * surfaces from the parser's entry methods as an IllegalArgumentException, for {@link RecordStream#badRecord}.
      */
-    void forEachParsedRecord(ParsedSink sink) throws IOException {
-        RecordLineParser parser = new RecordLineParser();
-        forEachRecordLine(parser, line -> {
-            try {
-                sink.accept(parser);
-            } catch (IllegalArgumentException e) {
-                throw new ExportFormatException(line, "bad record: " + e.getMessage(), e);
+    RecordStream records() throws IOException {
+        return new RecordStream(new ExportLines(file), offset -> {
+            if (firstCheckpointLine == Long.MAX_VALUE) {
+                firstCheckpointLine = offset;
             }
         });
     }
@@ -208,31 +206,11 @@ public final class ExportReader {
         return chains;
     }
 
-    /** Called with the line number once the parser holds a record line. */
-    private interface RecordLine {
-        void accept(long line) throws IOException;
-    }
-
-    private void forEachRecordLine(RecordLineParser parser, RecordLine action) throws IOException {
-        try (ExportLines lines = new ExportLines(file)) {
-            lines.next(); // the header, read by open()
-            while (lines.next()) {
-                long line = lines.number();
-                RecordLineParser.Kind kind = parser.parse(lines.buffer(), lines.start(), lines.end(), line);
-                if (kind == RecordLineParser.Kind.RECORD) {
-                    action.accept(line);
-                } else if (kind == RecordLineParser.Kind.CHECKPOINT && firstCheckpointLine == Long.MAX_VALUE) {
-                    firstCheckpointLine = lines.position();
-                }
-            }
-        }
-    }
-
-    private static <T> T fields(long line, Supplier<T> parsed) throws ExportFormatException {
+    private static <T> T fields(RecordStream records, Supplier<T> parsed) throws ExportFormatException {
         try {
             return parsed.get();
         } catch (IllegalArgumentException e) {
-            throw new ExportFormatException(line, "bad record: " + e.getMessage(), e);
+            throw records.badRecord(e);
         }
     }
 

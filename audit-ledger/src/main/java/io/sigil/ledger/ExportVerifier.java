@@ -47,7 +47,6 @@ public final class ExportVerifier {
 
     public static List<VerificationReport> verify(ExportReader reader, byte[] rootKey, byte[] publicKeyOrNull)
             throws IOException {
-        ChainVerifier verifier = new ChainVerifier();
         BlockingQueue<EntryBatch> queue = new ArrayBlockingQueue<>(BATCHES_IN_FLIGHT);
         BlockingQueue<EntryBatch> checked = new ArrayBlockingQueue<>(BATCHES_IN_FLIGHT + 2); // to be reused
         FutureTask<List<VerificationReport>> checks = new FutureTask<>(() -> {
@@ -55,8 +54,16 @@ public final class ExportVerifier {
             Map<String, Checkpoint> checkpoints = reader.checkpoints();
             long genesisEpoch = reader.header().genesisEpoch();
             // One key schedule per chain: interleaved chains sharing one would restart its walk from genesis.
-            Function<String, ChainVerification> start = chain -> verifier.start(
-                    chain, new KeySchedule(rootKey, genesisEpoch), checkpoints.get(chain), publicKeyOrNull);
+            CheckpointSignatures signatures =
+                    publicKeyOrNull == null ? null : CheckpointSignatures.start(checkpoints.values(), publicKeyOrNull);
+            Function<String, ChainVerification> start = chain -> {
+                Checkpoint checkpoint = checkpoints.get(chain);
+                return new ChainVerification(
+                        chain,
+                        new KeySchedule(rootKey, genesisEpoch),
+                        checkpoint,
+                        checkpoint == null || signatures == null ? null : signatures.verdict(checkpoint));
+            };
             Map<String, ChainVerification> runs = new LinkedHashMap<>();
             for (EntryBatch batch = queue.take(); batch != END; batch = queue.take()) {
                 for (int i = 0; i < batch.size; i++) {
@@ -77,23 +84,28 @@ public final class ExportVerifier {
         checker.setDaemon(true);
         checker.start();
         try {
-            EntryBatch[] batch = {new EntryBatch()};
-            try {
-                reader.forEachParsedRecord(parsed -> {
-                    if (!batch[0].fits(parsed.eventLength())) {
-                        hand(queue, batch[0], checks);
+            EntryBatch batch = new EntryBatch();
+            try (RecordStream records = reader.records()) {
+                RecordLineParser parsed = records.parser();
+                while (records.next()) {
+                    if (!batch.fits(parsed.eventLength())) {
+                        hand(queue, batch, checks);
                         EntryBatch reused = checked.poll();
-                        batch[0] = reused != null ? reused : new EntryBatch();
+                        batch = reused != null ? reused : new EntryBatch();
                     }
-                    batch[0].add(parsed);
-                });
+                    try {
+                        batch.add(parsed);
+                    } catch (IllegalArgumentException e) {
+                        throw records.badRecord(e);
+                    }
+                }
             } catch (ExportFormatException e) {
                 reader.checkNonRecordLines(); // a bad line among the others is reported first, as a whole-file read
                 // would
                 throw e;
             }
-            if (batch[0].size > 0) {
-                hand(queue, batch[0], checks);
+            if (batch.size > 0) {
+                hand(queue, batch, checks);
             }
             hand(queue, END, checks);
             return checks.get();

@@ -7,8 +7,8 @@ import java.util.List;
 /** RFC 6962 / RFC 9162 Merkle tree hashing, audit paths and their verification. */
 public final class Merkle {
     public static final int HASH_LENGTH = Sha256.LENGTH;
-    private static final byte LEAF_PREFIX = 0x00;
-    private static final byte NODE_PREFIX = 0x01;
+    static final byte LEAF_PREFIX = 0x00;
+    static final byte NODE_PREFIX = 0x01;
     private static final byte[] EMPTY_ROOT = Sha256.newDigest().digest();
 
     private Merkle() {}
