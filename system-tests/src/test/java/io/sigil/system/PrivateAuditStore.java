@@ -157,6 +157,11 @@ final class PrivateAuditStore implements AutoCloseable {
      * every seventh a Detection Finding, every fifth denied, two in three with interceptions.
      */
     static String event(String auditId, String actor, int n) {
+        return event(auditId, actor, n, Instant.now());
+    }
+
+    /** The same, stamped with {@code time} instead of now. */
+    static String event(String auditId, String actor, int n, Instant time) {
         Map<String, Object> attributes = new LinkedHashMap<>();
         attributes.put("method", "tools/call");
         attributes.put("risk_class", n % 2 == 0 ? "read-only" : "write");
@@ -172,7 +177,7 @@ final class PrivateAuditStore implements AutoCloseable {
         try {
             AuditEvent event = new AuditEvent(
                     auditId,
-                    Instant.now(),
+                    time,
                     n % 7 == 0 ? AuditEvent.DETECTION_FINDING : AuditEvent.API_ACTIVITY,
                     "tools/call",
                     "gateway",
