@@ -214,7 +214,8 @@ class SyslogTcpSenderTest {
             assertThat(result.isRetryable()).isTrue();
             assertThat(result.reason()).startsWith("send").contains("write not completed");
             // Bounded by the 0.5 s write timeout, not by the receiver. The bound leaves room for composing 32 MB of
-            // frames on two loaded cores (5.4 s once, in a full build beside benchmarks); a blocked sender never returns.
+            // frames on two loaded cores (5.4 s once, in a full build beside benchmarks); a blocked sender never
+            // returns.
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
         }
     }
