@@ -8,9 +8,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 /**
- * Sends the audit events an answer does not wait for (a session opened, a session refused because the gateway is
- * full). The broker's refusal cannot fail a call that is already answered, so it is logged with the event's audit id
- * and counted in {@code sigil.audit.unacknowledged}, for an alert to notice a trail with holes.
+ * Sends the audit events nobody waits for: a session opened or refused, a tool pinned or changed, a scanner pack
+ * loaded or rejected. A refusal by the broker (or by a logger that throws at once) cannot fail what already happened,
+ * so it is logged with the event's audit id and counted in {@code sigil.audit.unacknowledged}, for an alert to notice
+ * a trail with holes.
  */
 @ApplicationScoped
 public class UnawaitedAudit {
@@ -26,14 +27,22 @@ public class UnawaitedAudit {
     }
 
     public void send(AuditEvent event) {
-        audit.log(event).whenComplete((ignored, failure) -> {
-            if (failure != null) {
-                counter(event.activity()).increment();
-                LOG.warnf(
-                        "audit event %s (%s) was not acknowledged: %s",
-                        event.auditId(), event.activity(), failure.getClass().getSimpleName());
-            }
-        });
+        try {
+            audit.log(event).whenComplete((ignored, failure) -> {
+                if (failure != null) {
+                    lost(event, failure);
+                }
+            });
+        } catch (RuntimeException refused) {
+            lost(event, refused);
+        }
+    }
+
+    private void lost(AuditEvent event, Throwable failure) {
+        counter(event.activity()).increment();
+        LOG.warnf(
+                "audit event %s (%s) was not acknowledged: %s",
+                event.auditId(), event.activity(), failure.getClass().getSimpleName());
     }
 
     /** Refusals so far for one activity; for tests and dashboards. */

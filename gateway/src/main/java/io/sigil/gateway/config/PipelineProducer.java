@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 import io.sigil.gateway.audit.KeyedDigest;
+import io.sigil.gateway.audit.UnawaitedAudit;
 import io.sigil.gateway.federation.Federation;
 import io.sigil.gateway.federation.Member;
 import io.sigil.gateway.federation.UpstreamFactory;
@@ -98,7 +99,7 @@ public class PipelineProducer {
 
     @Produces
     @ApplicationScoped
-    ToolPins toolPins(GatewayConfig config, PgPinStore store, AuditPublisher audit) {
+    ToolPins toolPins(GatewayConfig config, PgPinStore store, UnawaitedAudit audit) {
         PinningPolicy policy =
                 new PinningPolicy(config.pinning().onChange(), config.pinning().onInjection());
         return new ToolPins(

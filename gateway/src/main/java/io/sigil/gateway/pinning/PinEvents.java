@@ -1,11 +1,10 @@
 package io.sigil.gateway.pinning;
 
 import io.sigil.core.model.AuditEvent;
-import io.sigil.core.spi.AuditLogger;
+import io.sigil.gateway.audit.UnawaitedAudit;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.jboss.logging.Logger;
 
 /**
  * Records what happens to pins on the audit topic: a tool pinned, changed, suspected of injection, approved.
@@ -19,12 +18,11 @@ public final class PinEvents {
     public static final String INJECTION_SUSPECTED = "tool/injection-suspected";
     public static final String APPROVED = "tool/approved";
     private static final String SOURCE = "gateway";
-    private static final Logger LOG = Logger.getLogger(PinEvents.class);
 
-    private final AuditLogger audit;
+    private final UnawaitedAudit audit;
     private final Clock clock;
 
-    public PinEvents(AuditLogger audit, Clock clock) {
+    public PinEvents(UnawaitedAudit audit, Clock clock) {
         this.audit = audit;
         this.clock = clock;
     }
@@ -68,14 +66,6 @@ public final class PinEvents {
     private void publish(int classUid, String activity, String actor, String outcome, Map<String, Object> attributes) {
         AuditEvent event = new AuditEvent(
                 AuditEvent.newAuditId(), clock.instant(), classUid, activity, SOURCE, actor, null, outcome, attributes);
-        try {
-            audit.log(event).whenComplete((acknowledged, failure) -> {
-                if (failure != null) {
-                    LOG.warnf("pin event %s (%s) not recorded: %s", event.auditId(), activity, failure);
-                }
-            });
-        } catch (RuntimeException failure) {
-            LOG.warnf("pin event %s (%s) not recorded: %s", event.auditId(), activity, failure);
-        }
+        audit.send(event);
     }
 }

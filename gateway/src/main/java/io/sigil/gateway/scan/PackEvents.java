@@ -1,11 +1,10 @@
 package io.sigil.gateway.scan;
 
 import io.sigil.core.model.AuditEvent;
-import io.sigil.core.spi.AuditLogger;
+import io.sigil.gateway.audit.UnawaitedAudit;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.jboss.logging.Logger;
 
 /**
  * Records on the audit topic what became of each scanner pack the gateway received: loaded, withdrawn or
@@ -17,12 +16,11 @@ public final class PackEvents {
     public static final String WITHDRAWN = "scanner/withdrawn";
     public static final String REJECTED = "scanner/rejected";
     private static final String SOURCE = "gateway";
-    private static final Logger LOG = Logger.getLogger(PackEvents.class);
 
-    private final AuditLogger audit;
+    private final UnawaitedAudit audit;
     private final Clock clock;
 
-    public PackEvents(AuditLogger audit, Clock clock) {
+    public PackEvents(UnawaitedAudit audit, Clock clock) {
         this.audit = audit;
         this.clock = clock;
     }
@@ -50,14 +48,6 @@ public final class PackEvents {
     private void publish(int classUid, String activity, String outcome, Map<String, Object> attributes) {
         AuditEvent event = new AuditEvent(
                 AuditEvent.newAuditId(), clock.instant(), classUid, activity, SOURCE, null, null, outcome, attributes);
-        try {
-            audit.log(event).whenComplete((acknowledged, failure) -> {
-                if (failure != null) {
-                    LOG.warnf("scanner pack event %s (%s) not recorded: %s", event.auditId(), activity, failure);
-                }
-            });
-        } catch (RuntimeException failure) {
-            LOG.warnf("scanner pack event %s (%s) not recorded: %s", event.auditId(), activity, failure);
-        }
+        audit.send(event);
     }
 }

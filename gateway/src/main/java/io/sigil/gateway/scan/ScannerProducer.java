@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.LaunchMode;
 import io.sigil.core.scan.DetectorPack;
 import io.sigil.core.scan.DetectorPacks;
-import io.sigil.runtime.audit.AuditPublisher;
+import io.sigil.gateway.audit.UnawaitedAudit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -53,7 +53,7 @@ public class ScannerProducer {
     @Produces
     @Singleton
     PackIntake packIntake(
-            ScannersConfig config, ActiveScanner active, TrustedKeys keys, ObjectMapper mapper, AuditPublisher audit) {
+            ScannersConfig config, ActiveScanner active, TrustedKeys keys, ObjectMapper mapper, UnawaitedAudit audit) {
         return new PackIntake(
                 new PackSignatureVerifier(keys, mapper),
                 new RegistryPacks(active, builtIn(config)),

@@ -50,4 +50,17 @@ class UnawaitedAuditTest {
         assertThat(unawaited.unacknowledged("mcp/sessions-full")).isEqualTo(1.0);
         assertThat(unawaited.unacknowledged("tools/call")).isZero();
     }
+
+    @Test
+    void aLoggerThatThrowsAtOnceIsCountedAndNeverReachesTheCaller() {
+        UnawaitedAudit throwing = new UnawaitedAudit(
+                event -> {
+                    throw new IllegalStateException("producer closed");
+                },
+                new SimpleMeterRegistry());
+
+        throwing.send(event("tool/pinned"));
+
+        assertThat(throwing.unacknowledged("tool/pinned")).isEqualTo(1.0);
+    }
 }

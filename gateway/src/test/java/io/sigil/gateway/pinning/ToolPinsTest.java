@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.sigil.core.model.AuditEvent;
 import io.sigil.core.spi.AuditLogger;
+import io.sigil.gateway.audit.UnawaitedAudit;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -29,7 +31,12 @@ class ToolPinsTest {
 
     private ToolPins pins(PinningPolicy policy) {
         Clock clock = Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC);
-        return new ToolPins(store, policy, new InjectionScanner(), new PinEvents(audit, clock), clock);
+        return new ToolPins(
+                store,
+                policy,
+                new InjectionScanner(),
+                new PinEvents(new UnawaitedAudit(audit, new SimpleMeterRegistry()), clock),
+                clock);
     }
 
     private static ObjectNode tool(String description) {

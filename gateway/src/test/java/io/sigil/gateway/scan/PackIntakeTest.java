@@ -2,10 +2,12 @@ package io.sigil.gateway.scan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.sigil.core.model.AuditEvent;
 import io.sigil.core.scan.DetectorPacks;
 import io.sigil.core.scan.ScanEngine;
 import io.sigil.core.spi.AuditLogger;
+import io.sigil.gateway.audit.UnawaitedAudit;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -25,7 +27,7 @@ class PackIntakeTest {
             new PackSignatureVerifier(
                     ((TrustedKeys.Loaded.Trusted) TrustedKeys.load(Optional.empty(), true)).keys(), SignedPacks.JSON),
             new RegistryPacks(active, DetectorPacks.builtInPacks()),
-            new PackEvents(audit, Clock.systemUTC()));
+            new PackEvents(new UnawaitedAudit(audit, new SimpleMeterRegistry()), Clock.systemUTC()));
 
     @Test
     void aSignedPackIsLoadedAndAuditedAndItsTombstoneWithdrawsIt() {

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.sigil.core.mcp.JsonRpcError;
+import io.sigil.gateway.audit.UnawaitedAudit;
 import io.sigil.gateway.federation.Federation;
 import io.sigil.gateway.pinning.InMemoryPinStore;
 import io.sigil.gateway.pinning.InjectionScanner;
@@ -33,7 +35,10 @@ class PinningStageTest {
                     store,
                     PinningPolicy.STRICT,
                     new InjectionScanner(),
-                    new PinEvents(event -> CompletableFuture.completedFuture(null), Clock.systemUTC()),
+                    new PinEvents(
+                            new UnawaitedAudit(
+                                    event -> CompletableFuture.completedFuture(null), new SimpleMeterRegistry()),
+                            Clock.systemUTC()),
                     Clock.systemUTC()),
             Upstreams.single("demo", request -> CompletableFuture.completedFuture(list())));
 
@@ -127,7 +132,10 @@ class PinningStageTest {
                         store,
                         PinningPolicy.STRICT,
                         new InjectionScanner(),
-                        new PinEvents(event -> CompletableFuture.completedFuture(null), Clock.systemUTC()),
+                        new PinEvents(
+                                new UnawaitedAudit(
+                                        event -> CompletableFuture.completedFuture(null), new SimpleMeterRegistry()),
+                                Clock.systemUTC()),
                         Clock.systemUTC()),
                 federation);
         ObjectNode merged = list();
@@ -197,7 +205,10 @@ class PinningStageTest {
                         store,
                         PinningPolicy.STRICT,
                         new InjectionScanner(),
-                        new PinEvents(event -> CompletableFuture.completedFuture(null), Clock.systemUTC()),
+                        new PinEvents(
+                                new UnawaitedAudit(
+                                        event -> CompletableFuture.completedFuture(null), new SimpleMeterRegistry()),
+                                Clock.systemUTC()),
                         Clock.systemUTC()),
                 Upstreams.single(
                         "demo",
