@@ -22,9 +22,17 @@ final class HmacSha256 {
 
     /** Keys this instance; the caller keeps ownership of {@code key} (and should wipe it). */
     void init(byte[] key) {
+        pads(key, innerPad, outerPad);
+        inner.reset();
+        inner.update(innerPad);
+        keyed = true;
+    }
+
+    /** RFC 2104's padded keys, written into the first 64 bytes of each array; a longer key is hashed first. */
+    static void pads(byte[] key, byte[] innerPad, byte[] outerPad) {
         byte[] k = key.length > BLOCK ? Sha256.newDigest().digest(key) : key;
-        Arrays.fill(innerPad, (byte) 0x36);
-        Arrays.fill(outerPad, (byte) 0x5c);
+        Arrays.fill(innerPad, 0, BLOCK, (byte) 0x36);
+        Arrays.fill(outerPad, 0, BLOCK, (byte) 0x5c);
         for (int i = 0; i < k.length; i++) {
             innerPad[i] ^= k[i];
             outerPad[i] ^= k[i];
@@ -32,9 +40,6 @@ final class HmacSha256 {
         if (k != key) {
             Arrays.fill(k, (byte) 0);
         }
-        inner.reset();
-        inner.update(innerPad);
-        keyed = true;
     }
 
     void update(byte[] data) {

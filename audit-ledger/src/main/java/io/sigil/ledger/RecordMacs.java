@@ -30,20 +30,7 @@ final class RecordMacs {
 
     /** Keys the MACs; the caller keeps ownership of {@code key} (and should wipe it). */
     void key(byte[] key) {
-        byte[] k = key;
-        if (key.length > BLOCK) {
-            k = new byte[Sha256.LENGTH];
-            sha.hash(key, 0, key.length, k, 0);
-        }
-        Arrays.fill(inner, 0, BLOCK, (byte) 0x36);
-        Arrays.fill(outer, 0, BLOCK, (byte) 0x5c);
-        for (int i = 0; i < k.length; i++) {
-            inner[i] ^= k[i];
-            outer[i] ^= k[i];
-        }
-        if (k != key) {
-            Arrays.fill(k, (byte) 0);
-        }
+        HmacSha256.pads(key, inner, outer);
         keyed = true;
     }
 
