@@ -144,7 +144,7 @@ public final class EventCanonicaliser {
         top.put("class_uid", value);
         top.put("time", value);
         top.put("time_dt", value);
-        return new CanonicalInput.Selection(Map.copyOf(top));
+        return new CanonicalInput.Selection(top);
     }
 
     private static EventFacts facts(JsonNode event) {
