@@ -5,11 +5,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.sigil.core.model.AuditEvent;
 import io.sigil.core.spi.AuditLogger;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.CompletionStage;
 import org.jboss.logging.Logger;
 
 /**
  * Sends the audit events nobody waits for: a session opened or refused, a tool pinned or changed, a scanner pack
- * loaded or rejected. A refusal by the broker (or by a logger that throws at once) cannot fail what already happened,
+ * loaded or rejected, the outcome of a call whose risk class does not await its audit. A refusal by the broker (or by a logger that throws at once) cannot fail what already happened,
  * so it is logged with the event's audit id and counted in {@code sigil.audit.unacknowledged}, for an alert to notice
  * a trail with holes.
  */
@@ -28,14 +29,19 @@ public class UnawaitedAudit {
 
     public void send(AuditEvent event) {
         try {
-            audit.log(event).whenComplete((ignored, failure) -> {
-                if (failure != null) {
-                    lost(event, failure);
-                }
-            });
+            watch(audit.log(event), event);
         } catch (RuntimeException refused) {
             lost(event, refused);
         }
+    }
+
+    /** Counts and logs the event if this acknowledgement, which the answer did not wait for, fails. */
+    public void watch(CompletionStage<?> acknowledged, AuditEvent event) {
+        acknowledged.whenComplete((ignored, failure) -> {
+            if (failure != null) {
+                lost(event, failure);
+            }
+        });
     }
 
     private void lost(AuditEvent event, Throwable failure) {

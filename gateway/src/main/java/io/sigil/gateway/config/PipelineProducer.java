@@ -57,6 +57,7 @@ public class PipelineProducer {
             ToolPins pins,
             ActiveScanner scanner,
             Federation federation,
+            UnawaitedAudit unawaited,
             MeterRegistry registry) {
         PolicyVersion policy = PolicyVersion.of(config);
         KeyedDigest digests = KeyedDigest.of(config.auditDigestKey());
@@ -87,7 +88,8 @@ public class PipelineProducer {
                                 new RiskClassifier(config.riskClasses()),
                                 config.auditAwaitedFor(),
                                 policy,
-                                digests))));
+                                digests,
+                                unawaited))));
         Pipeline pipeline = factory.build(config.stages(), new MeteredStageTimer(registry));
         LOG.infof(
                 "gateway chain: %s; rules version %s; upstreams %s",

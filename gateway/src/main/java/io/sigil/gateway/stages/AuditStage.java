@@ -1,11 +1,13 @@
 package io.sigil.gateway.stages;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.sigil.core.mcp.JsonRpcError;
 import io.sigil.core.model.AuditEvent;
 import io.sigil.core.model.Interception;
 import io.sigil.core.spi.AuditLogger;
 import io.sigil.gateway.audit.KeyedDigest;
+import io.sigil.gateway.audit.UnawaitedAudit;
 import io.sigil.gateway.config.PolicyVersion;
 import io.sigil.gateway.pipeline.Exchange;
 import io.sigil.gateway.pipeline.Stage;
@@ -20,8 +22,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.atomic.LongAdder;
-import org.jboss.logging.Logger;
 
 /**
  * Records the exchange on the audit topic. An answer that carries an interception is withheld until the broker
@@ -41,15 +41,13 @@ public final class AuditStage implements Stage {
 
     static final String SOURCE = "gateway";
 
-    private static final Logger LOG = Logger.getLogger(AuditStage.class);
-
     private final AuditLogger audit;
     private final Clock clock;
     private final RiskClassifier risks;
     private final Set<RiskClass> awaited;
     private final PolicyVersion policy;
     private final KeyedDigest digests;
-    private final LongAdder unacknowledged = new LongAdder();
+    private final UnawaitedAudit unawaited;
 
     /** A stage that awaits the acknowledgement of every event, whatever its risk class. */
     public AuditStage(AuditLogger audit, Clock clock) {
@@ -67,17 +65,25 @@ public final class AuditStage implements Stage {
             Set<RiskClass> awaited,
             PolicyVersion policy,
             KeyedDigest digests) {
+        this(audit, clock, risks, awaited, policy, digests, new UnawaitedAudit(audit, new SimpleMeterRegistry()));
+    }
+
+    /** @param unawaited counts and logs the events of answers that did not wait, should the broker lose them */
+    public AuditStage(
+            AuditLogger audit,
+            Clock clock,
+            RiskClassifier risks,
+            Set<RiskClass> awaited,
+            PolicyVersion policy,
+            KeyedDigest digests,
+            UnawaitedAudit unawaited) {
         this.audit = audit;
+        this.unawaited = unawaited;
         this.digests = digests;
         this.clock = clock;
         this.risks = risks;
         this.awaited = awaited.isEmpty() ? EnumSet.noneOf(RiskClass.class) : EnumSet.copyOf(awaited);
         this.policy = policy;
-    }
-
-    /** Events of calls that were answered without waiting and that the broker then failed to acknowledge. */
-    public long unacknowledged() {
-        return unacknowledged.sum();
     }
 
     @Override
@@ -99,13 +105,13 @@ public final class AuditStage implements Stage {
             return awaiting(acknowledged);
         }
         if (!awaited.contains(risk)) {
-            counted(acknowledged, event, risk);
+            unawaited.watch(acknowledged, event);
             return CompletableFuture.completedFuture(StageResult.CONTINUE);
         }
         if (exchange.admitted() != null) {
             // The admission record, written while the upstream worked, makes the call durable: the answer waits
             // for it, and the outcome follows on the same idempotent producer (a loss is counted and logged).
-            counted(acknowledged, event, risk);
+            unawaited.watch(acknowledged, event);
             return awaiting(exchange.admitted());
         }
         return awaiting(acknowledged);
@@ -131,17 +137,6 @@ public final class AuditStage implements Stage {
                 event.attributes());
         return CompletableFuture.allOf(
                 acknowledged.toCompletableFuture(), audit.log(finding).toCompletableFuture());
-    }
-
-    private void counted(CompletionStage<Void> acknowledged, AuditEvent event, RiskClass risk) {
-        acknowledged.whenComplete((ignored, failure) -> {
-            if (failure != null) {
-                unacknowledged.increment();
-                LOG.warnf(
-                        "audit event %s (%s) was not acknowledged: %s",
-                        event.auditId(), risk.wireName(), failure.getClass().getSimpleName());
-            }
-        });
     }
 
     private static CompletionStage<StageResult> awaiting(CompletionStage<Void> acknowledged) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.sigil.core.identity.AgentStatus;
 import io.sigil.core.identity.RegisteredAgent;
 import io.sigil.core.identity.TrustAssessment;
@@ -11,7 +12,9 @@ import io.sigil.core.mcp.JsonRpcError;
 import io.sigil.core.model.AuditEvent;
 import io.sigil.core.model.Interception;
 import io.sigil.core.model.TrustLevel;
+import io.sigil.core.spi.AuditLogger;
 import io.sigil.gateway.audit.KeyedDigest;
+import io.sigil.gateway.audit.UnawaitedAudit;
 import io.sigil.gateway.config.PolicyVersion;
 import io.sigil.gateway.pipeline.Credentials;
 import io.sigil.gateway.pipeline.Exchange;
@@ -142,14 +145,19 @@ class AuditStageTest {
         // Given a read-only tool and a broker that has not acknowledged yet
         CompletableFuture<Void> acknowledgement = new CompletableFuture<>();
         List<AuditEvent> published = new ArrayList<>();
+        AuditLogger broker = event -> {
+            published.add(event);
+            return acknowledgement;
+        };
+        UnawaitedAudit unawaited = new UnawaitedAudit(broker, new SimpleMeterRegistry());
         AuditStage stage = new AuditStage(
-                event -> {
-                    published.add(event);
-                    return acknowledgement;
-                },
+                broker,
                 clock,
                 new RiskClassifier(Map.of("read_email", RiskClass.READ_ONLY)),
-                AWAITED_BY_DEFAULT);
+                AWAITED_BY_DEFAULT,
+                PolicyVersion.UNVERSIONED,
+                KeyedDigest.random(),
+                unawaited);
 
         // When
         CompletableFuture<StageResult> result = stage.apply(toolCall()).toCompletableFuture();
@@ -157,8 +165,9 @@ class AuditStageTest {
         // Then the answer goes on, and a later failure is counted
         assertThat(result).isCompletedWithValue(StageResult.CONTINUE);
         assertThat(published.get(0).attributes()).containsEntry("risk_class", "read-only");
+        assertThat(unawaited.unacknowledged("tools/call")).isZero();
         acknowledgement.completeExceptionally(new IllegalStateException("broker away"));
-        assertThat(stage.unacknowledged()).isEqualTo(1);
+        assertThat(unawaited.unacknowledged("tools/call")).isEqualTo(1);
     }
 
     @Test
