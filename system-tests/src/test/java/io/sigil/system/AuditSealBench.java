@@ -1,5 +1,6 @@
 package io.sigil.system;
 
+import io.sigil.core.model.AuditEvent;
 import io.sigil.devstack.DevStackClient;
 import io.sigil.devstack.StackProfile;
 import io.sigil.devstack.StackState;
@@ -25,6 +26,14 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 public final class AuditSealBench {
 
     private AuditSealBench() {}
+
+    /**
+     * The producers' time-ordered ids; {@code -Dbench.random-ids=true} gives random (version 4) ones, as the mesh sent
+     * before, to compare what they cost the store's index.
+     */
+    private static String auditId() {
+        return Boolean.getBoolean("bench.random-ids") ? UUID.randomUUID().toString() : AuditEvent.newAuditId();
+    }
 
     public static void main(String[] args) throws Exception {
         String mode = args[0];
@@ -56,16 +65,34 @@ public final class AuditSealBench {
                     cpu.report(events - firstSeen);
                 }
             } else {
+                // -Dbench.warmup-events=W: W events are sealed as a backlog first, so the stream meets a service whose
+                // JIT has compiled the sealer, as in a deployment that has been running; only the stream is reported.
+                int warmup = Integer.getInteger("bench.warmup-events", 0);
+                if (warmup > 0) {
+                    emit(store, warmup, Integer.MAX_VALUE);
+                }
                 store.startService(settings());
+                if (warmup > 0) {
+                    try (Progress progress = new Progress(store)) {
+                        while (progress.sealed() < warmup) {
+                            Thread.sleep(100);
+                        }
+                    }
+                    Thread.sleep(2_000);
+                }
                 // CPU over the whole stream, the feeds' share included while they keep up (they yield to a backlog).
                 CpuTime cpu = CpuTime.of(dir);
                 emit(store, events, Integer.parseInt(args[2]));
                 try (Progress progress = new Progress(store)) {
-                    while (progress.sealed() < events) {
+                    while (progress.sealed() < warmup + events) {
                         Thread.sleep(100);
                     }
                 }
                 cpu.report(events);
+                if (warmup > 0) {
+                    reportStream(store, warmup);
+                    return;
+                }
             }
             report(store);
         }
@@ -192,8 +219,7 @@ public final class AuditSealBench {
             Instant base = Instant.now().plusMillis(5_000 + events / 20);
             ready = new String[events];
             for (int i = 0; i < events; i++) {
-                ready[i] = PrivateAuditStore.event(
-                        UUID.randomUUID().toString(), "client:bench", i, base.plusNanos(i * interval));
+                ready[i] = PrivateAuditStore.event(auditId(), "client:bench", i, base.plusNanos(i * interval));
             }
             long wait = Duration.between(Instant.now(), base).toNanos();
             if (wait < 0) {
@@ -206,9 +232,7 @@ public final class AuditSealBench {
             while (System.nanoTime() < due) {
                 Thread.onSpinWait();
             }
-            String event = ready != null
-                    ? ready[i]
-                    : PrivateAuditStore.event(UUID.randomUUID().toString(), "client:bench", i);
+            String event = ready != null ? ready[i] : PrivateAuditStore.event(auditId(), "client:bench", i);
             producer.send(new ProducerRecord<>(store.topic(), "gateway", event), (meta, error) -> {
                 if (error != null) {
                     failed.incrementAndGet();
@@ -219,6 +243,31 @@ public final class AuditSealBench {
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf(
                 "emitted %d events in %.1f s (%.0f/s, %d failed)%n", events, seconds, events / seconds, failed.get());
+    }
+
+    /** Lag and rate of the streamed events alone: those sealed after the warm-up's {@code warmup} records. */
+    private static void reportStream(PrivateAuditStore store, int warmup) throws Exception {
+        try (Connection db = store.jdbc();
+                Statement sql = db.createStatement();
+                ResultSet row = sql.executeQuery("select count(*), extract(epoch from max(sealed_at) - min(sealed_at)),"
+                        + " percentile_cont(0.5) within group (order by extract(epoch from sealed_at - event_time)),"
+                        + " percentile_cont(0.99) within group (order by extract(epoch from sealed_at - event_time)),"
+                        + " percentile_cont(0.999) within group (order by extract(epoch from sealed_at - event_time)),"
+                        + " max(extract(epoch from sealed_at - event_time)) from audit_record where seq >= "
+                        + warmup)) {
+            row.next();
+            System.out.printf(
+                    "stream after a warm-up of %d sealed events: %d events sealed over %.2f s = %.0f events/s;"
+                            + " emission->seal p50 %.0f ms, p99 %.0f ms, p99.9 %.0f ms, max %.0f ms%n",
+                    warmup,
+                    row.getLong(1),
+                    row.getDouble(2),
+                    row.getLong(1) / row.getDouble(2),
+                    row.getDouble(3) * 1000,
+                    row.getDouble(4) * 1000,
+                    row.getDouble(5) * 1000,
+                    row.getDouble(6) * 1000);
+        }
     }
 
     private static void report(PrivateAuditStore store) throws Exception {
@@ -275,6 +324,7 @@ public final class AuditSealBench {
     private static final class StoreBench {
 
         private static final int BATCH = 2_000;
+
         private static final String COLUMNS = "chain, seq, kafka_offset, epoch, sealed_at, event, event_sha256,"
                 + " prev_mac, mac, well_formed, audit_id, event_time, class_uid, activity, source, actor, outcome, tool";
 
@@ -371,7 +421,7 @@ public final class AuditSealBench {
             for (int done = 0; done < records; done += BATCH) {
                 StringBuilder rows = new StringBuilder(BATCH * 1_200);
                 for (int i = 0; i < BATCH; i++, next++) {
-                    String auditId = UUID.randomUUID().toString();
+                    String auditId = auditId();
                     String actor = "client:agent-" + random.nextInt(50);
                     String tool =
                             new String[] {"search_docs", "read_file", "create_ticket", "run_query"}[random.nextInt(4)];

@@ -7,7 +7,6 @@ import io.sigil.core.model.ocsf.OcsfEventWriter;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
 
 /**
  * One security event on the audit topic. On the wire it is an OCSF event ({@link OcsfEventWriter}):
@@ -54,7 +53,8 @@ public record AuditEvent(
         attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
     }
 
+    /** A time-ordered id (UUID version 7): the audit store indexes events by it, and random ids scatter that index. */
     public static String newAuditId() {
-        return UUID.randomUUID().toString();
+        return TimeOrderedId.next().toString();
     }
 }
