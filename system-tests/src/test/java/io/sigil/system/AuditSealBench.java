@@ -214,9 +214,14 @@ public final class AuditSealBench {
         // the audit pipeline it measures; only the sends do.
         String[] ready = null;
         long start = System.nanoTime();
-        if (Boolean.getBoolean("bench.pregenerate")) {
-            // At most 50 µs per event to write them all, then the stream starts at the planned instant.
-            Instant base = Instant.now().plusMillis(5_000 + events / 20);
+        if (Boolean.getBoolean("bench.pregenerate") && rate != Integer.MAX_VALUE) {
+            // Three times what writing 2,000 of them takes here and now, then the stream starts at the planned instant.
+            long sample = System.nanoTime();
+            for (int i = 0; i < 2_000; i++) {
+                PrivateAuditStore.event(auditId(), "client:bench", i, Instant.now());
+            }
+            long perEvent = (System.nanoTime() - sample) / 2_000;
+            Instant base = Instant.now().plusMillis(5_000 + 3 * perEvent * events / 1_000_000);
             ready = new String[events];
             for (int i = 0; i < events; i++) {
                 ready[i] = PrivateAuditStore.event(auditId(), "client:bench", i, base.plusNanos(i * interval));
