@@ -10,9 +10,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Sends the audit events nobody waits for: a session opened or refused, a tool pinned or changed, a scanner pack
- * loaded or rejected, the outcome of a call whose risk class does not await its audit. A refusal by the broker (or by a logger that throws at once) cannot fail what already happened,
- * so it is logged with the event's audit id and counted in {@code sigil.audit.unacknowledged}, for an alert to notice
- * a trail with holes.
+ * loaded or rejected, the outcome of a call whose risk class does not await its audit. A refusal by the broker (or by
+ * a logger that throws at once) cannot fail what already happened, so it is logged with the event's audit id and
+ * counted in {@code sigil.audit.unacknowledged}, for an alert to notice a trail with holes.
  */
 @ApplicationScoped
 public class UnawaitedAudit {
