@@ -11,7 +11,8 @@
 # Each: the `echo` tool at a fixed rate (latency from the scheduled send time), then closed loop.
 # Needs a running dev mesh (./sigil-mesh up --detach; Keycloak, Kafka, PostgreSQL) and a built system-tests
 # module (its target/node holds server-everything).
-# Usage: [WARMUP=seconds] [WARMRATE=seconds] [CLOSED=seconds of closed loop, default as the open loop] bench/gateway-vs-mcp-proxy.sh [rate/s] [seconds] [concurrency]
+# Usage: [WARMUP=seconds] [WARMRATE=seconds] [CLOSED=seconds of closed loop, default as the open loop] [ONLY="names"]
+#        bench/gateway-vs-mcp-proxy.sh [rate/s] [seconds] [concurrency]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rate=${1:-200}; seconds=${2:-20}; concurrency=${3:-16}
@@ -74,6 +75,7 @@ settle() {
 }
 # Warms the endpoint up apart (nothing of it reported), snapshots a gateway's stage histograms, then measures.
 load() {
+  [[ -z ${ONLY:-} || " $ONLY " == *" $1 "* ]] || return 0 # ONLY="direct-upstream gateway-all-stages ...": these alone
   local bearer=$3
   [[ $bearer == - ]] || bearer=$(fresh_token)
   java -Dwarmup="$warmup" -Dwarmrate="$warmrate" -Dclosed=1 -cp "$cp" io.sigil.system.bench.McpLoad "$1" "$2" "$bearer" "$4" 1 "${@:6}" \
