@@ -405,7 +405,7 @@ public final class ScanEngine implements SensitivityScanner {
             if (atHits[d]) {
                 hits.add(d, start);
             } else {
-                windows.add(d, start, end, detectors.get(d).window());
+                windows.add(d, start, end, windowOf[d]);
             }
         });
         for (int d : alwaysRun) {
