@@ -37,6 +37,12 @@ final class KeywordIndex {
 
     private final int[][] outLengths;
 
+    /** The longest keyword: the automaton's state at any char depends on at most this many chars up to it. */
+    private final int longest;
+
+    /** Texts at least this long are read as two halves in one loop ({@link #search(byte[], int, int, HitSink)}). */
+    static final int TWO_CHAINS_FROM = 4096;
+
     /**
      * @param keywordsByDetector for each detector index, its keywords (may be empty)
      */
@@ -122,6 +128,11 @@ final class KeywordIndex {
             outLengths[index[s]] = Arrays.stream(detectors).map(out::get).toArray();
         }
         this.firstOutput = firstOutput * STRIDE;
+        this.longest = keywordsByDetector.stream()
+                .flatMap(List::stream)
+                .mapToInt(String::length)
+                .max()
+                .orElse(0);
     }
 
     /** Feeds every hit in the text to the sink; per position at most one hit per detector (its longest keyword). */
@@ -138,6 +149,54 @@ final class KeywordIndex {
     }
 
     private void search(byte[] symbols, int from, int to, HitSink sink) {
+        if (to - from < TWO_CHAINS_FROM) {
+            searchOne(symbols, from, to, sink);
+            return;
+        }
+        // Each char's state depends on the previous one, a chain of table lookups: the two halves are read in one
+        // loop as two independent chains. The second restarts at the root the longest keyword before the middle,
+        // so its state is the true one from the middle on (no keyword reaches further back); its hits past the
+        // middle are held back until the first half's are given, to keep the order of their ends.
+        int[] next = this.next;
+        int firstOutput = this.firstOutput;
+        int mid = from + (to - from) / 2;
+        int a = 0;
+        int b = 0;
+        int ia = from;
+        int ib = Math.max(from, mid - longest);
+        int[] heldEnds = new int[64];
+        int[] heldStates = new int[64];
+        int held = 0;
+        while (ia < mid) {
+            a = next[a + (symbols[ia] & 0xFF)];
+            b = next[b + (symbols[ib] & 0xFF)];
+            if (a >= firstOutput) {
+                emit(a, ia, sink);
+            }
+            if (b >= firstOutput && ib >= mid) {
+                if (held == heldEnds.length) {
+                    heldEnds = Arrays.copyOf(heldEnds, 2 * held);
+                    heldStates = Arrays.copyOf(heldStates, 2 * held);
+                }
+                heldEnds[held] = ib;
+                heldStates[held] = b;
+                held++;
+            }
+            ia++;
+            ib++;
+        }
+        for (int k = 0; k < held; k++) {
+            emit(heldStates[k], heldEnds[k], sink);
+        }
+        for (; ib < to; ib++) {
+            b = next[b + (symbols[ib] & 0xFF)];
+            if (b >= firstOutput && ib >= mid) {
+                emit(b, ib, sink);
+            }
+        }
+    }
+
+    private void searchOne(byte[] symbols, int from, int to, HitSink sink) {
         int[] next = this.next;
         int firstOutput = this.firstOutput;
         int state = 0;
@@ -145,12 +204,17 @@ final class KeywordIndex {
             // Keywords are ASCII, so any other symbol simply restarts the automaton (the table says so).
             state = next[state + (symbols[i] & 0xFF)];
             if (state >= firstOutput) {
-                int[] detectors = outDetectors[state / STRIDE];
-                int[] lengths = outLengths[state / STRIDE];
-                for (int k = 0; k < detectors.length; k++) {
-                    sink.hit(detectors[k], i + 1 - lengths[k], i + 1);
-                }
+                emit(state, i, sink);
             }
+        }
+    }
+
+    /** The hits of the state reached at char {@code i}. */
+    private void emit(int state, int i, HitSink sink) {
+        int[] detectors = outDetectors[state / STRIDE];
+        int[] lengths = outLengths[state / STRIDE];
+        for (int k = 0; k < detectors.length; k++) {
+            sink.hit(detectors[k], i + 1 - lengths[k], i + 1);
         }
     }
 

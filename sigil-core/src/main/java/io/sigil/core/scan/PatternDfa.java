@@ -237,6 +237,112 @@ final class PatternDfa {
         return -1;
     }
 
+    /**
+     * {@link #ruleOut} of each window {@code [froms[k], tos[k])}, {@code k < count}, into {@code out[k]}, with the
+     * limit {@code limits[k]}: the same answers and charges. An eager DFA reads two windows in one loop, taking the
+     * next window into a lane as soon as its read ends: one read is a chain of dependent table lookups, so two
+     * independent chains take little more time than one.
+     */
+    void ruleOutEach(byte[] symbols, int[] froms, int[] tos, int count, long weight, long[] limits, long[] out) {
+        if (next == null || start >= special) {
+            for (int k = 0; k < count; k++) {
+                out[k] = ruleOut(symbols, froms[k], tos[k], weight, limits[k]);
+            }
+            return;
+        }
+        int[] next = this.next;
+        int[] symbolClass = this.symbolClass;
+        int special = this.special;
+        // Two lanes, each reading one window: its index (-1 when idle), next char and state.
+        int ka = -1;
+        int kb = -1;
+        int ia = 0;
+        int ib = 0;
+        int a = start;
+        int b = start;
+        int taken = 0;
+        while (true) {
+            while (ka < 0 && taken < count) {
+                int k = taken++;
+                if (froms[k] >= tos[k]) {
+                    out[k] = ruleOut(symbols, froms[k], tos[k], weight, limits[k]);
+                    continue;
+                }
+                a = firstStep(symbols, froms[k]);
+                if (a >= special) {
+                    out[k] = ended(a, 1);
+                    continue;
+                }
+                ka = k;
+                ia = froms[k] + 1;
+            }
+            while (kb < 0 && taken < count) {
+                int k = taken++;
+                if (froms[k] >= tos[k]) {
+                    out[k] = ruleOut(symbols, froms[k], tos[k], weight, limits[k]);
+                    continue;
+                }
+                b = firstStep(symbols, froms[k]);
+                if (b >= special) {
+                    out[k] = ended(b, 1);
+                    continue;
+                }
+                kb = k;
+                ib = froms[k] + 1;
+            }
+            if (ka < 0 || kb < 0) {
+                break; // no window left to pair with
+            }
+            int steps = Math.min(tos[ka] - ia, tos[kb] - ib);
+            int endA = ia + steps;
+            while (ia < endA) {
+                a = next[a + symbolClass[symbols[ia] & 0xFF]];
+                b = next[b + symbolClass[symbols[ib] & 0xFF]];
+                ia++;
+                ib++;
+                if (a >= special || b >= special) {
+                    break;
+                }
+            }
+            // A lane whose state ends the read, or whose window is read to its end, gives its answer and is idle.
+            if (a >= special || ia == tos[ka]) {
+                out[ka] = a >= special ? ended(a, ia - froms[ka]) : charge(tos[ka] - froms[ka]);
+                ka = -1;
+            }
+            if (b >= special || ib == tos[kb]) {
+                out[kb] = b >= special ? ended(b, ib - froms[kb]) : charge(tos[kb] - froms[kb]);
+                kb = -1;
+            }
+        }
+        if (ka >= 0) {
+            out[ka] = readOn(symbols, a, froms[ka], ia, tos[ka]);
+        }
+        if (kb >= 0) {
+            out[kb] = readOn(symbols, b, froms[kb], ib, tos[kb]);
+        }
+    }
+
+    /** The state after the first char of a read from {@code from}, as {@link #ruleOut} reads it. */
+    private int firstStep(byte[] symbols, int from) {
+        // The first char of a region is read even when it is the second half of a pair (RE2J starts there).
+        int first = symbols[from] & 0xFF;
+        return next[start + symbolClass[first == Symbols.SKIP ? NON_ASCII : first]];
+    }
+
+    /** The rest of an eager read from {@code from} that is in {@code state} at {@code at}, as {@link #ruleOut}. */
+    private long readOn(byte[] symbols, int state, int from, int at, int to) {
+        int[] next = this.next;
+        int[] symbolClass = this.symbolClass;
+        int special = this.special;
+        for (int i = at; i < to; i++) {
+            state = next[state + symbolClass[symbols[i] & 0xFF]];
+            if (state >= special) {
+                return ended(state, i + 1 - from);
+            }
+        }
+        return charge(to - from);
+    }
+
     /** The answer of a read that reached a state that ends it after {@code chars} chars. */
     private long ended(int state, int chars) {
         // Accepting: a match may lie there. Dead (anchored): nothing after this can make a match.

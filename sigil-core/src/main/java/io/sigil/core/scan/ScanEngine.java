@@ -405,7 +405,7 @@ public final class ScanEngine implements SensitivityScanner {
             if (atHits[d]) {
                 hits.add(d, start);
             } else {
-                windows.add(d, start, end, detectors.get(d).window());
+                windows.add(d, start, end, windowOf[d]);
             }
         });
         for (int d : alwaysRun) {
@@ -417,10 +417,11 @@ public final class ScanEngine implements SensitivityScanner {
             addDigitRuns(symbols, windows);
         }
         List<Span> spans = new ArrayList<>();
+        TokenEdges edges = new TokenEdges(text, symbols);
         WordStarts words = null; // made on first use, shared by the detectors tried at their start classes
         for (int d = 0; d < detectors.size() && !budget.exhausted(); d++) {
             if (atHits[d]) {
-                matchAtHits(d, text, symbols, hits.sorted(d), budget, spans);
+                matchAtHits(d, text, symbols, edges, hits.sorted(d), budget, spans);
                 continue;
             }
             int[] ranges = windows.ranges(d);
@@ -428,18 +429,10 @@ public final class ScanEngine implements SensitivityScanner {
                 if (words == null) {
                     words = WordStarts.of(symbols);
                 }
-                matchAtStarts(d, text, symbols, ranges, words, budget, spans);
+                matchAtStarts(d, text, symbols, edges, ranges, words, budget, spans);
                 continue;
             }
-            for (int r = 0; r < ranges.length && !budget.exhausted(); r += 2) {
-                // The window widened to token edges, as a sweep would see it; at least what the sweep charges.
-                int from = leftEdge(text, symbols, ranges[r]);
-                int to = rightEdge(text, symbols, ranges[r + 1]);
-                if (ruledOut(d, symbols, from, to, ScanBudget.PER_TRY + (long) (to - from) * weight[d], budget)) {
-                    continue;
-                }
-                match(d, text, symbols, ranges[r], ranges[r + 1], budget, spans);
-            }
+            sweepWindows(d, text, symbols, edges, ranges, budget, spans);
         }
         return spans;
     }
@@ -449,7 +442,8 @@ public final class ScanEngine implements SensitivityScanner {
      * skipping hits inside the previous match (as a left-to-right find would) and hits that are inside a
      * word when the pattern needs a word boundary there: a keyword flood then costs almost nothing.
      */
-    private void matchAtHits(int d, String text, byte[] symbols, int[] starts, ScanBudget budget, List<Span> spans) {
+    private void matchAtHits(
+            int d, String text, byte[] symbols, TokenEdges edges, int[] starts, ScanBudget budget, List<Span> spans) {
         Detector detector = detectors.get(d);
         Tries tries = new Tries(text);
         int skipUntil = 0;
@@ -462,7 +456,8 @@ public final class ScanEngine implements SensitivityScanner {
             if (boundaryFirst[d] && h > 0 && isWordChar(text.charAt(h - 1)) && isWordChar(text.charAt(h))) {
                 continue;
             }
-            int to = rightEdge(text, symbols, Math.min(text.length(), h + longestKeyword[d] + detector.window()));
+            int to =
+                    rightEdge(edges, text.length(), Math.min(text.length(), h + longestKeyword[d] + detector.window()));
             if (hitDfas[d] != null) {
                 long tryCharge = ScanBudget.PER_TRY + (long) (to - (h == 0 ? 0 : h - 1)) * weight[d];
                 long read = hitDfas[d].ruleOut(symbols, h, to, weight[d], tryCharge);
@@ -483,16 +478,34 @@ public final class ScanEngine implements SensitivityScanner {
      * budget never pays more than before.
      */
     private void matchAtStarts(
-            int d, String text, byte[] symbols, int[] ranges, WordStarts words, ScanBudget budget, List<Span> spans) {
+            int d,
+            String text,
+            byte[] symbols,
+            TokenEdges edges,
+            int[] ranges,
+            WordStarts words,
+            ScanBudget budget,
+            List<Span> spans) {
         StartClasses.Filter filter = starts[d];
         boolean wordsOnly = filter.atWordStarts();
         Tries tries = new Tries(text);
         int[] places = new int[16];
+        int windowCount = ranges.length / 2;
+        // First every window's edges and first fitting place, then the DFA reads of the windows that have one, all
+        // at once (PatternDfa#ruleOutEach reads two at a time); then each window as before. Edges, places and reads
+        // depend on the text alone, so the answers and charges are the same as window by window.
+        int[] froms = new int[windowCount];
+        int[] tos = new int[windowCount];
+        int[] firstPlace = new int[windowCount];
+        int[] firstWord = new int[windowCount];
         int lowestWord = 0;
-        for (int r = 0; r < ranges.length && !budget.exhausted(); r += 2) {
-            int from = leftEdge(text, symbols, ranges[r]);
-            int to = rightEdge(text, symbols, ranges[r + 1]);
-            long sweep = ScanBudget.PER_TRY + (long) (to - from) * weight[d];
+        int readCount = 0;
+        int[] readFroms = new int[windowCount];
+        int[] readTos = new int[windowCount];
+        long[] sweeps = new long[windowCount];
+        for (int r = 0; r < windowCount; r++) {
+            int from = leftEdge(edges, ranges[2 * r]);
+            int to = rightEdge(edges, text.length(), ranges[2 * r + 1]);
             // Window starts only grow (sorted windows, edges moved out monotonically): search from the last one.
             int w = wordsOnly ? words.indexAtOrAfter(from, lowestWord) : 0;
             lowestWord = w;
@@ -507,12 +520,34 @@ public final class ScanEngine implements SensitivityScanner {
                     p++;
                 }
             }
+            froms[r] = from;
+            tos[r] = to;
+            firstPlace[r] = p;
+            firstWord[r] = w;
+            if (p < to && dfas[d] != null) {
+                readFroms[readCount] = from;
+                readTos[readCount] = to;
+                sweeps[readCount] = ScanBudget.PER_TRY + (long) (to - from) * weight[d];
+                readCount++;
+            }
+        }
+        long[] reads = new long[readCount];
+        if (readCount > 0) {
+            dfas[d].ruleOutEach(symbols, readFroms, readTos, readCount, weight[d], sweeps, reads);
+        }
+        int nextRead = 0;
+        for (int r = 0; r < windowCount && !budget.exhausted(); r++) {
+            int from = froms[r];
+            int to = tos[r];
+            int p = firstPlace[r];
+            int w = firstWord[r];
             if (p >= to) {
                 continue;
             }
-            // The DFA reads the window first: when it rules a match out, the places are only counted as far as
+            long sweep = ScanBudget.PER_TRY + (long) (to - from) * weight[d];
+            // The DFA read the window first: when it rules a match out, the places are only counted as far as
             // needed to charge no more than the tries would have cost.
-            long read = dfas[d] == null ? -1 : dfas[d].ruleOut(symbols, from, to, weight[d], sweep);
+            long read = dfas[d] == null ? -1 : reads[nextRead++];
             long enough = read >= 0 ? read : sweep;
             long cost = 0;
             int count = 0;
@@ -539,7 +574,7 @@ public final class ScanEngine implements SensitivityScanner {
                 continue;
             }
             if (cost > sweep) {
-                match(d, text, symbols, ranges[r], ranges[r + 1], budget, spans);
+                match(d, text, symbols, edges, ranges[2 * r], ranges[2 * r + 1], budget, spans);
                 continue;
             }
             int skipUntil = from;
@@ -560,22 +595,36 @@ public final class ScanEngine implements SensitivityScanner {
     }
 
     /**
-     * Whether the detector's DFA shows that no match lies in the window (widened to token edges as a sweep
-     * would be), then charging what the read costs ({@link PatternDfa#ruleOut}) but never more than {@code
-     * otherwise}, what the window would cost without the DFA: the budget never pays more than before. A
-     * window it cannot rule out costs what it cost before (the read is not charged on top).
+     * Sweeps each window of a detector not tried at hits or start places, unless its DFA shows that no match lies
+     * in the window (widened to token edges as a sweep would be): such a window is charged what the read costs
+     * ({@link PatternDfa#ruleOut}) but never more than what the sweep would, so the budget never pays more than
+     * before. A window it cannot rule out costs what it cost before (the read is not charged on top). The reads of
+     * all windows come first ({@link PatternDfa#ruleOutEach}); they depend on the text alone.
      */
-    private boolean ruledOut(int d, byte[] symbols, int from, int to, long otherwise, ScanBudget budget) {
-        PatternDfa dfa = dfas[d];
-        if (dfa == null) {
-            return false;
+    private void sweepWindows(
+            int d, String text, byte[] symbols, TokenEdges edges, int[] ranges, ScanBudget budget, List<Span> spans) {
+        int windowCount = ranges.length / 2;
+        int[] froms = new int[windowCount];
+        int[] tos = new int[windowCount];
+        long[] sweeps = new long[windowCount];
+        for (int r = 0; r < windowCount; r++) {
+            froms[r] = leftEdge(edges, ranges[2 * r]);
+            tos[r] = rightEdge(edges, text.length(), ranges[2 * r + 1]);
+            sweeps[r] = ScanBudget.PER_TRY + (long) (tos[r] - froms[r]) * weight[d];
         }
-        long charge = dfa.ruleOut(symbols, from, to, weight[d], otherwise);
-        if (charge < 0) {
-            return false;
+        long[] reads = new long[windowCount];
+        if (dfas[d] != null) {
+            dfas[d].ruleOutEach(symbols, froms, tos, windowCount, weight[d], sweeps, reads);
+        } else {
+            Arrays.fill(reads, -1);
         }
-        budget.spend(Math.min(otherwise, charge));
-        return true;
+        for (int r = 0; r < windowCount && !budget.exhausted(); r++) {
+            if (reads[r] >= 0) {
+                budget.spend(Math.min(sweeps[r], reads[r]));
+                continue;
+            }
+            match(d, text, symbols, edges, ranges[2 * r], ranges[2 * r + 1], budget, spans);
+        }
     }
 
     /**
@@ -661,13 +710,8 @@ public final class ScanEngine implements SensitivityScanner {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
     }
 
-    private static int rightEdge(String text, byte[] symbols, int windowTo) {
-        int limit = (int) Math.min(text.length(), (long) windowTo + EDGE_SLACK);
-        int to = windowTo;
-        while (to < limit && isTokenChar(text, symbols, to)) {
-            to++;
-        }
-        return to;
+    private static int rightEdge(TokenEdges edges, int length, int windowTo) {
+        return edges.nextNonToken(windowTo, (int) Math.min(length, (long) windowTo + EDGE_SLACK));
     }
 
     /** One linear pass over the digit runs, opening windows for the digit-anchored detectors. */
@@ -704,26 +748,6 @@ public final class ScanEngine implements SensitivityScanner {
         return found[0];
     }
 
-    private static boolean isTokenChar(String text, byte[] symbols, int i) {
-        // Window edges are moved a char at a time over every window of every detector: ASCII by table, from the
-        // symbols (no String.charAt checks); only a non-ASCII char is read from the text.
-        int symbol = symbols[i] & 0xFF;
-        return symbol < ASCII_TOKEN_CHARS.length
-                ? ASCII_TOKEN_CHARS[symbol]
-                : Character.isLetterOrDigit(text.charAt(i));
-    }
-
-    /** Per ASCII char: whether it is a letter, a digit or one of {@code _-+/=}. */
-    private static final boolean[] ASCII_TOKEN_CHARS = asciiTokenChars();
-
-    private static boolean[] asciiTokenChars() {
-        boolean[] table = new boolean[128];
-        for (char c = 0; c < table.length; c++) {
-            table[c] = Character.isLetterOrDigit(c) || c == '_' || c == '-' || c == '+' || c == '/' || c == '=';
-        }
-        return table;
-    }
-
     /** Whether a {@link Symbols symbol} is an ASCII digit (non-ASCII symbols are negative bytes). */
     private static boolean isDigit(byte symbol) {
         return symbol >= '0' && symbol <= '9';
@@ -736,7 +760,14 @@ public final class ScanEngine implements SensitivityScanner {
     static final int CHUNK = 16 * 1024;
 
     private void match(
-            int d, String text, byte[] symbols, int windowFrom, int windowTo, ScanBudget budget, List<Span> spans) {
+            int d,
+            String text,
+            byte[] symbols,
+            TokenEdges edges,
+            int windowFrom,
+            int windowTo,
+            ScanBudget budget,
+            List<Span> spans) {
         // A chunk reads on past its end by the detector's window, so a match that starts in it is seen whole;
         // matches starting past its end belong to the next chunk.
         int overlap = detectors.get(d).window() + EDGE_SLACK;
@@ -748,8 +779,8 @@ public final class ScanEngine implements SensitivityScanner {
             // A window edge inside a token would let the pattern see a truncated token: a real secret could
             // fail its validator, or a longer number could pass as a card. So edges move out to token
             // boundaries; where the previous chunk's last match ended, matching resumes right there.
-            int from = chunkFrom == accepted ? leftEdge(text, symbols, chunkFrom) : accepted;
-            int to = rightEdge(text, symbols, Math.min(windowTo, chunkTo + (chunkTo < windowTo ? overlap : 0)));
+            int from = chunkFrom == accepted ? leftEdge(edges, chunkFrom) : accepted;
+            int to = rightEdge(edges, text.length(), Math.min(windowTo, chunkTo + (chunkTo < windowTo ? overlap : 0)));
             if (!budget.spend(ScanBudget.PER_TRY + (long) (to - from) * weight[d])) {
                 return;
             }
@@ -861,13 +892,8 @@ public final class ScanEngine implements SensitivityScanner {
         return matcher.find(place - from);
     }
 
-    private static int leftEdge(String text, byte[] symbols, int windowFrom) {
-        int limit = Math.max(0, windowFrom - EDGE_SLACK);
-        int from = windowFrom;
-        while (from > limit && isTokenChar(text, symbols, from - 1)) {
-            from--;
-        }
-        return from;
+    private static int leftEdge(TokenEdges edges, int windowFrom) {
+        return edges.afterPreviousNonToken(windowFrom, Math.max(0, windowFrom - EDGE_SLACK));
     }
 
     /**

@@ -43,7 +43,17 @@ final class WordStarts {
      * visiting increasing positions searches only what is left).
      */
     int indexAtOrAfter(int position, int lowest) {
-        int i = Arrays.binarySearch(starts, lowest, count, position);
+        // Galloping from lowest: callers' next position is usually a few starts on, and a binary search over all
+        // the rest would touch far-apart entries of a large array.
+        int low = lowest;
+        int high = lowest;
+        int step = 1;
+        while (high < count && starts[high] < position) {
+            low = high + 1;
+            high = (int) Math.min(count, (long) lowest + step);
+            step <<= 1;
+        }
+        int i = Arrays.binarySearch(starts, low, Math.min(high, count), position);
         return i >= 0 ? i : -i - 1;
     }
 

@@ -71,6 +71,49 @@ class KeywordIndexTest {
         assertThat(hits).isGreaterThan(10_000);
     }
 
+    @Test
+    void a_long_text_read_as_two_halves_gives_the_hits_of_a_plain_search() {
+        // Given texts around and above the length from which the halves are read together, dense in keywords that
+        // overlap the middle at every offset (some longer than the rest, so the second half restarts far back)
+        Random random = new Random(21);
+        String alphabet = "abAB_-1";
+        String noise = "abcxyzXYZ_- .1=+\u00e9";
+        int hits = 0;
+        int lengths = 0;
+        for (int round = 0; round < 40; round++) {
+            List<List<String>> keywords = new ArrayList<>();
+            for (int d = 0; d < 1 + random.nextInt(5); d++) {
+                List<String> own = new ArrayList<>();
+                for (int k = 0; k < 1 + random.nextInt(4); k++) {
+                    own.add(chars(random, alphabet, 1 + random.nextInt(round % 4 == 0 ? 40 : 6)));
+                }
+                keywords.add(own);
+            }
+            int length = KeywordIndex.TWO_CHAINS_FROM - 50 + random.nextInt(3000);
+            StringBuilder text = new StringBuilder();
+            while (text.length() < length) {
+                if (random.nextBoolean()) {
+                    List<String> own = keywords.get(random.nextInt(keywords.size()));
+                    String keyword = own.get(random.nextInt(own.size()));
+                    text.append(random.nextBoolean() ? keyword : keyword.toUpperCase(java.util.Locale.ROOT));
+                } else {
+                    text.append(chars(random, noise, 1 + random.nextInt(3)));
+                }
+            }
+            List<String> found = new ArrayList<>();
+
+            // When
+            new KeywordIndex(keywords).search(text, (d, start, end) -> found.add(d + "@" + start + "-" + end));
+
+            // Then
+            assertThat(found).as(keywords + " in " + text).isEqualTo(plainSearch(keywords, text.toString()));
+            hits += found.size();
+            lengths += text.length() >= KeywordIndex.TWO_CHAINS_FROM ? 1 : 0;
+        }
+        assertThat(hits).isGreaterThan(50_000);
+        assertThat(lengths).isGreaterThan(30);
+    }
+
     /** Per end, in increasing order, per detector in index order: its longest keyword ending there. */
     private static List<String> plainSearch(List<List<String>> keywords, String text) {
         List<String> out = new ArrayList<>();

@@ -160,6 +160,62 @@ class PatternDfaTest {
     }
 
     /**
+     * Reading many windows at once (two at a time for an eager DFA) gives each window what reading it alone gives:
+     * the answer and the charge, for every built-in detector's DFA (unanchored and anchored, eager and lazy), on
+     * windows of every length from 0 up, some starting on the second half of a surrogate pair.
+     */
+    @Test
+    void windows_read_together_answer_and_charge_as_read_alone() {
+        StringBuilder text = new StringBuilder();
+        MixedCorpus.generate(5, 2, 4096).forEach(d -> text.append(d.text()));
+        text.append(AdversarialInputs.byName("keyword-mix"), 0, 8192);
+        text.append(AdversarialInputs.byName("digits-separators"), 0, 4096);
+        text.append("x\uD83D\uDE00y \u00e9 4111 1111 1111 1111 +49 30 1234567 ");
+        byte[] symbols = Symbols.of(text);
+        Random random = new Random(17);
+        int windows = 400;
+        int[] froms = new int[windows];
+        int[] tos = new int[windows];
+        long[] limits = new long[windows];
+        int compared = 0;
+        int ruledOut = 0;
+        int maybe = 0;
+        for (Detector detector : DetectorPacks.builtIn()) {
+            for (boolean anchored : new boolean[] {false, true}) {
+                PatternDfa dfa = PatternDfa.of(detector.pattern().pattern(), anchored);
+                if (dfa == null) {
+                    continue;
+                }
+                for (int k = 0; k < windows; k++) {
+                    // Mostly short windows, some long, some empty; one in ten on the second half of the pair.
+                    froms[k] = k % 10 == 0 ? text.indexOf("\uDE00") : random.nextInt(text.length());
+                    int length = random.nextInt(8) == 0 ? random.nextInt(3000) : random.nextInt(300);
+                    tos[k] = Math.min(text.length(), froms[k] + (k % 37 == 0 ? 0 : length));
+                    limits[k] = random.nextBoolean() ? Long.MAX_VALUE : random.nextInt(400);
+                }
+                long[] together = new long[windows];
+                int count = windows - random.nextInt(2); // an odd count leaves one window without a partner
+                dfa.ruleOutEach(symbols, froms, tos, count, 3, limits, together);
+                for (int k = 0; k < count; k++) {
+                    long alone = dfa.ruleOut(symbols, froms[k], tos[k], 3, limits[k]);
+                    assertThat(together[k])
+                            .as("%s anchored %s window [%d, %d)", detector.id(), anchored, froms[k], tos[k])
+                            .isEqualTo(alone);
+                    compared++;
+                    if (alone < 0) {
+                        maybe++;
+                    } else {
+                        ruledOut++;
+                    }
+                }
+            }
+        }
+        assertThat(compared).isGreaterThan(50_000);
+        assertThat(ruledOut).isGreaterThan(5_000);
+        assertThat(maybe).isGreaterThan(500);
+    }
+
+    /**
      * A pattern whose eager DFA would be too large (many keywords, each followed by overlapping runs) gets
      * a lazy one; its answers and charges depend on the text only, not on which states an earlier read made.
      */
