@@ -3,28 +3,28 @@ package io.sigil.ledger;
 import java.util.concurrent.BlockingQueue;
 
 /**
- * One parsing thread of {@link ParallelExportVerifier}: turns each batch of lines it is handed into a batch of
- * entries, in the same order, and takes each record's SHA-256 of the event and Merkle leaf hash on the way, the part
- * of the checks that does not depend on the record before. Hands on {@link ParallelExportVerifier#FAILED} and stops at
- * the first line it cannot parse.
+ * One parsing thread of {@link ParallelExportVerifier}: turns each chunk of lines it is handed into batches of entries,
+ * in order, the last one of a chunk marked, and takes each record's SHA-256 of the event and Merkle leaf hash on the
+ * way, the part of the checks that does not depend on the record before. Hands on
+ * {@link ParallelExportVerifier#FAILED} and stops at the first line it cannot parse.
  */
 final class BatchParser implements Runnable {
-    private final BlockingQueue<LineBatch> in;
+    private final BlockingQueue<ExportChunk> in;
     private final BlockingQueue<EntryBatch> out;
-    private final BlockingQueue<LineBatch> freeLines;
+    private final BlockingQueue<ExportChunk> freeChunks;
     private final BlockingQueue<EntryBatch> freeEntries;
     private final RecordLineParser parser = new RecordLineParser();
     private final Sha256Hasher sha = new Sha256Hasher();
     private final byte[] leaf = new byte[1 + Merkle.HASH_LENGTH];
 
     BatchParser(
-            BlockingQueue<LineBatch> in,
+            BlockingQueue<ExportChunk> in,
             BlockingQueue<EntryBatch> out,
-            BlockingQueue<LineBatch> freeLines,
+            BlockingQueue<ExportChunk> freeChunks,
             BlockingQueue<EntryBatch> freeEntries) {
         this.in = in;
         this.out = out;
-        this.freeLines = freeLines;
+        this.freeChunks = freeChunks;
         this.freeEntries = freeEntries;
         leaf[0] = Merkle.LEAF_PREFIX;
     }
@@ -32,19 +32,15 @@ final class BatchParser implements Runnable {
     @Override
     public void run() {
         try {
-            for (LineBatch lines = in.take(); lines != ParallelExportVerifier.NO_MORE_LINES; lines = in.take()) {
-                EntryBatch entries = freeEntries.poll();
-                EntryBatch parsed;
+            for (ExportChunk chunk = in.take(); chunk != ParallelExportVerifier.NO_MORE_CHUNKS; chunk = in.take()) {
                 try {
-                    parsed = parse(lines, entries != null ? entries : new EntryBatch());
+                    parse(chunk);
                 } catch (ExportFormatException | RuntimeException e) {
                     // The one-parser pass the caller falls back to reports it, with the exact line and message.
                     out.put(ParallelExportVerifier.FAILED);
                     return;
                 }
-                lines.clear();
-                freeLines.offer(lines);
-                out.put(parsed);
+                freeChunks.offer(chunk);
             }
             out.put(ParallelExportVerifier.NO_MORE_ENTRIES);
         } catch (InterruptedException e) {
@@ -52,21 +48,38 @@ final class BatchParser implements Runnable {
         }
     }
 
-    private EntryBatch parse(LineBatch lines, EntryBatch entries) throws ExportFormatException {
-        for (int i = 0; i < lines.size; i++) {
-            RecordLineParser.Kind kind = parser.parse(lines.bytes, lines.starts[i], lines.ends[i], lines.numbers[i]);
+    private void parse(ExportChunk chunk) throws ExportFormatException, InterruptedException {
+        byte[] bytes = chunk.bytes;
+        EntryBatch entries = emptyBatch();
+        for (int p = chunk.start; p < chunk.end; ) {
+            int newline = Newlines.indexOf(bytes, p, chunk.end);
+            int lineEnd = newline < 0 ? chunk.end : newline;
+            if (lineEnd - p > ExportLines.MAX_LINE_BYTES) {
+                throw new IllegalArgumentException("line longer than " + ExportLines.MAX_LINE_BYTES + " bytes");
+            }
+            // Line numbers are only for error messages, which the one-parser pass gives.
+            RecordLineParser.Kind kind = parser.parse(bytes, p, lineEnd, 0);
             if (kind == RecordLineParser.Kind.RECORD) {
                 if (!entries.fits(parser.eventLength())) {
-                    throw new IllegalStateException("the events of a batch of lines must fit one batch of entries");
+                    entries.digested = true;
+                    out.put(entries);
+                    entries = emptyBatch();
                 }
                 entries.add(parser);
                 digest(entries, entries.size - 1);
             } else if (kind == RecordLineParser.Kind.CHECKPOINT && entries.checkpointLine < 0) {
-                entries.checkpointLine = lines.positions[i];
+                entries.checkpointLine = chunk.position + p;
             }
+            p = lineEnd + 1;
         }
         entries.digested = true;
-        return entries;
+        entries.lastOfChunk = true;
+        out.put(entries);
+    }
+
+    private EntryBatch emptyBatch() {
+        EntryBatch reused = freeEntries.poll();
+        return reused != null ? reused : new EntryBatch();
     }
 
     private void digest(EntryBatch entries, int index) {

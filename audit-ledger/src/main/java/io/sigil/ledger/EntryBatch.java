@@ -19,6 +19,8 @@ final class EntryBatch {
     boolean digested;
     /** The file offset of the first checkpoint line among the batch's lines, -1 if none. */
     long checkpointLine = -1;
+    /** Whether this batch holds the last records of the chunk its parser was on. */
+    boolean lastOfChunk;
 
     private final byte[] events;
     private int used;
@@ -57,5 +59,6 @@ final class EntryBatch {
         used = 0;
         digested = false;
         checkpointLine = -1;
+        lastOfChunk = false;
     }
 }

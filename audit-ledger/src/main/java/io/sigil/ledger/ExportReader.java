@@ -195,18 +195,12 @@ public final class ExportReader {
     }
 
     /**
-     * The lines after the header, for a caller that parses them itself; it must tell {@link #noteCheckpointLine} the
-     * file offset of each checkpoint line it meets, in file order, as {@link #records()} does.
+     * The lines after the header in chunks, for a caller that parses them itself; it must tell
+     * {@link #noteCheckpointLine} the file offset of each checkpoint line it meets, in file order, as {@link #records()}
+     * does.
      */
-    ExportLines recordLines() throws IOException {
-        ExportLines lines = new ExportLines(file);
-        try {
-            lines.next(); // the header, read apart
-        } catch (IOException e) {
-            lines.close();
-            throw e;
-        }
-        return lines;
+    ExportChunks chunks() throws IOException {
+        return new ExportChunks(file);
     }
 
     /** Notes that the record pass met a checkpoint line at {@code offset}; only the first one counts. */

@@ -11,12 +11,12 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Verifies the records of an export with two parsing threads, so that parsing, the slower half of the work, is spread
- * over both cores from the start. The calling thread only cuts the file into batches of lines and deals them out in
- * turn; each {@link BatchParser} parses its batches and hashes their events; a checking thread takes the parsed
- * batches back in file order and runs the chain checks, so every chain still sees its records in stored order.
+ * over both cores from the start. The calling thread only reads the file in chunks of whole lines and deals them out in
+ * turn; each {@link BatchParser} parses its chunks and hashes their events; a checking thread takes the parsed batches
+ * back in file order and runs the chain checks, so every chain still sees its records in stored order.
  */
 final class ParallelExportVerifier {
-    static final LineBatch NO_MORE_LINES = LineBatch.end();
+    static final ExportChunk NO_MORE_CHUNKS = ExportChunk.end();
     static final EntryBatch NO_MORE_ENTRIES = EntryBatch.end();
     static final EntryBatch FAILED = EntryBatch.end();
 
@@ -33,24 +33,24 @@ final class ParallelExportVerifier {
      */
     static List<VerificationReport> verify(ExportReader reader, byte[] rootKey, byte[] publicKeyOrNull)
             throws InterruptedIOException {
-        BlockingQueue<LineBatch> freeLines = new ArrayBlockingQueue<>(PARSERS * (2 * BATCHES_IN_FLIGHT + 2));
+        BlockingQueue<ExportChunk> freeChunks = new ArrayBlockingQueue<>(PARSERS * (2 * BATCHES_IN_FLIGHT + 2));
         BlockingQueue<EntryBatch> freeEntries = new ArrayBlockingQueue<>(PARSERS * (2 * BATCHES_IN_FLIGHT + 2));
         @SuppressWarnings("unchecked")
-        BlockingQueue<LineBatch>[] lines = new BlockingQueue[PARSERS];
+        BlockingQueue<ExportChunk>[] chunks = new BlockingQueue[PARSERS];
         @SuppressWarnings("unchecked")
         BlockingQueue<EntryBatch>[] parsed = new BlockingQueue[PARSERS];
         Thread[] parsers = new Thread[PARSERS];
         for (int i = 0; i < PARSERS; i++) {
-            lines[i] = new ArrayBlockingQueue<>(BATCHES_IN_FLIGHT);
+            chunks[i] = new ArrayBlockingQueue<>(BATCHES_IN_FLIGHT);
             parsed[i] = new ArrayBlockingQueue<>(BATCHES_IN_FLIGHT);
             parsers[i] = new Thread(
-                    new BatchParser(lines[i], parsed[i], freeLines, freeEntries), "export-parser-" + (i + 1));
+                    new BatchParser(chunks[i], parsed[i], freeChunks, freeEntries), "export-parser-" + (i + 1));
             parsers[i].setDaemon(true);
         }
         FutureTask<List<VerificationReport>> checks = new FutureTask<>(() -> {
             ChainChecks chains = new ChainChecks(reader, rootKey, publicKeyOrNull);
-            for (long n = 0; ; n++) {
-                EntryBatch batch = parsed[(int) (n % PARSERS)].take(); // batch n went to parser n % PARSERS
+            for (long n = 0; ; ) {
+                EntryBatch batch = parsed[(int) (n % PARSERS)].take(); // chunk n went to parser n % PARSERS
                 if (batch == NO_MORE_ENTRIES) {
                     return chains.reports();
                 }
@@ -61,6 +61,9 @@ final class ParallelExportVerifier {
                     reader.noteCheckpointLine(batch.checkpointLine);
                 }
                 chains.check(batch);
+                if (batch.lastOfChunk) {
+                    n++;
+                }
                 batch.clear();
                 freeEntries.offer(batch);
             }
@@ -71,24 +74,18 @@ final class ParallelExportVerifier {
         for (Thread parser : parsers) {
             parser.start();
         }
-        try (ExportLines in = reader.recordLines()) {
+        try (ExportChunks in = reader.chunks()) {
             long n = 0;
-            LineBatch batch = new LineBatch();
-            while (in.next()) {
-                if (!batch.fits(in.end() - in.start())) {
-                    if (!hand(lines[(int) (n++ % PARSERS)], batch, checks)) {
-                        return null;
-                    }
-                    LineBatch reused = freeLines.poll();
-                    batch = reused != null ? reused : new LineBatch();
+            ExportChunk chunk = new ExportChunk();
+            while (in.next(chunk)) {
+                if (!hand(chunks[(int) (n++ % PARSERS)], chunk, checks)) {
+                    return null;
                 }
-                batch.add(in.buffer(), in.start(), in.end(), in.number(), in.position());
-            }
-            if (batch.size > 0 && !hand(lines[(int) (n++ % PARSERS)], batch, checks)) {
-                return null;
+                ExportChunk reused = freeChunks.poll();
+                chunk = reused != null ? reused : new ExportChunk();
             }
             for (int i = 0; i < PARSERS; i++) { // the checker next waits on parser n % PARSERS: it ends there
-                if (!hand(lines[(int) (n++ % PARSERS)], NO_MORE_LINES, checks)) {
+                if (!hand(chunks[(int) (n++ % PARSERS)], NO_MORE_CHUNKS, checks)) {
                     return null;
                 }
             }
@@ -107,8 +104,7 @@ final class ParallelExportVerifier {
     }
 
     /** Queues a batch for a parser; false if the checking thread has stopped, when the batch would wait for ever. */
-    private static boolean hand(BlockingQueue<LineBatch> queue, LineBatch batch, FutureTask<?> checks)
-            throws InterruptedException {
+    private static <T> boolean hand(BlockingQueue<T> queue, T batch, FutureTask<?> checks) throws InterruptedException {
         while (!queue.offer(batch, 50, TimeUnit.MILLISECONDS)) {
             if (checks.isDone()) {
                 return false;
