@@ -28,8 +28,10 @@ public final class ExportVerifier {
     public record Result(List<VerificationReport> reports, int checkpoints) {}
 
     /**
-     * Opens and verifies {@code file}; the checking thread reads the header and the checkpoints after the last record.
-     * An export with a checkpoint line among its records is verified again with every line read for checkpoints.
+     * Opens and verifies {@code file} with two parsing threads ({@link ParallelExportVerifier}); the checking thread
+     * reads the header and the checkpoints after the last record. A file with a line that pass cannot parse is verified
+     * again by the one-parser pass below, which reports the error as it always has; an export with a checkpoint line
+     * among its records is verified again with every line read for checkpoints.
      */
     public static Result verify(Path file, byte[] rootKey, byte[] publicKeyOrNull) throws IOException {
         ExportReader reader = ExportReader.openLazily(file);
