@@ -64,6 +64,14 @@ public final class ChainVerification {
 
     /** The same for a record whose event is already in UTF-8 (the export reader's). */
     boolean accept(ChainEntry r) {
+        return accept(r, null, 0);
+    }
+
+    /**
+     * The same with the record's digests taken by another thread: {@code digests[at, at + 32)} is SHA-256 of the event,
+     * and, when the mac has 32 bytes, {@code digests[at + 32, at + 64)} its Merkle leaf hash; null: hash here.
+     */
+    boolean accept(ChainEntry r, byte[] digests, int at) {
         if (failure != null) {
             return false;
         }
@@ -91,7 +99,7 @@ public final class ChainVerification {
                     expectedSeq,
                     "expected seq " + expectedSeq + ", found seq " + r.seq() + " again");
         }
-        return checkInPlace(r);
+        return checkInPlace(r, digests, at);
     }
 
     /** The report, once every stored record has been offered. */
@@ -120,7 +128,7 @@ public final class ChainVerification {
         return VerificationReport.passed(chain, expectedSeq, detail, keys.hasKeys());
     }
 
-    private boolean checkInPlace(ChainEntry r) {
+    private boolean checkInPlace(ChainEntry r, byte[] digests, int at) {
         long seq = r.seq();
         long epoch = r.epoch();
         if (epoch < lastEpoch) {
@@ -135,14 +143,22 @@ public final class ChainVerification {
         if (!Arrays.equals(r.prevMac(), prevMac)) {
             return fail(Failure.PREV_MAC_MISMATCH, seq, "prev_mac is not the mac of seq " + (seq - 1));
         }
-        digest(r.event(), r.eventOffset(), r.eventLength());
+        if (digests != null) {
+            System.arraycopy(digests, at, eventSha, 0, Sha256.LENGTH);
+        } else {
+            digest(r.event(), r.eventOffset(), r.eventLength());
+        }
         if (!MessageDigest.isEqual(eventSha, r.eventSha256())) {
             return fail(Failure.EVENT_DIGEST_MISMATCH, seq, "sha256 of the event is " + Hex.encode(eventSha));
         }
         if (keys.hasKeys() && !macVerifies(r, seq, epoch)) {
             return false;
         }
-        range.appendLeafData(r.mac());
+        if (digests != null && r.mac().length == Merkle.HASH_LENGTH) {
+            range.appendLeafHash(digests, at + Sha256.LENGTH);
+        } else {
+            range.appendLeafData(r.mac());
+        }
         if (checkpoint != null && !matchesCheckpoint(r)) {
             return false;
         }

@@ -2,6 +2,7 @@ package io.sigil.ledger;
 
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -78,6 +79,11 @@ public final class CompactRange {
         byte[] leafHash = new byte[Merkle.HASH_LENGTH];
         sha.hash(hashInput, 0, 1 + Merkle.HASH_LENGTH, leafHash, 0);
         push(leafHash);
+    }
+
+    /** Appends the leaf hash {@code hashes[at, at + 32)}, taken elsewhere as {@link #appendLeafData} would. */
+    void appendLeafHash(byte[] hashes, int at) {
+        push(Arrays.copyOfRange(hashes, at, at + Merkle.HASH_LENGTH));
     }
 
     public long size() {

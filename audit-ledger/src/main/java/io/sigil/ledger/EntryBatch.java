@@ -6,11 +6,22 @@ package io.sigil.ledger;
  */
 final class EntryBatch {
     static final int SIZE = 256;
+    /** Per record in {@link #digests}: SHA-256 of the event, then the Merkle leaf hash of the mac. */
+    static final int DIGESTS_PER_RECORD = 2 * Sha256.LENGTH;
     // 256 KB: under half a G1 region even in a small heap, so a block is never a humongous object.
-    private static final int BLOCK = 1 << 18;
+    static final int BLOCK = 1 << 18;
 
     final ChainEntry[] entries = new ChainEntry[SIZE];
     int size;
+    /** Filled, and {@link #digested} set, by a parser that hashes while the checking thread is busy. */
+    final byte[] digests = new byte[SIZE * DIGESTS_PER_RECORD];
+
+    boolean digested;
+    /** The file offset of the first checkpoint line among the batch's lines, -1 if none. */
+    long checkpointLine = -1;
+    /** Whether this batch holds the last records of the chunk its parser was on. */
+    boolean lastOfChunk;
+
     private final byte[] events;
     private int used;
 
@@ -46,5 +57,8 @@ final class EntryBatch {
     void clear() {
         size = 0;
         used = 0;
+        digested = false;
+        checkpointLine = -1;
+        lastOfChunk = false;
     }
 }

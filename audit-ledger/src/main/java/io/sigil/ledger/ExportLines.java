@@ -2,10 +2,7 @@ package io.sigil.ledger;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -18,8 +15,6 @@ import java.util.Arrays;
 final class ExportLines implements Closeable {
     static final int MAX_LINE_BYTES = 64 << 20;
     private static final int BLOCK = 1 << 22;
-
-    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final FileChannel channel;
     private final int maxLine;
@@ -127,21 +122,7 @@ final class ExportLines implements Closeable {
     }
 
     private int indexOfNewline(int from, int to) {
-        int i = from;
-        // Eight bytes at a time: a zero byte of word ^ "\n\n\n\n\n\n\n\n" marks a newline; the lowest flag is exact.
-        for (; i + 8 <= to; i += 8) {
-            long x = (long) WORDS.get(buffer, i) ^ 0x0A0A0A0A0A0A0A0AL;
-            long found = (x - 0x0101010101010101L) & ~x & 0x8080808080808080L;
-            if (found != 0) {
-                return i + (Long.numberOfTrailingZeros(found) >>> 3);
-            }
-        }
-        for (; i < to; i++) {
-            if (buffer[i] == '\n') {
-                return i;
-            }
-        }
-        return -1;
+        return Newlines.indexOf(buffer, from, to);
     }
 
     private ExportFormatException tooLong() {

@@ -191,11 +191,23 @@ public final class ExportReader {
      * surfaces from the parser's entry methods as an IllegalArgumentException, for {@link RecordStream#badRecord}.
      */
     RecordStream records() throws IOException {
-        return new RecordStream(new ExportLines(file), offset -> {
-            if (firstCheckpointLine == Long.MAX_VALUE) {
-                firstCheckpointLine = offset;
-            }
-        });
+        return new RecordStream(new ExportLines(file), this::noteCheckpointLine);
+    }
+
+    /**
+     * The lines after the header in chunks, for a caller that parses them itself; it must tell
+     * {@link #noteCheckpointLine} the file offset of each checkpoint line it meets, in file order, as {@link #records()}
+     * does.
+     */
+    ExportChunks chunks() throws IOException {
+        return new ExportChunks(file);
+    }
+
+    /** Notes that the record pass met a checkpoint line at {@code offset}; only the first one counts. */
+    void noteCheckpointLine(long offset) {
+        if (firstCheckpointLine == Long.MAX_VALUE) {
+            firstCheckpointLine = offset;
+        }
     }
 
     /** Loads all records, grouped per chain in first-seen order; for exports that fit in memory. */

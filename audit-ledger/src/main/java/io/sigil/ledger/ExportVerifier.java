@@ -3,16 +3,12 @@ package io.sigil.ledger;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 
 /**
  * Verifies every chain of an export in one streaming pass: a report per chain, in first-seen order. The calling thread
@@ -32,12 +28,18 @@ public final class ExportVerifier {
     public record Result(List<VerificationReport> reports, int checkpoints) {}
 
     /**
-     * Opens and verifies {@code file}; the checking thread reads the header and the checkpoints after the last record.
-     * An export with a checkpoint line among its records is verified again with every line read for checkpoints.
+     * Opens and verifies {@code file} with two parsing threads ({@link ParallelExportVerifier}); the checking thread
+     * reads the header and the checkpoints after the last record. A file with a line that pass cannot parse is verified
+     * again by the one-parser pass below, which reports the error as it always has; an export with a checkpoint line
+     * among its records is verified again with every line read for checkpoints.
      */
     public static Result verify(Path file, byte[] rootKey, byte[] publicKeyOrNull) throws IOException {
         ExportReader reader = ExportReader.openLazily(file);
-        List<VerificationReport> reports = verify(reader, rootKey, publicKeyOrNull);
+        List<VerificationReport> reports = ParallelExportVerifier.verify(reader, rootKey, publicKeyOrNull);
+        if (reports == null) { // a bad line or another error: this pass reports it exactly
+            reader = ExportReader.openLazily(file);
+            reports = verify(reader, rootKey, publicKeyOrNull);
+        }
         if (!reader.checkpointsComplete()) {
             reader = ExportReader.open(file);
             reports = verify(reader, rootKey, publicKeyOrNull);
@@ -51,34 +53,13 @@ public final class ExportVerifier {
         BlockingQueue<EntryBatch> checked = new ArrayBlockingQueue<>(BATCHES_IN_FLIGHT + 2); // to be reused
         FutureTask<List<VerificationReport>> checks = new FutureTask<>(() -> {
             // Until the checkpoints are read, parsed batches wait in the queue.
-            Map<String, Checkpoint> checkpoints = reader.checkpoints();
-            long genesisEpoch = reader.header().genesisEpoch();
-            // One key schedule per chain: interleaved chains sharing one would restart its walk from genesis.
-            CheckpointSignatures signatures =
-                    publicKeyOrNull == null ? null : CheckpointSignatures.start(checkpoints.values(), publicKeyOrNull);
-            Function<String, ChainVerification> start = chain -> {
-                Checkpoint checkpoint = checkpoints.get(chain);
-                return new ChainVerification(
-                        chain,
-                        new KeySchedule(rootKey, genesisEpoch),
-                        checkpoint,
-                        checkpoint == null || signatures == null ? null : signatures.verdict(checkpoint));
-            };
-            Map<String, ChainVerification> runs = new LinkedHashMap<>();
+            ChainChecks chains = new ChainChecks(reader, rootKey, publicKeyOrNull);
             for (EntryBatch batch = queue.take(); batch != END; batch = queue.take()) {
-                for (int i = 0; i < batch.size; i++) {
-                    ChainEntry r = batch.entries[i];
-                    runs.computeIfAbsent(r.chain(), start).accept(r);
-                }
+                chains.check(batch);
                 batch.clear();
                 checked.offer(batch);
             }
-            checkpoints.keySet().forEach(chain -> runs.computeIfAbsent(chain, start)); // chains with no records left
-            List<VerificationReport> reports = new ArrayList<>();
-            for (ChainVerification run : runs.values()) {
-                reports.add(run.finish());
-            }
-            return reports;
+            return chains.reports();
         });
         Thread checker = new Thread(checks, "export-verifier");
         checker.setDaemon(true);

@@ -130,6 +130,19 @@ class ExportVerifierTest {
     }
 
     @Test
+    void theTwoParserPassLeavesAnyBadLineToTheOneParserPass() throws IOException {
+        Path file = Files.createTempFile(dir, "export", ".ndjson");
+        int at = indexOf("\"chain\":\"audit\",\"seq\":2500,");
+        List<String> broken = edit(at, l -> l.replace("\"seq\":2500,", "\"seq\":\"2500\","));
+        Files.writeString(file, String.join("\n", broken) + "\n", StandardCharsets.UTF_8);
+        assertThat(ParallelExportVerifier.verify(ExportReader.openLazily(file), rootKey, signer.publicKey()))
+                .isNull();
+        assertThatThrownBy(() -> ExportVerifier.verify(file, rootKey, signer.publicKey()))
+                .isInstanceOf(ExportFormatException.class)
+                .hasMessageStartingWith("line " + (at + 1) + ": bad record: field seq must be an integer");
+    }
+
+    @Test
     void aBadLineAmongTheOthersIsReportedBeforeABadRecordAsWhenTheyWereReadFirst() throws IOException {
         int at = indexOf("\"chain\":\"audit\",\"seq\":10,");
         List<String> broken = edit(at, l -> l.replace("\"seq\":10,", "\"seq\":1x,"));
@@ -188,6 +201,9 @@ class ExportVerifierTest {
         List<VerificationReport> wholeFile =
                 ExportVerifier.verify(ExportReader.open(file), rootKey, signer.publicKey());
         assertThat(ExportVerifier.verify(file, rootKey, signer.publicKey()).reports())
+                .isEqualTo(wholeFile);
+        // The two-parser pass itself, not only the one-parser pass it falls back to on a bad line.
+        assertThat(ParallelExportVerifier.verify(ExportReader.open(file), rootKey, signer.publicKey()))
                 .isEqualTo(wholeFile);
         return wholeFile;
     }
