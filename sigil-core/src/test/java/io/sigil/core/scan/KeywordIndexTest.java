@@ -49,23 +49,14 @@ class KeywordIndexTest {
                 }
                 keywords.add(own);
             }
-            StringBuilder text = new StringBuilder();
-            while (text.length() < 400) {
-                if (random.nextBoolean()) {
-                    List<String> own = keywords.get(random.nextInt(keywords.size()));
-                    String keyword = own.get(random.nextInt(own.size()));
-                    text.append(random.nextBoolean() ? keyword : keyword.toUpperCase(java.util.Locale.ROOT));
-                } else {
-                    text.append(chars(random, noise, 1 + random.nextInt(3)));
-                }
-            }
+            String text = keywordsAndNoise(random, keywords, noise, 400);
             List<String> found = new ArrayList<>();
 
             // When
             new KeywordIndex(keywords).search(text, (d, start, end) -> found.add(d + "@" + start + "-" + end));
 
             // Then
-            assertThat(found).as(keywords + " in " + text).isEqualTo(plainSearch(keywords, text.toString()));
+            assertThat(found).as(keywords + " in " + text).isEqualTo(plainSearch(keywords, text));
             hits += found.size();
         }
         assertThat(hits).isGreaterThan(10_000);
@@ -90,23 +81,14 @@ class KeywordIndexTest {
                 keywords.add(own);
             }
             int length = KeywordIndex.TWO_CHAINS_FROM - 50 + random.nextInt(3000);
-            StringBuilder text = new StringBuilder();
-            while (text.length() < length) {
-                if (random.nextBoolean()) {
-                    List<String> own = keywords.get(random.nextInt(keywords.size()));
-                    String keyword = own.get(random.nextInt(own.size()));
-                    text.append(random.nextBoolean() ? keyword : keyword.toUpperCase(java.util.Locale.ROOT));
-                } else {
-                    text.append(chars(random, noise, 1 + random.nextInt(3)));
-                }
-            }
+            String text = keywordsAndNoise(random, keywords, noise, length);
             List<String> found = new ArrayList<>();
 
             // When
             new KeywordIndex(keywords).search(text, (d, start, end) -> found.add(d + "@" + start + "-" + end));
 
             // Then
-            assertThat(found).as(keywords + " in " + text).isEqualTo(plainSearch(keywords, text.toString()));
+            assertThat(found).as(keywords + " in " + text).isEqualTo(plainSearch(keywords, text));
             hits += found.size();
             lengths += text.length() >= KeywordIndex.TWO_CHAINS_FROM ? 1 : 0;
         }
@@ -115,6 +97,21 @@ class KeywordIndexTest {
     }
 
     /** Per end, in increasing order, per detector in index order: its longest keyword ending there. */
+    /** Keywords of the detectors, some upper-cased, between runs of noise, until the text is this long. */
+    private static String keywordsAndNoise(Random random, List<List<String>> keywords, String noise, int length) {
+        StringBuilder text = new StringBuilder();
+        while (text.length() < length) {
+            if (random.nextBoolean()) {
+                List<String> own = keywords.get(random.nextInt(keywords.size()));
+                String keyword = own.get(random.nextInt(own.size()));
+                text.append(random.nextBoolean() ? keyword : keyword.toUpperCase(java.util.Locale.ROOT));
+            } else {
+                text.append(chars(random, noise, 1 + random.nextInt(3)));
+            }
+        }
+        return text.toString();
+    }
+
     private static List<String> plainSearch(List<List<String>> keywords, String text) {
         List<String> out = new ArrayList<>();
         for (int end = 1; end <= text.length(); end++) {
