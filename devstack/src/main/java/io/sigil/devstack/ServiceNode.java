@@ -113,7 +113,7 @@ public final class ServiceNode {
         PortGuard.requireFree(port(), service.module());
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx256m");
+        command.addAll(service.heapOptions());
         command.add("-XX:+UseSerialGC");
         if (service != MeshService.GATEWAY && service != MeshService.AUDIT) {
             // Start-up is CPU-bound on small machines; the support services do not need C2's peak speed.
