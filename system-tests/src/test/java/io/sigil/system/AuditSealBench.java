@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -82,15 +83,14 @@ public final class AuditSealBench {
                 }
                 // CPU over the whole stream, the feeds' share included while they keep up (they yield to a backlog).
                 CpuTime cpu = CpuTime.of(dir);
+                Visibility visibility = Visibility.watch(store, warmup + events);
                 emit(store, events, Integer.parseInt(args[2]));
-                try (Progress progress = new Progress(store)) {
-                    while (progress.sealed() < warmup + events) {
-                        Thread.sleep(100);
-                    }
-                }
+                visibility.await();
                 cpu.report(events);
                 if (warmup > 0) {
                     reportStream(store, warmup);
+                    visibility.report(store, warmup);
+                    reportSeries(store, warmup);
                     return;
                 }
             }
@@ -193,6 +193,88 @@ public final class AuditSealBench {
     }
 
     /**
+     * When each record became visible in the store, committed: the chain's head read every 10 ms on one connection.
+     * {@code sealed_at} is stamped when the sealer takes the record from its poll, before its batch is written; the
+     * lag to the committed record is the one a reader of the store sees, so it is the one reported as such.
+     */
+    private static final class Visibility {
+
+        private final long[] millis = new long[1 << 16];
+        private final long[] sealed = new long[1 << 16];
+        private final Thread thread;
+        private int samples;
+        private Exception failure;
+
+        private Visibility(PrivateAuditStore store, long until) {
+            thread = new Thread(() -> record(store, until), "bench-visibility");
+        }
+
+        static Visibility watch(PrivateAuditStore store, long until) {
+            Visibility visibility = new Visibility(store, until);
+            visibility.thread.setDaemon(true);
+            visibility.thread.start();
+            return visibility;
+        }
+
+        private void record(PrivateAuditStore store, long until) {
+            try (Progress progress = new Progress(store)) {
+                long last = -1;
+                while (last < until) {
+                    long now = System.currentTimeMillis();
+                    long count = progress.sealed();
+                    if (count > last && samples < millis.length) {
+                        millis[samples] = now;
+                        sealed[samples++] = count;
+                        last = count;
+                    }
+                    Thread.sleep(10);
+                }
+            } catch (InterruptedException stopped) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException broken) {
+                failure = broken;
+            }
+        }
+
+        void await() throws Exception {
+            thread.join();
+            if (failure != null) {
+                throw failure;
+            }
+        }
+
+        /** Emission to the first head read that included the record: lag to the committed record, ±10 ms. */
+        void report(PrivateAuditStore store, int warmup) throws Exception {
+            java.util.List<Double> lags = new java.util.ArrayList<>();
+            try (Connection db = store.jdbc();
+                    Statement sql = db.createStatement();
+                    ResultSet rows = sql.executeQuery("select seq, extract(epoch from event_time) * 1000"
+                            + " from audit_record where seq >= " + warmup + " order by seq")) {
+                int at = 0;
+                while (rows.next()) {
+                    long seq = rows.getLong(1);
+                    while (at < samples && sealed[at] <= seq) {
+                        at++;
+                    }
+                    if (at == samples) {
+                        throw new IllegalStateException("record " + seq + " was never seen committed");
+                    }
+                    lags.add(millis[at] - rows.getDouble(2));
+                }
+            }
+            java.util.Collections.sort(lags);
+            System.out.printf(
+                    "emission->committed record (head read every 10 ms, %d reads): p50 %.0f ms, p99 %.0f ms,"
+                            + " p99.9 %.0f ms, max %.0f ms%n",
+                    samples,
+                    lags.get(lags.size() / 2),
+                    lags.get((int) (lags.size() * 0.99)),
+                    lags.get((int) (lags.size() * 0.999)),
+                    lags.get(lags.size() - 1));
+        }
+    }
+
+    /**
      * -Dbench.soc-topic=false measures the sealer without the SOC feed that shares its cores; any other
      * {@code -Dsigil.audit.…} property is handed to the service, to compare settings with the same command.
      */
@@ -209,45 +291,102 @@ public final class AuditSealBench {
         KafkaProducer<String, String> producer = store.producer();
         AtomicLong failed = new AtomicLong();
         long interval = rate == Integer.MAX_VALUE ? 0 : 1_000_000_000L / rate;
-        // -Dbench.pregenerate=true: every event is written before the stream starts, stamped with the time it is
-        // due, so that the bench's own JSON work (the gateway's, in a deployment) does not share the two cores with
-        // the audit pipeline it measures; only the sends do.
-        String[] ready = null;
-        long start = System.nanoTime();
+        // -Dbench.pregenerate=true: every event is written before the stream starts, so that the bench's own JSON work
+        // (the gateway's, in a deployment) does not share the two cores with the audit pipeline it measures; each is
+        // written around a placeholder time, and only its due time is filled in when it is sent.
+        Stamped[] ready = null;
         if (Boolean.getBoolean("bench.pregenerate") && rate != Integer.MAX_VALUE) {
-            // Three times what writing 2,000 of them takes here and now, then the stream starts at the planned instant.
-            long sample = System.nanoTime();
-            for (int i = 0; i < 2_000; i++) {
-                PrivateAuditStore.event(auditId(), "client:bench", i, Instant.now());
-            }
-            long perEvent = (System.nanoTime() - sample) / 2_000;
-            Instant base = Instant.now().plusMillis(5_000 + 3 * perEvent * events / 1_000_000);
-            ready = new String[events];
+            ready = new Stamped[events];
             for (int i = 0; i < events; i++) {
-                ready[i] = PrivateAuditStore.event(auditId(), "client:bench", i, base.plusNanos(i * interval));
+                ready[i] = Stamped.of(PrivateAuditStore.event(auditId(), "client:bench", i, Stamped.PLACEHOLDER));
             }
-            long wait = Duration.between(Instant.now(), base).toNanos();
-            if (wait < 0) {
-                throw new IllegalStateException("writing the events took longer than planned; the times would lie");
-            }
-            start = System.nanoTime() + wait;
         }
+        long start = System.nanoTime() + (interval == 0 ? 0 : 1_000_000_000L);
+        Instant startWall = Instant.now().plusNanos(start - System.nanoTime());
+        // How late each send returned against its due instant, worst per second of the stream: a stall of the bench's
+        // own JVM or a producer blocked on a full buffer would show here and not in the service.
+        long[] lateness = new long[interval == 0 ? 1 : (int) ((events - 1) * interval / 1_000_000_000L) + 1];
         for (int i = 0; i < events; i++) {
             long due = start + i * interval;
-            while (System.nanoTime() < due) {
-                Thread.onSpinWait();
+            // Parked, not spinning: a spinning sender took one of the two cores the pipeline it measures runs on.
+            for (long left = due - System.nanoTime(); left > 0; left = due - System.nanoTime()) {
+                LockSupport.parkNanos(left);
             }
-            String event = ready != null ? ready[i] : PrivateAuditStore.event(auditId(), "client:bench", i);
+            String event = ready != null
+                    ? ready[i].at(startWall.plusNanos(i * interval))
+                    : PrivateAuditStore.event(auditId(), "client:bench", i);
             producer.send(new ProducerRecord<>(store.topic(), "gateway", event), (meta, error) -> {
                 if (error != null) {
                     failed.incrementAndGet();
                 }
             });
+            int second = interval == 0 ? 0 : (int) (i * interval / 1_000_000_000L);
+            lateness[second] = Math.max(lateness[second], System.nanoTime() - due);
         }
         producer.flush();
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf(
                 "emitted %d events in %.1f s (%.0f/s, %d failed)%n", events, seconds, events / seconds, failed.get());
+        if (interval > 0) {
+            StringBuilder late = new StringBuilder("worst send lateness per second (ms):");
+            for (long worst : lateness) {
+                late.append(' ').append(worst / 1_000_000);
+            }
+            System.out.println(late);
+        }
+    }
+
+    /** A pregenerated event cut around its placeholder time: both its forms, epoch milliseconds and ISO 8601. */
+    private record Stamped(String head, String middle, String tail) {
+
+        static final Instant PLACEHOLDER = Instant.ofEpochMilli(4_102_444_800_123L);
+        private static final String MILLIS = String.valueOf(PLACEHOLDER.toEpochMilli());
+        private static final String ISO = PLACEHOLDER.toString();
+
+        static Stamped of(String event) {
+            int millis = event.indexOf(MILLIS);
+            int iso = event.indexOf(ISO);
+            if (millis < 0
+                    || iso < millis
+                    || event.indexOf(MILLIS, millis + 1) >= 0
+                    || event.indexOf(ISO, iso + 1) >= 0) {
+                throw new IllegalStateException("the event does not carry its time once in each form");
+            }
+            return new Stamped(
+                    event.substring(0, millis),
+                    event.substring(millis + MILLIS.length(), iso),
+                    event.substring(iso + ISO.length()));
+        }
+
+        String at(Instant time) {
+            Instant millis = time.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+            return head + millis.toEpochMilli() + middle + millis + tail;
+        }
+    }
+
+    /**
+     * Per second of the stream (by emission time): events emitted, the worst lag among them, and how many records were
+     * sealed in that second: places a stall in time, and tells a sealer that stopped from one that fell behind.
+     */
+    private static void reportSeries(PrivateAuditStore store, int warmup) throws Exception {
+        String query = "with s as (select event_time, sealed_at from audit_record where seq >= " + warmup + "),"
+                + " t0 as (select min(event_time) as t from s),"
+                + " emitted as (select floor(extract(epoch from event_time - t0.t))::int as sec, count(*) as n,"
+                + "   max(extract(epoch from sealed_at - event_time)) as worst from s, t0 group by 1),"
+                + " sealed as (select floor(extract(epoch from sealed_at - t0.t))::int as sec, count(*) as n"
+                + "   from s, t0 group by 1)"
+                + " select coalesce(e.sec, d.sec), coalesce(e.n, 0), coalesce(e.worst, 0), coalesce(d.n, 0)"
+                + " from emitted e full join sealed d on e.sec = d.sec order by 1";
+        try (Connection db = store.jdbc();
+                Statement sql = db.createStatement();
+                ResultSet rows = sql.executeQuery(query)) {
+            System.out.println("second  emitted  worst lag (ms)  sealed");
+            while (rows.next()) {
+                System.out.printf(
+                        "%6d  %7d  %14.0f  %6d%n",
+                        rows.getInt(1), rows.getLong(2), rows.getDouble(3) * 1000, rows.getLong(4));
+            }
+        }
     }
 
     /** Lag and rate of the streamed events alone: those sealed after the warm-up's {@code warmup} records. */
@@ -258,12 +397,13 @@ public final class AuditSealBench {
                         + " percentile_cont(0.5) within group (order by extract(epoch from sealed_at - event_time)),"
                         + " percentile_cont(0.99) within group (order by extract(epoch from sealed_at - event_time)),"
                         + " percentile_cont(0.999) within group (order by extract(epoch from sealed_at - event_time)),"
-                        + " max(extract(epoch from sealed_at - event_time)) from audit_record where seq >= "
-                        + warmup)) {
+                        + " max(extract(epoch from sealed_at - event_time)), count(distinct sealed_at)"
+                        + " from audit_record where seq >= " + warmup)) {
             row.next();
             System.out.printf(
                     "stream after a warm-up of %d sealed events: %d events sealed over %.2f s = %.0f events/s;"
-                            + " emission->seal p50 %.0f ms, p99 %.0f ms, p99.9 %.0f ms, max %.0f ms%n",
+                            + " emission->seal p50 %.0f ms, p99 %.0f ms, p99.9 %.0f ms, max %.0f ms;"
+                            + " %d polls (distinct seal times), %.0f events each%n",
                     warmup,
                     row.getLong(1),
                     row.getDouble(2),
@@ -271,7 +411,9 @@ public final class AuditSealBench {
                     row.getDouble(3) * 1000,
                     row.getDouble(4) * 1000,
                     row.getDouble(5) * 1000,
-                    row.getDouble(6) * 1000);
+                    row.getDouble(6) * 1000,
+                    row.getLong(7),
+                    row.getLong(1) / (double) Math.max(1, row.getLong(7)));
         }
     }
 
