@@ -641,7 +641,7 @@ final class PatternDfa {
 
     // ---- syntax tree ----
 
-    private sealed interface Node permits Chars, Seq, Alt, Repeat {}
+    sealed interface Node permits Chars, Seq, Alt, Repeat, Boundary {}
 
     private record Chars(CharSet set) implements Node {}
 
@@ -651,20 +651,33 @@ final class PatternDfa {
 
     private record Repeat(Node item, int min, int max) implements Node {}
 
+    /** {@code \b} ({@code word} true) or {@code \B}, kept only when the parser is asked to ({@link BoundaryDfa}). */
+    private record Boundary(boolean word) implements Node {}
+
     private static final Node EMPTY = new Seq(List.of());
 
     private static final int UNBOUNDED = -1;
 
     /** RE2 syntax as the packs use it; anything else throws (and the pattern gets no DFA). */
-    private static final class Parser {
+    static final class Parser {
         private final String regex;
         private final int cap;
-        private int pos;
+        private final boolean boundaries;
+        int pos;
         private boolean foldCase;
 
         Parser(String regex, int cap) {
+            this(regex, cap, false);
+        }
+
+        /**
+         * @param boundaries whether {@code \b} and {@code \B} are kept as {@link Boundary} nodes (else read as
+         *     matching everywhere)
+         */
+        Parser(String regex, int cap, boolean boundaries) {
             this.regex = regex;
             this.cap = cap;
+            this.boundaries = boundaries;
         }
 
         Node alternation() {
@@ -797,7 +810,8 @@ final class PatternDfa {
             char e = regex.charAt(pos + 1);
             pos += 2;
             return switch (e) {
-                case 'b', 'B', 'A', 'z' -> EMPTY; // zero-width: read as matching everywhere
+                case 'b', 'B' -> boundaries ? new Boundary(e == 'b') : EMPTY;
+                case 'A', 'z' -> EMPTY; // zero-width: read as matching everywhere
                 default -> single(escapedSet(e));
             };
         }
@@ -902,13 +916,22 @@ final class PatternDfa {
 
     // ---- Thompson NFA, then subset construction ----
 
-    private static final class Nfa {
+    static final class Nfa {
         /** Per state: the chars it reads (null for a state that only branches, or the final state). */
         final List<CharSet> sets = new ArrayList<>();
         /** Per state: where it goes after reading, or its empty branches. */
         final List<int[]> outs = new ArrayList<>();
+        /**
+         * Per state that only branches: 0, or {@link #WORD_BOUNDARY} / {@link #NOT_WORD_BOUNDARY} when its branch
+         * is taken only where {@code \b} / {@code \B} holds (only a {@link Boundary} node makes one).
+         */
+        final List<Byte> asserts = new ArrayList<>();
 
-        private int matchState = -1;
+        static final byte WORD_BOUNDARY = 1;
+
+        static final byte NOT_WORD_BOUNDARY = 2;
+
+        int matchState = -1;
 
         int match() {
             matchState = add(null, new int[0]);
@@ -921,6 +944,7 @@ final class PatternDfa {
             }
             sets.add(set);
             outs.add(out);
+            asserts.add((byte) 0);
             return sets.size() - 1;
         }
 
@@ -935,6 +959,11 @@ final class PatternDfa {
                     at = compile(seq.items().get(i), at);
                 }
                 return at;
+            }
+            if (node instanceof Boundary boundary) {
+                int state = add(null, new int[] {next});
+                asserts.set(state, boundary.word() ? WORD_BOUNDARY : NOT_WORD_BOUNDARY);
+                return state;
             }
             if (node instanceof Alt alt) {
                 int[] starts = new int[alt.options().size()];
@@ -1044,7 +1073,7 @@ final class PatternDfa {
             return new Tables(classOf, classes, after, fitting, startBits, compact[matchState], anchored);
         }
 
-        private static boolean fits(CharSet set, int symbol) {
+        static boolean fits(CharSet set, int symbol) {
             return symbol == NON_ASCII ? set.nonAscii() : set.contains((char) symbol);
         }
     }

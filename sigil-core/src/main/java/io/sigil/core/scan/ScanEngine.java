@@ -107,6 +107,16 @@ public final class ScanEngine implements SensitivityScanner {
      */
     private final GreedyTail[] tails;
 
+    /**
+     * Per detector without an {@link #exact} matcher whose pattern has a word boundary or a long count: a stricter
+     * check ({@link BoundaryDfa}) asked before an anchored RE2J try ({@code strictAt}) and before RE2J sweeps a
+     * region ({@code strictIn}); where it says no match, RE2J is not run and the charge already made stands, so
+     * the work and every later decision stay the same. Else null.
+     */
+    private final BoundaryDfa[] strictAt;
+
+    private final BoundaryDfa[] strictIn;
+
     /** Detector id of the finding that marks a truncated scan. */
     public static final String INCOMPLETE_ID = "scan-incomplete";
 
@@ -178,6 +188,8 @@ public final class ScanEngine implements SensitivityScanner {
         this.dfas = new PatternDfa[count];
         this.hitDfas = new PatternDfa[count];
         this.startDfas = new PatternDfa[count];
+        this.strictAt = new BoundaryDfa[count];
+        this.strictIn = new BoundaryDfa[count];
         for (int d = 0; d < count; d++) {
             Detector detector = this.detectors.get(d);
             Pattern pattern = detector.pattern();
@@ -203,6 +215,9 @@ public final class ScanEngine implements SensitivityScanner {
             weight[d] = ScanBudget.weightOf(PatternCost.of(pattern.pattern()));
             wholeValue[d] = pattern.groupCount() == 1 && WholeMatchGroup.spansWholeMatch(pattern.pattern());
             exact[d] = !prefilter ? null : FirstMatchDfa.of(pattern.pattern(), pattern.flags());
+            boolean strict = prefilter && exact[d] == null && BoundaryDfa.stricter(pattern.pattern());
+            strictAt[d] = strict && anchoredTries ? BoundaryDfa.of(pattern.pattern(), true) : null;
+            strictIn[d] = strict ? BoundaryDfa.of(pattern.pattern(), false) : null;
             longestKeyword[d] =
                     detector.keywords().stream().mapToInt(String::length).max().orElse(0);
             StartClasses.Shape whole = shape != null ? shape : StartClasses.of(pattern.pattern());
@@ -675,6 +690,11 @@ public final class ScanEngine implements SensitivityScanner {
             }
             return end;
         }
+        if (strictAt[d] != null
+                && (symbols[h] & 0xFF) != Symbols.SKIP
+                && !strictAt[d].mayMatchAt(symbols, h, to, h > 0 && StartClasses.isWordSymbol(symbols[h - 1]))) {
+            return -1; // RE2J would find no match here: the try is charged above, as it would have been
+        }
         tries.slice.set(from, to);
         Matcher matcher;
         if (h == 0) {
@@ -798,6 +818,12 @@ public final class ScanEngine implements SensitivityScanner {
                         spans);
                 accepted = lastEnd;
                 chunkFrom = Math.max(chunkTo, lastEnd);
+                continue;
+            }
+            if (strictIn[d] != null && !strictIn[d].mayMatchIn(symbols, from, to)) {
+                // RE2J would find no match in the region (charged above, as before): on to the next chunk.
+                accepted = chunkTo;
+                chunkFrom = chunkTo;
                 continue;
             }
             Matcher matcher = detectors.get(d).pattern().matcher(slice.set(from, to));
