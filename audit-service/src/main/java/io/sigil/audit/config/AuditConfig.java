@@ -41,7 +41,7 @@ public interface AuditConfig {
          * How long the broker may hold a fetch until {@code fetch-min-bytes} have arrived: a stream then comes in
          * fewer, larger transactions, each of whose fixed costs (commit, chain head, checkpoint) is shared by more
          * events. Zero answers every fetch at once, with whatever has arrived. At 10,000 events/s, 100 ms took the
-         * lag p99 from 1.5–1.8 s to 0.7–0.9 s (docs/benchmarks.md); a lone event waits at most this long more.
+         * lag p99 from 1.4–1.8 s to 0.7–0.9 s (docs/benchmarks.md); a lone event waits at most this long more.
          */
         @WithDefault("100ms")
         Duration fetchLinger();
