@@ -71,21 +71,7 @@ final class BoundaryDfa {
                 nfa.sets.stream().filter(s -> s != null).distinct().toList());
         distinct.add(WORD);
         this.classOf = new int[NON_ASCII + 1];
-        Map<String, Integer> signatures = new HashMap<>();
-        List<Integer> representatives = new ArrayList<>();
-        for (int symbol = 0; symbol <= NON_ASCII; symbol++) {
-            StringBuilder signature = new StringBuilder();
-            for (CharSet set : distinct) {
-                signature.append(PatternDfa.Nfa.fits(set, symbol) ? '1' : '0');
-            }
-            Integer cls = signatures.get(signature.toString());
-            if (cls == null) {
-                cls = representatives.size();
-                signatures.put(signature.toString(), cls);
-                representatives.add(symbol);
-            }
-            classOf[symbol] = cls;
-        }
+        List<Integer> representatives = PatternDfa.Nfa.symbolClasses(distinct, classOf);
         this.classes = representatives.size();
         this.wordClass = new boolean[classes];
         this.fitting = new long[classes][words];

@@ -1012,14 +1012,13 @@ final class PatternDfa {
             }
         }
 
-        Tables tables(int start, boolean anchored) {
-            int n = sets.size();
-            // Symbol classes: symbols that every set treats alike share a class.
-            int[] classOf = new int[NON_ASCII + 1];
+        /**
+         * Symbol classes: symbols that every set treats alike share a class. Fills {@code classOf} (one entry per
+         * symbol, {@code NON_ASCII} included) and returns each class's first symbol.
+         */
+        static List<Integer> symbolClasses(List<CharSet> distinct, int[] classOf) {
             Map<String, Integer> signatures = new HashMap<>();
             List<Integer> representatives = new ArrayList<>();
-            List<CharSet> distinct =
-                    sets.stream().filter(s -> s != null).distinct().toList();
             for (int symbol = 0; symbol <= NON_ASCII; symbol++) {
                 StringBuilder signature = new StringBuilder();
                 for (CharSet set : distinct) {
@@ -1033,6 +1032,14 @@ final class PatternDfa {
                 }
                 classOf[symbol] = cls;
             }
+            return representatives;
+        }
+
+        Tables tables(int start, boolean anchored) {
+            int n = sets.size();
+            int[] classOf = new int[NON_ASCII + 1];
+            List<Integer> representatives = symbolClasses(
+                    sets.stream().filter(s -> s != null).distinct().toList(), classOf);
             int classes = representatives.size();
             // Reading states and the final state, numbered compactly; a DFA state is a bit set of them.
             int[] compact = new int[n];
