@@ -44,15 +44,10 @@ public enum MeshService {
     /**
      * The JVM's heap flags. audit-service holds a polled batch while the previous one is written, and the consumer's
      * next fetch: in 256 MiB those outlived the young generation and forced full collections every few seconds
-     * (see docs/benchmarks.md, "Lag"); {@code -Dsigil.audit-heap=…} overrides its heap for experiments.
+     * (docs/benchmarks.md, "The 5 s stall found").
      */
     public List<String> heapOptions() {
-        if (this == AUDIT) {
-            String heap = System.getProperty("sigil.audit-heap", "768m");
-            String young = System.getProperty("sigil.audit-young", "384m");
-            return List.of("-Xmx" + heap, "-Xmn" + young);
-        }
-        return List.of("-Xmx256m");
+        return this == AUDIT ? List.of("-Xmx768m", "-Xmn384m") : List.of("-Xmx256m");
     }
 
     /** The demo upstream keeps no state; every SIGIL service owns a database. */
