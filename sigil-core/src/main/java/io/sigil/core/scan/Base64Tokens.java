@@ -80,14 +80,36 @@ final class Base64Tokens {
         if (whole != null) {
             return new Decoded(start, paddedEnd, whole);
         }
-        int[] cutsFromLeft = separators(text, start, runEnd, true);
-        int[] cutsFromRight = separators(text, start, runEnd, false);
-        for (int from : prepend(start, cutsFromLeft)) {
-            for (int to : prepend(runEnd, cutsFromRight)) {
-                if ((from == start && to == runEnd) || to - from < MIN_TOKEN) {
+        int[] cuts = new int[2 * SPLITS + 2];
+        int lefts = separators(text, start, runEnd, true, cuts, 1);
+        cuts[0] = start;
+        int rights;
+        if (lefts < SPLITS) {
+            // The left scan read the whole run: its separators are all there are, right to left.
+            for (int k = 0; k < lefts; k++) {
+                cuts[lefts + 2 + k] = cuts[lefts - k] - 1;
+            }
+            rights = lefts;
+        } else {
+            rights = separators(text, start, runEnd, false, cuts, lefts + 2);
+        }
+        cuts[lefts + 1] = runEnd;
+        for (int l = 0; l <= lefts; l++) {
+            int from = cuts[l];
+            // The head test depends on where a cut starts only: a refused start refuses every end with it.
+            boolean headChecked = false;
+            for (int r = lefts + 1; r <= lefts + 1 + rights; r++) {
+                int to = cuts[r];
+                if ((from == start && to == runEnd) || to - from < MIN_TOKEN || (to - from) % 4 == 1) {
                     continue;
                 }
-                String decoded = decode(text, from, to);
+                if (!headChecked) {
+                    if (!printableHead(text, from)) {
+                        break;
+                    }
+                    headChecked = true;
+                }
+                String decoded = decodeChecked(text, from, to);
                 if (decoded != null) {
                     return new Decoded(from, to == runEnd ? paddedEnd : to, decoded);
                 }
@@ -96,25 +118,20 @@ final class Base64Tokens {
         return null;
     }
 
-    /** Up to SPLITS cut points next to '_' or '-', from the left (after them) or the right (before them). */
-    private static int[] separators(String text, int start, int end, boolean fromLeft) {
-        int[] cuts = new int[SPLITS];
+    /**
+     * Up to SPLITS cut points next to '_' or '-', from the left (after them) or the right (before them), written to
+     * {@code cuts} from {@code at}; returns how many.
+     */
+    private static int separators(String text, int start, int end, boolean fromLeft, int[] cuts, int at) {
         int n = 0;
         for (int k = 0; k < end - start && n < SPLITS; k++) {
-            int at = fromLeft ? start + k : end - 1 - k;
-            char c = text.charAt(at);
+            int i = fromLeft ? start + k : end - 1 - k;
+            char c = text.charAt(i);
             if (c == '_' || c == '-') {
-                cuts[n++] = fromLeft ? at + 1 : at;
+                cuts[at + n++] = fromLeft ? i + 1 : i;
             }
         }
-        return java.util.Arrays.copyOf(cuts, n);
-    }
-
-    private static int[] prepend(int first, int[] rest) {
-        int[] out = new int[rest.length + 1];
-        out[0] = first;
-        System.arraycopy(rest, 0, out, 1, rest.length);
-        return out;
+        return n;
     }
 
     /** The text of the token {@code text[from, to)} if it is valid base64 of printable UTF-8, else null. */
@@ -128,6 +145,11 @@ final class Base64Tokens {
         if (!printableHead(text, from)) {
             return null;
         }
+        return decodeChecked(text, from, to);
+    }
+
+    /** As {@link #decode}, once the token's length and head have passed. */
+    private static String decodeChecked(String text, int from, int to) {
         boolean urlSafe = false;
         boolean standard = false;
         for (int k = from; k < to; k++) {
