@@ -468,7 +468,10 @@ public final class ScanEngine implements SensitivityScanner {
                 continue;
             }
             previous = h;
-            if (boundaryFirst[d] && h > 0 && isWordChar(text.charAt(h - 1)) && isWordChar(text.charAt(h))) {
+            if (boundaryFirst[d]
+                    && h > 0
+                    && StartClasses.isWordSymbol(symbols[h - 1])
+                    && StartClasses.isWordSymbol(symbols[h])) {
                 continue;
             }
             int to =
@@ -725,35 +728,20 @@ public final class ScanEngine implements SensitivityScanner {
         return from + matcher.end();
     }
 
-    /** ASCII word chars, as RE2J's {@code \b} sees them. */
-    private static boolean isWordChar(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-    }
-
     private static int rightEdge(TokenEdges edges, int length, int windowTo) {
         return edges.nextNonToken(windowTo, (int) Math.min(length, (long) windowTo + EDGE_SLACK));
     }
 
     /** One linear pass over the digit runs, opening windows for the digit-anchored detectors. */
     private void addDigitRuns(byte[] symbols, Windows windows) {
-        int n = symbols.length;
-        int i = 0;
-        while (i < n) {
-            if (!isDigit(symbols[i])) {
-                i++;
-                continue;
-            }
-            int start = i;
-            while (i < n && isDigit(symbols[i])) {
-                i++;
-            }
-            int length = i - start;
+        DigitRuns.forEach(symbols, (start, end) -> {
+            int length = end - start;
             if (length < byDigitRun.length) {
                 for (int d : byDigitRun[length]) {
-                    windows.add(d, start, i, windowOf[d]);
+                    windows.add(d, start, end, windowOf[d]);
                 }
             }
-        }
+        });
     }
 
     /** Whether one of the detector's suppressNear phrases occurs just before or after the match. */
@@ -766,11 +754,6 @@ public final class ScanEngine implements SensitivityScanner {
         boolean[] found = {false};
         suppressions.search(text.subSequence(from, to), (detector, s, e) -> found[0] |= detector == d);
         return found[0];
-    }
-
-    /** Whether a {@link Symbols symbol} is an ASCII digit (non-ASCII symbols are negative bytes). */
-    private static boolean isDigit(byte symbol) {
-        return symbol >= '0' && symbol <= '9';
     }
 
     /** How far a window edge may move outward so that it does not cut a token in two. */
