@@ -34,40 +34,50 @@ final class Base64Tokens {
 
     /** As {@link #decodeAll(String)}, with the text's {@link Symbols} already read. */
     static Result decodeAll(String text, byte[] symbols) {
-        List<Decoded> out = new ArrayList<>();
-        boolean complete = true;
-        int budget = MAX_DECODED_BYTES;
+        Runs runs = new Runs(text, symbols);
+        SymbolRuns.forEach(symbols, BASE64_BITS, runs);
+        return new Result(runs.out, runs.complete && (runs.budget > 0 || runs.next >= symbols.length));
+    }
+
+    /** The decoding of one text's base64 runs, as they are found, within the budgets. */
+    private static final class Runs implements SymbolRuns.Sink {
+
+        private final String text;
+        private final byte[] symbols;
+        private final List<Decoded> out = new ArrayList<>();
+        private boolean complete = true;
+        private int budget = MAX_DECODED_BYTES;
         // Failed decodes cost work too (up to SPLITS + 1 tries per run): they get their own budget.
-        long attempts = MAX_ATTEMPTED_CHARS;
-        int n = text.length();
-        int i = 0;
-        while (i < n && budget > 0) {
-            if (!BASE64[symbols[i] & 0xFF]) {
-                i++;
-                continue;
-            }
-            int start = i;
-            while (i < n && BASE64[symbols[i] & 0xFF]) {
-                i++;
-            }
-            int end = i;
-            while (end < n && end - i < 2 && symbols[end] == '=') {
+        private long attempts = MAX_ATTEMPTED_CHARS;
+        /** Where the text was read up to: past the last run and its padding. */
+        private int next;
+
+        Runs(String text, byte[] symbols) {
+            this.text = text;
+            this.symbols = symbols;
+        }
+
+        @Override
+        public boolean run(int start, int runEnd) {
+            int n = symbols.length;
+            int end = runEnd;
+            while (end < n && end - runEnd < 2 && symbols[end] == '=') {
                 end++;
             }
-            int length = i - start;
+            int length = runEnd - start;
             boolean candidate = length >= MIN_TOKEN && length <= MAX_TOKEN;
             complete &= !candidate || attempts > 0;
             if (candidate && attempts > 0) {
-                Decoded decoded = decodeRun(text, start, i, end);
+                Decoded decoded = decodeRun(text, start, runEnd, end);
                 attempts -= (long) length * (SPLITS + 1) * (SPLITS + 1);
                 if (decoded != null) {
                     budget -= (decoded.end() - decoded.start()) * 3 / 4;
                     out.add(decoded);
                 }
             }
-            i = end;
+            next = end;
+            return budget > 0;
         }
-        return new Result(out, complete && (budget > 0 || i >= n));
     }
 
     /**
@@ -187,6 +197,9 @@ final class Base64Tokens {
             head[3 * group] = (byte) (bits >>> 16);
             head[3 * group + 1] = (byte) (bits >>> 8);
             head[3 * group + 2] = (byte) bits;
+            if (group == 0 && !mayStart(bits >>> 16)) {
+                return false; // about two random tokens in five fail on their first byte: no more is decoded
+            }
         }
         for (byte b : head) {
             if (!printableByte(b & 0xFF)) {
@@ -194,6 +207,11 @@ final class Base64Tokens {
             }
         }
         return Utf8Prefix.mayStartValid(head);
+    }
+
+    /** Whether printable UTF-8 text may start with this byte: printable, and not a byte no sequence starts with. */
+    private static boolean mayStart(int b) {
+        return printableByte(b) && (b < 0x80 || (b >= 0xC2 && b <= 0xF4));
     }
 
     /** Whether a byte may occur in printable UTF-8 text: not a control byte other than tab and line breaks. */
@@ -215,8 +233,10 @@ final class Base64Tokens {
         return true;
     }
 
-    /** Per {@link Symbols symbol}: whether it is a char of standard or URL-safe base64. */
-    private static final boolean[] BASE64 = new boolean[Symbols.COUNT];
+    /** Per {@link Symbols symbol} ({@code symbol & 0xFF}): 1 for a char of standard or URL-safe base64, else 0. */
+    private static final long[] BASE64 = new long[256];
+
+    private static final SymbolRuns.Bits BASE64_BITS = SymbolRuns.table(BASE64);
 
     /**
      * Per ASCII char: its 6-bit value in either alphabet ({@code +} and {@code -} are 62, {@code /} and {@code _}
@@ -228,11 +248,11 @@ final class Base64Tokens {
         String standard = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
         for (int v = 0; v < standard.length(); v++) {
             SEXTET[standard.charAt(v)] = v;
-            BASE64[standard.charAt(v)] = true;
+            BASE64[standard.charAt(v)] = 1;
         }
         SEXTET['-'] = 62;
         SEXTET['_'] = 63;
-        BASE64['-'] = true;
-        BASE64['_'] = true;
+        BASE64['-'] = 1;
+        BASE64['_'] = 1;
     }
 }

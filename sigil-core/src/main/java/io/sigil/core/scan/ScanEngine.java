@@ -734,13 +734,14 @@ public final class ScanEngine implements SensitivityScanner {
 
     /** One linear pass over the digit runs, opening windows for the digit-anchored detectors. */
     private void addDigitRuns(byte[] symbols, Windows windows) {
-        DigitRuns.forEach(symbols, (start, end) -> {
+        SymbolRuns.digits(symbols, (start, end) -> {
             int length = end - start;
             if (length < byDigitRun.length) {
                 for (int d : byDigitRun[length]) {
                     windows.add(d, start, end, windowOf[d]);
                 }
             }
+            return true;
         });
     }
 

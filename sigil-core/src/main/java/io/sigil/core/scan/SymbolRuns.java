@@ -5,36 +5,50 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 
 /**
- * The runs of ASCII digits in a text's {@link Symbols symbols}, found 64 chars at a time: eight symbols are
- * classified at once in a {@code long} and a run's edges are the changes in the resulting bitmap, so a text of
- * many short numbers (logs, JSON) costs no branch per char and no mispredicted one per run edge.
+ * The runs of one class of chars (ASCII digits, base64 chars) in a text's {@link Symbols symbols}, found 64
+ * chars at a time: the chars are classified into a bitmap without a branch per char, and a run's edges are the
+ * changes in it, so a text of many short runs (numbers in logs and JSON, words) costs no mispredicted branch per
+ * run edge.
  */
-final class DigitRuns {
+final class SymbolRuns {
 
-    /** Receives each run, in increasing order. */
+    /** Receives each run, in increasing order; returns false to stop. */
     @FunctionalInterface
     interface Sink {
-        void run(int start, int end);
+        boolean run(int start, int end);
     }
 
-    private DigitRuns() {}
+    /** Bit k: whether symbol {@code base + k} is in the class (0 past {@code n}). */
+    @FunctionalInterface
+    interface Bits {
+        long of(byte[] symbols, int base, int n);
+    }
+
+    private SymbolRuns() {}
 
     /** Feeds every maximal run of ASCII digits in {@code symbols} to the sink. */
-    static void forEach(byte[] symbols, Sink sink) {
+    static void digits(byte[] symbols, Sink sink) {
+        forEach(symbols, SymbolRuns::digitBits, sink);
+    }
+
+    /** Feeds every maximal run of the class {@code bits} reads to the sink, until it returns false. */
+    static void forEach(byte[] symbols, Bits bits, Sink sink) {
         int n = symbols.length;
         int runStart = -1;
         for (int base = 0; base < n; base += 64) {
-            long digits = digitBits(symbols, base, n);
+            long members = bits.of(symbols, base, n);
             long before = runStart >= 0 ? 1L : 0L;
-            // Bit k: whether char base + k differs from the char before it in being a digit.
-            long edges = digits ^ ((digits << 1) | before);
+            // Bit k: whether char base + k differs from the char before it in being in the class.
+            long edges = members ^ ((members << 1) | before);
             while (edges != 0) {
                 int at = base + Long.numberOfTrailingZeros(edges);
                 edges &= edges - 1;
                 if (runStart < 0) {
                     runStart = at;
                 } else {
-                    sink.run(runStart, at);
+                    if (!sink.run(runStart, at)) {
+                        return;
+                    }
                     runStart = -1;
                 }
             }
@@ -44,7 +58,19 @@ final class DigitRuns {
         }
     }
 
-    /** Bit k: whether symbol {@code base + k} is an ASCII digit (0 past {@code n}). */
+    /** The class of the symbols whose entry in {@code members} (indexed by {@code symbol & 0xFF}) is 1. */
+    static Bits table(long[] members) {
+        return (symbols, base, n) -> {
+            long bits = 0;
+            int to = Math.min(n - base, 64);
+            for (int k = 0; k < to; k++) {
+                bits |= members[symbols[base + k] & 0xFF] << k;
+            }
+            return bits;
+        };
+    }
+
+    /** Bit k: whether symbol {@code base + k} is an ASCII digit (0 past {@code n}); eight at a time. */
     static long digitBits(byte[] symbols, int base, int n) {
         long bits = 0;
         int k = 0;

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-class DigitRunsTest {
+class SymbolRunsTest {
 
     @Test
     void finds_each_run_of_ascii_digits() {
@@ -56,7 +56,7 @@ class DigitRunsTest {
 
     private static List<List<Integer>> runs(byte[] symbols) {
         List<List<Integer>> out = new ArrayList<>();
-        DigitRuns.forEach(symbols, (start, end) -> out.add(List.of(start, end)));
+        SymbolRuns.digits(symbols, (start, end) -> out.add(List.of(start, end)));
         return out;
     }
 
