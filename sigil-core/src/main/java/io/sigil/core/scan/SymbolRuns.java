@@ -7,7 +7,7 @@ import java.nio.ByteOrder;
 /**
  * The runs of one class of chars (ASCII digits, base64 chars) in a text's {@link Symbols symbols}, found 64
  * chars at a time: the chars are classified into a bitmap without a branch per char, and a run's edges are the
- * changes in it, so a text of many short runs (numbers in logs and JSON, words) costs no mispredicted branch per
+ * changes in it, so a text of many short runs (numbers in logs and JSON, identifiers) costs no mispredicted branch per
  * run edge.
  */
 final class SymbolRuns {

@@ -24,7 +24,8 @@ class SymbolRunsTest {
 
     @Test
     void every_byte_value_next_to_the_digits_is_read_as_it_is() {
-        // '/' and ':' frame the digits; bytes with the high bit set are non-ASCII symbols and never digits.
+        // Every third symbol is the byte under test, so it ends or joins runs of '5' in every 8-byte group;
+        // '/' and ':' are the neighbours of the digits, and bytes with the high bit set are never digits.
         for (int b = 0; b < 256; b++) {
             byte[] symbols = new byte[70];
             for (int i = 0; i < symbols.length; i++) {
