@@ -16,10 +16,14 @@ final class PatternHeads {
     private static final String LITERAL_PUNCTUATION = " _-/:=~\"'!@#%&,;<>`";
 
     private final String regex;
+    /** Whether optional small classes ({@code [_\-. ]?}) are read as alternatives rather than ending the heads. */
+    private final boolean expanding;
+
     private int pos;
 
-    private PatternHeads(String regex) {
+    private PatternHeads(String regex, boolean expanding) {
         this.regex = regex;
+        this.expanding = expanding;
     }
 
     /** A set of alternative literal prefixes, and whether they cover the whole construct read. */
@@ -68,8 +72,21 @@ final class PatternHeads {
 
     /** The literal prefixes, lower-cased, that every match starts with one of; null if unknown. */
     static List<String> heads(String regex) {
+        return heads(regex, false);
+    }
+
+    /**
+     * As {@link #heads(String)}, reading an optional class of literal chars ({@code api[_\-. ]?key}) as its
+     * members or nothing, and stopping (rather than giving up) where the heads would grow past {@link #MAX_HEADS}:
+     * longer heads for detectors tried where a head occurs ({@link HeadStarts}).
+     */
+    static List<String> expandedHeads(String regex) {
+        return heads(regex, true);
+    }
+
+    private static List<String> heads(String regex, boolean expanding) {
         try {
-            PatternHeads parser = new PatternHeads(regex);
+            PatternHeads parser = new PatternHeads(regex, expanding);
             Heads heads = parser.alternation();
             if (heads == null || parser.pos != regex.length()) {
                 return null;
@@ -153,7 +170,15 @@ final class PatternHeads {
             } else if (c == '[' && smallClass() != null) {
                 String members = smallClass();
                 pos = regex.indexOf(']', pos) + 1;
-                if (quantifierAt(pos)) {
+                if (expanding && optionalAt(pos)) {
+                    skipQuantifier();
+                    List<String> grown = cross(prefixes, alternatives(members));
+                    if (grown == null) {
+                        growing = false; // the heads so far still begin every match
+                    } else {
+                        prefixes = grown;
+                    }
+                } else if (quantifierAt(pos)) {
                     skipQuantifier();
                     growing = false;
                 } else {
@@ -179,10 +204,15 @@ final class PatternHeads {
                     skipQuantifier();
                     growing = false; // optional or repeated: what came before is still a prefix
                 } else {
-                    prefixes = cross(prefixes, group.prefixes());
-                    growing = group.complete() && prefixes != null;
-                    if (prefixes == null) {
-                        return null;
+                    List<String> grown = cross(prefixes, group.prefixes());
+                    if (grown == null && expanding) {
+                        growing = false;
+                    } else {
+                        prefixes = grown;
+                        growing = group.complete() && prefixes != null;
+                        if (prefixes == null) {
+                            return null;
+                        }
                     }
                 }
             } else {
@@ -224,14 +254,54 @@ final class PatternHeads {
         return plain ? 1 : 0;
     }
 
-    /** The members of a short class of plain letters and digits such as {@code [rs]}, or null. */
+    /**
+     * The members of a short class of plain letters and digits such as {@code [rs]}, or null; when expanding, also of
+     * literal punctuation, escaped or not ({@code [_\-. ]}).
+     */
     private String smallClass() {
         int close = regex.indexOf(']', pos);
         if (close < 0 || close - pos - 1 > 8 || close == pos + 1) {
             return null;
         }
-        String members = regex.substring(pos + 1, close);
-        return members.chars().allMatch(m -> m < 0x80 && Character.isLetterOrDigit(m)) ? members : null;
+        String source = regex.substring(pos + 1, close);
+        if (source.chars().allMatch(m -> m < 0x80 && Character.isLetterOrDigit(m))) {
+            return source;
+        }
+        if (!expanding || source.startsWith("^") || source.endsWith("\\")) {
+            return null;
+        }
+        StringBuilder members = new StringBuilder();
+        for (int i = 0; i < source.length(); i++) {
+            char m = source.charAt(i);
+            if (m == '\\') {
+                m = source.charAt(++i);
+                if (Character.isLetterOrDigit(m)) {
+                    return null; // a class escape such as \d
+                }
+            } else if (m == '-' && i > 0 && i < source.length() - 1) {
+                return null; // a range
+            }
+            boolean literal =
+                    (m < 0x80 && Character.isLetterOrDigit(m)) || m == '.' || LITERAL_PUNCTUATION.indexOf(m) >= 0;
+            if (!literal) {
+                return null;
+            }
+            members.append(m);
+        }
+        return members.toString();
+    }
+
+    /** Each member of a class, and the empty string (the class is optional). */
+    private static List<String> alternatives(String members) {
+        List<String> out = new ArrayList<>();
+        members.chars().forEach(m -> out.add(String.valueOf((char) m)));
+        out.add("");
+        return out;
+    }
+
+    /** Whether the quantifier at {@code i} is {@code ?} (greedy or lazy): zero or one. */
+    private boolean optionalAt(int i) {
+        return i < regex.length() && regex.charAt(i) == '?';
     }
 
     private boolean flagsOnly() {

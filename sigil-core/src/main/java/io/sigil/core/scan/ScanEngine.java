@@ -47,6 +47,17 @@ public final class ScanEngine implements SensitivityScanner {
     private final int[] windowOf;
     /** Per detector: whether every match starts with one of its keywords (tried anchored at the hits). */
     private final boolean[] atHits;
+    /** Per detector tried at its hits because its heads hold its keywords: where its heads start; else null. */
+    private final HeadStarts[] headStarts;
+    /** Per detector tried at its heads: the longest match its pattern can make. */
+    private final int[] longestMatch;
+    /** Per detector, what a keyword hit adds: {@link #HIT_WINDOW}, {@link #HIT_START} or {@link #HIT_HEADS}. */
+    private final byte[] onHit;
+
+    private static final byte HIT_WINDOW = 0;
+    private static final byte HIT_START = 1;
+    /** A window, and the places its heads start ({@link HeadStarts}). */
+    private static final byte HIT_HEADS = 2;
     /** Per detector: whether every branch starts with {@code \b}, so a hit inside a word cannot start one. */
     private final boolean[] boundaryFirst;
     /** Per detector: its pattern after one arbitrary char, so that an anchored try sees the char before. */
@@ -175,6 +186,9 @@ public final class ScanEngine implements SensitivityScanner {
                 this.detectors.stream().map(Detector::suppressNear).toList());
         int count = this.detectors.size();
         this.atHits = new boolean[count];
+        this.headStarts = new HeadStarts[count];
+        this.longestMatch = new int[count];
+        this.onHit = new byte[count];
         this.boundaryFirst = new boolean[count];
         this.withContext = new Pattern[count];
         this.anchoredAt = new Pattern[count];
@@ -195,16 +209,27 @@ public final class ScanEngine implements SensitivityScanner {
             Pattern pattern = detector.pattern();
             atHits[d] = detector.digitAnchor() == null
                     && PatternHeads.startsAtKeyword(pattern.pattern(), detector.keywords());
+            headStarts[d] = atHits[d] || detector.digitAnchor() != null || detector.alwaysRun() || !prefilter
+                    ? null
+                    : HeadStarts.of(pattern.pattern(), detector.keywords());
+            // A try at a head must be bounded, so that the tries can be weighed against the sweep they replace.
+            StartClasses.Shape extent = headStarts[d] == null ? null : StartClasses.of(pattern.pattern());
+            boolean finite = extent != null && extent.maxLength() < StartClasses.UNBOUNDED / 2 - 1;
+            headStarts[d] = finite ? headStarts[d] : null;
+            longestMatch[d] = finite ? extent.maxLength() : 0;
+            boolean atHeads = headStarts[d] != null;
+            onHit[d] = atHits[d] ? HIT_START : atHeads ? HIT_HEADS : HIT_WINDOW;
             boundaryFirst[d] = atHits[d] && PatternHeads.startsWithWordBoundary(pattern.pattern());
-            StartClasses.Shape shape = atHits[d] || !startClasses ? null : StartClasses.of(pattern.pattern());
+            StartClasses.Shape shape =
+                    atHits[d] || atHeads || !startClasses ? null : StartClasses.of(pattern.pattern());
             boolean bounded = shape != null
                     && shape.classes().size() >= MIN_START_CLASSES
                     && shape.maxLength() != StartClasses.UNBOUNDED;
             starts[d] = bounded ? StartClasses.Filter.of(shape) : null;
             dfas[d] = atHits[d] || !prefilter ? null : PatternDfa.of(pattern.pattern());
-            hitDfas[d] = atHits[d] && prefilter ? PatternDfa.of(pattern.pattern(), true) : null;
+            hitDfas[d] = (atHits[d] || atHeads) && prefilter ? PatternDfa.of(pattern.pattern(), true) : null;
             startDfas[d] = starts[d] != null && prefilter ? PatternDfa.of(pattern.pattern(), true) : null;
-            boolean anchoredTries = atHits[d] || starts[d] != null;
+            boolean anchoredTries = atHits[d] || atHeads || starts[d] != null;
             tails[d] = anchoredTries && prefilter ? GreedyTail.of(pattern) : null;
             Pattern tried = tails[d] != null ? tails[d].lazy() : pattern;
             // The leading \\A makes RE2J stop as soon as no thread is alive; without it an anchored try still steps
@@ -235,7 +260,7 @@ public final class ScanEngine implements SensitivityScanner {
 
     /** Whether the detector's pattern is tried anchored at its keyword hits (for tests and benchmarks). */
     boolean triedAtHits(String detectorId) {
-        return atHits[index(detectorId)];
+        return atHits[index(detectorId)] || headStarts[index(detectorId)] != null;
     }
 
     /** Whether the detector's windows are first read by its DFA (for tests). */
@@ -417,10 +442,14 @@ public final class ScanEngine implements SensitivityScanner {
         Windows windows = new Windows(detectors.size(), text.length());
         HitStarts hits = new HitStarts(detectors.size());
         keywords.search(symbols, (d, start, end) -> {
-            if (atHits[d]) {
-                hits.add(d, start);
-            } else {
-                windows.add(d, start, end, windowOf[d]);
+            // One load per hit: a flood of one keyword (a million '@') makes this the hottest branch of a scan.
+            switch (onHit[d]) {
+                case HIT_WINDOW -> windows.add(d, start, end, windowOf[d]);
+                case HIT_START -> hits.add(d, start);
+                default -> {
+                    windows.add(d, start, end, windowOf[d]);
+                    headStarts[d].addStarts(symbols, end, hits, d);
+                }
             }
         });
         for (int d : alwaysRun) {
@@ -440,6 +469,10 @@ public final class ScanEngine implements SensitivityScanner {
                 continue;
             }
             int[] ranges = windows.ranges(d);
+            if (headStarts[d] != null) {
+                matchAtHeads(d, text, symbols, edges, ranges, hits.sorted(d), budget, spans);
+                continue;
+            }
             if (starts[d] != null) {
                 if (words == null) {
                     words = WordStarts.of(symbols);
@@ -486,6 +519,119 @@ public final class ScanEngine implements SensitivityScanner {
             }
             skipUntil = Math.max(skipUntil, tryAt(d, text, symbols, h, to, tries, budget, spans));
         }
+    }
+
+    /**
+     * Tries a pattern whose matches all begin with one of its heads ({@link HeadStarts}) anchored where a head
+     * starts, inside each window a sweep would read and up to that window's edge, left to right and skipping places
+     * inside the previous match: the matches a find over the window gives (one can only start at a head), while
+     * the window itself is not read. A try its anchored DFA rules out is charged what the read cost, never more
+     * than the try. A window longer than one chunk is swept as before, since a sweep's chunks end elsewhere.
+     */
+    private void matchAtHeads(
+            int d,
+            String text,
+            byte[] symbols,
+            TokenEdges edges,
+            int[] ranges,
+            int[] places,
+            ScanBudget budget,
+            List<Span> spans) {
+        Tries tries = new Tries(text);
+        long[] charges = new long[16];
+        long[] reads = new long[16];
+        for (int r = 0; r < ranges.length / 2 && !budget.exhausted(); r++) {
+            int from = leftEdge(edges, ranges[2 * r]);
+            int to = rightEdge(edges, text.length(), ranges[2 * r + 1]);
+            long sweep = ScanBudget.PER_TRY + (long) (to - from) * weight[d];
+            if (to - from > CHUNK) {
+                sweepWindow(d, text, symbols, edges, ranges[2 * r], ranges[2 * r + 1], from, to, budget, spans);
+                continue;
+            }
+            // Window edges moved out to token boundaries may overlap the next window's: places are looked up per
+            // window.
+            int first = firstAtOrAfter(places, from);
+            int last = first;
+            while (last < places.length && places[last] < to) {
+                last++;
+            }
+            // What the tries would be charged, from the text alone (each at most a bounded try): a window where
+            // that passes the sweep is swept as before, so the tries never cost more than the sweep.
+            if (last - first > charges.length) {
+                charges = new long[last - first];
+                reads = new long[last - first];
+            }
+            long cost = 0;
+            for (int k = first; k < last && cost <= sweep; k++) {
+                int p = places[k];
+                int end = headTryEnd(d, p, to);
+                charges[k - first] = ScanBudget.PER_TRY + (long) (end - (p == 0 ? 0 : p - 1)) * weight[d];
+                reads[k - first] =
+                        hitDfas[d] == null ? -1 : hitDfas[d].ruleOut(symbols, p, end, weight[d], charges[k - first]);
+                cost += reads[k - first] >= 0 ? Math.min(reads[k - first], charges[k - first]) : charges[k - first];
+            }
+            if (cost > sweep) {
+                sweepWindow(d, text, symbols, edges, ranges[2 * r], ranges[2 * r + 1], from, to, budget, spans);
+                continue;
+            }
+            int skipUntil = from;
+            int previous = -1;
+            for (int k = first; k < last && !budget.exhausted(); k++) {
+                int p = places[k];
+                if (p < skipUntil || p == previous) {
+                    continue;
+                }
+                previous = p;
+                if (reads[k - first] >= 0) {
+                    // No match can start here: charged what the read cost, never more than the try.
+                    budget.spend(Math.min(reads[k - first], charges[k - first]));
+                    continue;
+                }
+                int end = headTryEnd(d, p, to);
+                skipUntil = Math.max(skipUntil, tryAt(d, text, symbols, p, end, tries, budget, spans));
+            }
+        }
+    }
+
+    /** One window swept as {@link #sweepWindows} sweeps it: read by the DFA first, matched if it is not ruled out. */
+    private void sweepWindow(
+            int d,
+            String text,
+            byte[] symbols,
+            TokenEdges edges,
+            int windowFrom,
+            int windowTo,
+            int from,
+            int to,
+            ScanBudget budget,
+            List<Span> spans) {
+        long sweep = ScanBudget.PER_TRY + (long) (to - from) * weight[d];
+        long read = dfas[d] == null ? -1 : dfas[d].ruleOut(symbols, from, to, weight[d], sweep);
+        if (read >= 0) {
+            budget.spend(Math.min(sweep, read));
+        } else {
+            match(d, text, symbols, edges, windowFrom, windowTo, budget, spans);
+        }
+    }
+
+    /**
+     * Where a try at a head reads to: the window's edge, or one char past the longest match from there (enough
+     * for a {@code \b} after it), so that a try is bounded; the match it finds is the one the sweep finds there.
+     */
+    private int headTryEnd(int d, int place, int to) {
+        return (int) Math.min(to, (long) place + longestMatch[d] + 1);
+    }
+
+    /** Index of the first of the sorted {@code places} at or after {@code position}. */
+    private static int firstAtOrAfter(int[] places, int position) {
+        int i = Arrays.binarySearch(places, position);
+        if (i < 0) {
+            return -i - 1;
+        }
+        while (i > 0 && places[i - 1] == position) {
+            i--;
+        }
+        return i;
     }
 
     /**

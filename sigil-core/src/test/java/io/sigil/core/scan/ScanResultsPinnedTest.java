@@ -11,6 +11,11 @@ import org.junit.jupiter.api.Test;
  * The findings, work and truncation of the benchmark inputs, pinned to what the engine gave before the
  * speed work of 2026-11-23 (commit fd78118): a faster engine must find the same, spend the same budget units
  * and stop at the same place. A change that means to alter them must update these figures and say why.
+ *
+ * <p>Changed once, on 2026-11-24: {@code generic-api-key} is tried where one of its heads starts ({@link
+ * HeadStarts}) instead of having its windows read by its DFA, and is charged for those tries. The findings and
+ * truncation of every input are unchanged; the work of the mixed corpus (1,733,100 and 3,390,725 units before)
+ * and of the keyword mix (5,095,217 before) is smaller.
  */
 class ScanResultsPinnedTest {
 
@@ -22,11 +27,11 @@ class ScanResultsPinnedTest {
     @Test
     void the_mixed_corpus_gives_what_it_gave_before() {
         assertThat(run(List.of(MixedCorpus.generate(42, 1, 1 << 20).get(0).text())))
-                .isEqualTo(new Pinned(1_733_100, false, 457, 0x5f9f4eef));
+                .isEqualTo(new Pinned(1_395_077, false, 457, 0x5f9f4eef));
         assertThat(run(MixedCorpus.generate(42, 256, 10240).stream()
                         .map(MixedCorpus.Document::text)
                         .toList()))
-                .isEqualTo(new Pinned(3_390_725, false, 1051, 0x622b2b61));
+                .isEqualTo(new Pinned(2_561_313, false, 1051, 0x622b2b61));
     }
 
     @Test
@@ -41,7 +46,7 @@ class ScanResultsPinnedTest {
         assertThat(runOne("base64-key-ids")).isEqualTo(new Pinned(21_846, true, 1, 0x0476d9ea));
         assertThat(runOne("a-equals-flood")).isEqualTo(new Pinned(0, false, 0, none));
         assertThat(runOne("password-flood")).isEqualTo(new Pinned(15_422_682, false, 0, none));
-        assertThat(runOne("keyword-mix")).isEqualTo(new Pinned(5_095_217, true, 557, 0x85ffbfb3));
+        assertThat(runOne("keyword-mix")).isEqualTo(new Pinned(4_744_224, true, 557, 0x85ffbfb3));
         assertThat(runOne("base64ish-noise")).isEqualTo(new Pinned(230_794, true, 1, 0xdfe7c8f2));
         assertThat(runOne("digits-separators")).isEqualTo(new Pinned(2_586_352, true, 391, 0x5bb5c7d0));
     }
