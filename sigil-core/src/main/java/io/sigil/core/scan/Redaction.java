@@ -20,22 +20,46 @@ public final class Redaction {
 
     private Redaction() {}
 
+    /**
+     * Writes the marker of a run of overlapping findings, told the text it replaces (the union of their spans), so
+     * that the text can be kept elsewhere, e.g. sealed in the vault.
+     */
+    @FunctionalInterface
+    public interface Marker {
+        /**
+         * @param group the overlapping findings, the first of them the one whose marker is written
+         * @param replaced the original text the marker stands for
+         */
+        String mark(List<Finding> group, String replaced);
+    }
+
     public static String mask(String text, List<Finding> findings, Function<Finding, String> marker) {
+        return mask(text, findings, (group, replaced) -> marker.apply(group.get(0)));
+    }
+
+    public static String mask(String text, List<Finding> findings, Marker marker) {
         List<Finding> ordered = new ArrayList<>(findings);
         ordered.sort(Comparator.comparingInt(Finding::start)
                 .thenComparing(Comparator.comparingInt(Finding::end).reversed()));
         StringBuilder out = new StringBuilder(text.length());
         int written = 0;
-        for (Finding finding : ordered) {
-            if (finding.end() <= written) {
-                continue;
+        int next = 0;
+        while (next < ordered.size()) {
+            int first = next;
+            int end = ordered.get(first).end();
+            next++;
+            while (next < ordered.size() && ordered.get(next).start() < end) {
+                end = Math.max(end, ordered.get(next).end());
+                next++;
             }
-            int start = Math.max(finding.start(), written);
+            if (end <= written) {
+                continue; // an empty finding where the text before it was already written
+            }
+            int start = ordered.get(first).start();
+            end = Math.min(end, text.length());
             out.append(text, written, start);
-            if (start == finding.start()) {
-                out.append(marker.apply(finding));
-            }
-            written = Math.min(finding.end(), text.length());
+            out.append(marker.mark(ordered.subList(first, next), text.substring(start, end)));
+            written = end;
         }
         out.append(text, Math.min(written, text.length()), text.length());
         return out.toString();
@@ -43,6 +67,11 @@ public final class Redaction {
 
     /** A copy of the document with every string value that holds findings masked. */
     public static JsonNode mask(JsonNode document, List<Finding> findings, Function<Finding, String> marker) {
+        return mask(document, findings, (group, replaced) -> marker.apply(group.get(0)));
+    }
+
+    /** A copy of the document with every string value that holds findings masked. */
+    public static JsonNode mask(JsonNode document, List<Finding> findings, Marker marker) {
         JsonNode copy = document.deepCopy();
         Map<String, List<Finding>> byPointer = new LinkedHashMap<>();
         for (Finding finding : findings) {
@@ -56,8 +85,7 @@ public final class Redaction {
         return copy;
     }
 
-    private static void replace(
-            JsonNode root, String pointer, List<Finding> findings, Function<Finding, String> marker) {
+    private static void replace(JsonNode root, String pointer, List<Finding> findings, Marker marker) {
         if (pointer == null || pointer.isEmpty()) {
             return;
         }

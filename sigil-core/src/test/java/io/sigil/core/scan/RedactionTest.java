@@ -36,4 +36,36 @@ class RedactionTest {
         assertThat(masked.toString()).isEqualTo("{\"a/b\":{\"x\":\"<Secret> here\"},\"list\":[\"ok\",\"pin <PIN>\"]}");
         assertThat(document.path("a/b").path("x").asText()).isEqualTo("secret here");
     }
+
+    @Test
+    void tellsEachMarkerTheWholeTextItReplaces() {
+        // Given: a chain of overlaps [4,12) [10,16) [14,20), then a finding of its own
+        String text = "key abcdefghijklmnop x 4111 end";
+        List<Finding> findings = List.of(
+                new Finding("c", "C", Severity.LOW, 14, 20, null),
+                new Finding("a", "A", Severity.HIGH, 4, 12, null),
+                new Finding("b", "B", Severity.HIGH, 10, 16, null),
+                new Finding("card", "Card", Severity.HIGH, 23, 27, null));
+        List<String> told = new java.util.ArrayList<>();
+
+        // When
+        String masked = Redaction.mask(text, findings, (group, replaced) -> {
+            told.add(group.stream().map(Finding::detectorId).toList() + "=" + replaced);
+            return "<" + group.get(0).category() + ">";
+        });
+
+        // Then
+        assertThat(masked).isEqualTo("key <A> x <Card> end");
+        assertThat(told).containsExactly("[a, b, c]=abcdefghijklmnop", "[card]=4111");
+    }
+
+    @Test
+    void writesNoMarkerForAnEmptyFindingInsideWhatWasReplaced() {
+        String text = "AKIA1234 tail";
+        List<Finding> findings = List.of(
+                new Finding("aws", "AWS", Severity.CRITICAL, 0, 8, null),
+                new Finding("empty", "E", Severity.LOW, 8, 8, null));
+
+        assertThat(Redaction.mask(text, findings, MARK)).isEqualTo("<AWS> tail");
+    }
 }

@@ -1,0 +1,92 @@
+package io.sigil.core.vault;
+
+import io.sigil.core.spi.VaultProvider.VaultException;
+import java.nio.ByteBuffer;
+import java.security.GeneralSecurityException;
+import java.security.PrivateKey;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.TreeMap;
+import javax.crypto.Cipher;
+import javax.crypto.KeyAgreement;
+import javax.crypto.spec.GCMParameterSpec;
+
+/**
+ * Opens entries sealed by {@link EntrySealer}, with the vault's private keys by version so that old entries
+ * still open after a rotation. Any change to the ciphertext, its id, tenant or key version is refused.
+ */
+public final class EntryOpener {
+
+    private record Recipient(PrivateKey key, byte[] publicRaw) {}
+
+    private final Map<Integer, Recipient> recipients = new TreeMap<>();
+
+    /** @param privateKeys raw X25519 private keys by key version */
+    public EntryOpener(Map<Integer, byte[]> privateKeys) {
+        privateKeys.forEach((version, raw) -> {
+            PrivateKey key = X25519Keys.privateKey(raw);
+            recipients.put(version, new Recipient(key, X25519Keys.raw(publicOf(key))));
+        });
+    }
+
+    /** The public key of a version, as gateways are configured with it. */
+    public byte[] publicKey(int version) {
+        Recipient recipient = recipients.get(version);
+        if (recipient == null) {
+            throw new IllegalArgumentException("no vault key has version " + version);
+        }
+        return recipient.publicRaw().clone();
+    }
+
+    public byte[] open(String id, String tenant, byte[] sealed) throws VaultException {
+        if (sealed == null
+                || sealed.length < SealedFormat.HEADER + SealedFormat.TAG_BITS / 8
+                || !Arrays.equals(
+                        sealed, 0, SealedFormat.MAGIC.length, SealedFormat.MAGIC, 0, SealedFormat.MAGIC.length)) {
+            throw new VaultException("entry " + id + " is not a sealed vault entry");
+        }
+        ByteBuffer in = ByteBuffer.wrap(sealed).position(SealedFormat.MAGIC.length);
+        int version = in.getInt();
+        Recipient recipient = recipients.get(version);
+        if (recipient == null) {
+            throw new VaultException("entry " + id + " was sealed with key version " + version + ", which is not held");
+        }
+        byte[] ephemeral = new byte[X25519Keys.LENGTH];
+        byte[] nonce = new byte[SealedFormat.NONCE];
+        in.get(ephemeral).get(nonce);
+        try {
+            KeyAgreement agreement = KeyAgreement.getInstance(X25519Keys.ALGORITHM);
+            agreement.init(recipient.key());
+            agreement.doPhase(X25519Keys.publicKey(ephemeral), true);
+            byte[] shared = agreement.generateSecret();
+            byte[] prk = SealedFormat.extract(ephemeral, recipient.publicRaw(), shared);
+            Arrays.fill(shared, (byte) 0);
+            Cipher cipher = Cipher.getInstance(SealedFormat.CIPHER);
+            cipher.init(
+                    Cipher.DECRYPT_MODE,
+                    SealedFormat.entryKey(prk, id),
+                    new GCMParameterSpec(SealedFormat.TAG_BITS, nonce));
+            Arrays.fill(prk, (byte) 0);
+            cipher.updateAAD(SealedFormat.aad(id, tenant, version));
+            return cipher.doFinal(sealed, SealedFormat.HEADER, sealed.length - SealedFormat.HEADER);
+        } catch (GeneralSecurityException | IllegalArgumentException refused) {
+            // Only the type: a tampered entry, a wrong id or tenant, or a low-order ephemeral key.
+            throw new VaultException(
+                    "entry " + id + " does not open (" + refused.getClass().getSimpleName() + ")");
+        }
+    }
+
+    private static java.security.PublicKey publicOf(PrivateKey key) {
+        try {
+            // X25519 public key = scalar × base point; the JDK derives it through a key agreement with u = 9.
+            KeyAgreement agreement = KeyAgreement.getInstance(X25519Keys.ALGORITHM);
+            agreement.init(key);
+            byte[] base = new byte[X25519Keys.LENGTH];
+            base[0] = 9;
+            agreement.doPhase(X25519Keys.publicKey(base), true);
+            return X25519Keys.publicKey(agreement.generateSecret());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException("not an X25519 private key", e);
+        }
+    }
+}
