@@ -80,6 +80,11 @@ public final class ServiceNode {
         if (service == MeshService.GATEWAY) {
             // A devstack is a development stack: the gateway trusts packs signed with the registry's development key.
             props.put("sigil.gateway.scanners.allow-development-key", "true");
+            // ... and seals findings with the vault's published development key, which vault-service opens.
+            props.put("sigil.gateway.vault.allow-development-key", "true");
+        }
+        if (service == MeshService.VAULT) {
+            props.put("sigil.vault.allow-development-keys", "true");
         }
         if (service == MeshService.AUDIT) {
             // A devstack is a development stack: the audit chain may use the published development keys.

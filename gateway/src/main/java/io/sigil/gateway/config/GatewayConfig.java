@@ -149,6 +149,9 @@ public interface GatewayConfig {
     /** Sender-constrained tokens (RFC 9449 DPoP). */
     Dpop dpop();
 
+    /** Where findings are sealed: the vault's public key and its entries topic. */
+    Vault vault();
+
     /** MCP sessions (protocol revisions 2025-06-18 and 2025-11-25; 2026-07-28 is stateless). */
     Sessions sessions();
 
@@ -206,6 +209,38 @@ public interface GatewayConfig {
         /** How long one confirmation (the topic's end offsets) may take. */
         @WithDefault("2s")
         Duration confirmTimeout();
+    }
+
+    /** The vault that every finding is sealed for before its pointer replaces it. */
+    interface Vault {
+
+        /**
+         * The vault's X25519 public key, 32 bytes in unpadded base64url, as vault-service's
+         * {@code GET /api/vault/public-key} shows it. The gateway can seal with it and never open.
+         */
+        Optional<String> publicKey();
+
+        /** The version of that key, written into every entry so that the vault opens it with the right one. */
+        @WithDefault("1")
+        int keyVersion();
+
+        /**
+         * Seal with the published development key when no public key is set: its entries are as good as
+         * plaintext, so only development and test stacks may (the default in development and test mode).
+         */
+        Optional<Boolean> allowDevelopmentKey();
+
+        /** The tenant the entries belong to. */
+        @WithDefault("default")
+        String tenant();
+
+        /** The append-only topic vault-service materialises. */
+        @WithDefault("sigil.vault.entries")
+        String topic();
+
+        /** How long an answer with findings waits for the broker to acknowledge their entries before it is refused. */
+        @WithDefault("5s")
+        Duration ackTimeout();
     }
 
     /** How DPoP proofs are checked. */

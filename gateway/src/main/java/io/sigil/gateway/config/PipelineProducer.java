@@ -31,6 +31,7 @@ import io.sigil.gateway.stages.RequestScanStage;
 import io.sigil.gateway.stages.ResponseScanStage;
 import io.sigil.gateway.stages.SchemaStage;
 import io.sigil.gateway.stages.ValidationStage;
+import io.sigil.gateway.vault.Vault;
 import io.sigil.runtime.audit.AuditPublisher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
@@ -58,6 +59,7 @@ public class PipelineProducer {
             ActiveScanner scanner,
             Federation federation,
             UnawaitedAudit unawaited,
+            Vault vault,
             MeterRegistry registry) {
         PolicyVersion policy = PolicyVersion.of(config);
         KeyedDigest digests = KeyedDigest.of(config.auditDigestKey());
@@ -67,8 +69,8 @@ public class PipelineProducer {
                 factory(LifecycleStage.NAME, LifecycleStage::new),
                 factory(PinningStage.NAME, () -> new PinningStage(pins, federation)),
                 factory(SchemaStage.NAME, () -> new SchemaStage(federation)),
-                factory(RequestScanStage.NAME, () -> new RequestScanStage(scanner)),
-                factory(ResponseScanStage.NAME, () -> new ResponseScanStage(scanner)),
+                factory(RequestScanStage.NAME, () -> new RequestScanStage(scanner, vault)),
+                factory(ResponseScanStage.NAME, () -> new ResponseScanStage(scanner, vault)),
                 factory(ForwardStage.NAME, () -> new ForwardStage(federation)),
                 factory(
                         AdmissionAuditStage.NAME,

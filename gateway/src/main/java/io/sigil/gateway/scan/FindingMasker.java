@@ -6,44 +6,58 @@ import io.sigil.core.model.Interception;
 import io.sigil.core.model.OpaquePointer;
 import io.sigil.core.scan.Finding;
 import io.sigil.core.scan.Redaction;
+import io.sigil.gateway.vault.SealedFindings;
 import java.util.List;
 
 /**
  * Replaces the findings in a part of a JSON-RPC message by the protocol's pointer text
- * {@code [SIGIL-VAULT: category — Access Required]} and names each replacement as an interception, by category,
- * place and direction — never by value.
+ * {@code [SIGIL-VAULT: category — Access Required]}, seals the text each pointer stands for, and names each
+ * replacement as an interception, by category, place, direction and vault id — never by value.
  */
 public final class FindingMasker {
 
     private FindingMasker() {}
 
-    /** The masked copy of {@code part}. */
+    /** The masked copy of {@code part}, nothing kept. */
     public static JsonNode mask(JsonNode part, List<Finding> findings) {
-        if (part.isTextual()) {
-            return TextNode.valueOf(Redaction.mask(part.textValue(), findings, FindingMasker::pointer));
-        }
-        return Redaction.mask(part, findings, FindingMasker::pointer);
+        return mask(part, findings, (group, replaced) -> pointer(group.get(0)));
     }
 
     /**
-     * The masked copy of {@code part}, each finding added to {@code interceptions}; {@code base} is the JSON pointer
-     * of the part in its message.
+     * The masked copy of {@code part}: the text of each pointer sealed into {@code sealed} (or dropped, when it is
+     * {@code null}), each finding added to {@code interceptions} with its entry's id; {@code base} is the JSON
+     * pointer of the part in its message. Overlapping findings share one pointer and one entry.
      */
     public static JsonNode mask(
-            JsonNode part, List<Finding> findings, String base, String direction, List<Interception> interceptions) {
-        for (Finding finding : findings) {
-            interceptions.add(interception(finding, base, direction));
+            JsonNode part,
+            List<Finding> findings,
+            String base,
+            String direction,
+            List<Interception> interceptions,
+            SealedFindings sealed) {
+        return mask(part, findings, (group, replaced) -> {
+            Finding first = group.get(0);
+            String id = sealed == null ? null : sealed.seal(category(first), path(first, base), direction, replaced);
+            for (Finding finding : group) {
+                interceptions.add(new Interception(category(finding), id, path(finding, base), direction));
+            }
+            return pointer(first);
+        });
+    }
+
+    private static JsonNode mask(JsonNode part, List<Finding> findings, Redaction.Marker marker) {
+        if (part.isTextual()) {
+            return TextNode.valueOf(Redaction.mask(part.textValue(), findings, marker));
         }
-        return mask(part, findings);
+        return Redaction.mask(part, findings, marker);
     }
 
     private static String pointer(Finding finding) {
         return OpaquePointer.render(category(finding));
     }
 
-    private static Interception interception(Finding finding, String base, String direction) {
-        String path = finding.jsonPath() == null ? base : base + finding.jsonPath();
-        return new Interception(category(finding), null, path, direction);
+    private static String path(Finding finding, String base) {
+        return finding.jsonPath() == null ? base : base + finding.jsonPath();
     }
 
     /** The category as the pointer may carry it: never a {@code ]} or the em dash that frame the pointer. */

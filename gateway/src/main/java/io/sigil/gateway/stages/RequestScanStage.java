@@ -9,6 +9,8 @@ import io.sigil.gateway.pipeline.Stage;
 import io.sigil.gateway.pipeline.StageResult;
 import io.sigil.gateway.scan.ActiveScanner;
 import io.sigil.gateway.scan.FindingMasker;
+import io.sigil.gateway.vault.SealedFindings;
+import io.sigil.gateway.vault.Vault;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -17,7 +19,8 @@ import java.util.concurrent.CompletionStage;
 /**
  * Scans the arguments of tool calls, prompt requests and completions before they leave for the upstream, and
  * replaces every finding by its vault pointer: a secret an agent passes on does not reach the tool server in
- * plaintext. A document the scanner cannot walk is refused, never passed unscanned.
+ * plaintext. What the pointers stand for is sealed in the vault, and the call waits until the broker has it; a call
+ * whose findings cannot be vaulted is refused, as is a document the scanner cannot walk.
  */
 public final class RequestScanStage implements Stage {
 
@@ -26,9 +29,16 @@ public final class RequestScanStage implements Stage {
     private static final Set<String> SCANNED = Set.of("tools/call", "prompts/get", "completion/complete");
 
     private final ActiveScanner scanner;
+    private final Vault vault;
 
+    /** A stage that replaces findings without keeping them, for tests of the scan alone. */
     public RequestScanStage(ActiveScanner scanner) {
+        this(scanner, null);
+    }
+
+    public RequestScanStage(ActiveScanner scanner, Vault vault) {
         this.scanner = scanner;
+        this.vault = vault;
     }
 
     @Override
@@ -57,11 +67,18 @@ public final class RequestScanStage implements Stage {
                     JsonRpcError.INVALID_PARAMS, "the arguments cannot be scanned, so they are not passed on", 400));
         }
         exchange.scanned(true);
-        if (!findings.isEmpty()) {
-            params.set(
-                    member,
-                    FindingMasker.mask(part, findings, "/params/" + member, DIRECTION, exchange.interceptions()));
+        if (findings.isEmpty()) {
+            return CompletableFuture.completedFuture(StageResult.CONTINUE);
         }
-        return CompletableFuture.completedFuture(StageResult.CONTINUE);
+        SealedFindings sealed = vault == null ? null : vault.batch();
+        params.set(
+                member,
+                FindingMasker.mask(part, findings, "/params/" + member, DIRECTION, exchange.interceptions(), sealed));
+        if (sealed == null) {
+            return CompletableFuture.completedFuture(StageResult.CONTINUE);
+        }
+        // The call goes on only once what its pointers stand for is durable: a tool allowed to resolve a pointer
+        // must find its entry.
+        return VaultWrites.then(vault, sealed, StageResult.CONTINUE);
     }
 }

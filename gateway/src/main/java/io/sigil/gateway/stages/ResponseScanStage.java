@@ -9,6 +9,8 @@ import io.sigil.gateway.pipeline.Stage;
 import io.sigil.gateway.pipeline.StageResult;
 import io.sigil.gateway.scan.ActiveScanner;
 import io.sigil.gateway.scan.FindingMasker;
+import io.sigil.gateway.vault.SealedFindings;
+import io.sigil.gateway.vault.Vault;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -16,8 +18,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Scans what the upstream answers — the result or the error of any method — before it leaves the gateway, and
- * replaces every finding by its vault pointer, so the model never sees a secret a tool returned. An answer the
- * scanner cannot walk is refused, never passed unscanned.
+ * replaces every finding by its vault pointer, so the model never sees a secret a tool returned. What the pointers
+ * stand for is sealed in the vault, and the answer waits until the broker has it; an answer whose findings cannot be
+ * vaulted is refused, as is one the scanner cannot walk.
  */
 public final class ResponseScanStage implements Stage {
 
@@ -29,9 +32,16 @@ public final class ResponseScanStage implements Stage {
     private static final Logger LOG = Logger.getLogger(ResponseScanStage.class);
 
     private final ActiveScanner scanner;
+    private final Vault vault;
 
+    /** A stage that replaces findings without keeping them, for tests of the scan alone. */
     public ResponseScanStage(ActiveScanner scanner) {
+        this(scanner, null);
+    }
+
+    public ResponseScanStage(ActiveScanner scanner, Vault vault) {
         this.scanner = scanner;
+        this.vault = vault;
     }
 
     @Override
@@ -41,7 +51,7 @@ public final class ResponseScanStage implements Stage {
 
     @Override
     public CompletionStage<StageResult> apply(Exchange exchange) {
-        exchange.onAnswer(answer -> CompletableFuture.completedFuture(scanned(exchange, answer)));
+        exchange.onAnswer(answer -> scanned(exchange, answer));
         exchange.onNotification(notification -> scannedNotification(exchange, notification));
         return CompletableFuture.completedFuture(StageResult.CONTINUE);
     }
@@ -49,30 +59,45 @@ public final class ResponseScanStage implements Stage {
     /** A notification relayed to the caller (progress) is scanned like an answer; one that cannot be is withheld. */
     private ObjectNode scannedNotification(Exchange exchange, ObjectNode notification) {
         try {
-            return masked(exchange, notification, NOTICE_MEMBERS, NOTIFICATION);
+            SealedFindings sealed = batch();
+            ObjectNode out = masked(exchange, notification, NOTICE_MEMBERS, NOTIFICATION, sealed);
+            if (sealed != null) {
+                VaultWrites.unawaited(vault, sealed);
+            }
+            return out;
         } catch (IllegalArgumentException unwalkable) {
             LOG.warnf("a notification for audit id %s cannot be scanned; withheld", exchange.auditId());
             return null;
         }
     }
 
-    private StageResult scanned(Exchange exchange, ObjectNode answer) {
+    private CompletionStage<StageResult> scanned(Exchange exchange, ObjectNode answer) {
         ObjectNode out;
+        SealedFindings sealed = batch();
         try {
-            out = masked(exchange, answer, ANSWER_MEMBERS, DIRECTION);
+            out = masked(exchange, answer, ANSWER_MEMBERS, DIRECTION, sealed);
         } catch (IllegalArgumentException unwalkable) {
-            return StageResult.reject(
-                    JsonRpcError.UPSTREAM_INVALID, "the upstream's answer cannot be scanned; refused", 502);
+            return CompletableFuture.completedFuture(StageResult.reject(
+                    JsonRpcError.UPSTREAM_INVALID, "the upstream's answer cannot be scanned; refused", 502));
         }
         exchange.scanned(true);
-        return StageResult.respond(out);
+        if (sealed == null) {
+            return CompletableFuture.completedFuture(StageResult.respond(out));
+        }
+        // The answer leaves only once what its pointers stand for is durable.
+        return VaultWrites.then(vault, sealed, StageResult.respond(out));
+    }
+
+    private SealedFindings batch() {
+        return vault == null ? null : vault.batch();
     }
 
     /**
      * The message with every finding in the named members replaced by its pointer (a copy, only when something
      * was found), each finding recorded as an interception; throws when a member cannot be walked.
      */
-    private ObjectNode masked(Exchange exchange, ObjectNode message, List<String> members, String direction) {
+    private ObjectNode masked(
+            Exchange exchange, ObjectNode message, List<String> members, String direction, SealedFindings sealed) {
         ObjectNode out = message;
         for (String member : members) {
             JsonNode part = message.get(member);
@@ -86,7 +111,9 @@ public final class ResponseScanStage implements Stage {
             if (out == message) {
                 out = message.deepCopy();
             }
-            out.set(member, FindingMasker.mask(part, findings, "/" + member, direction, exchange.interceptions()));
+            out.set(
+                    member,
+                    FindingMasker.mask(part, findings, "/" + member, direction, exchange.interceptions(), sealed));
         }
         return out;
     }

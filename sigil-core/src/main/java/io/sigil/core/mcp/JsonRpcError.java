@@ -18,6 +18,7 @@ public enum JsonRpcError {
     AUDIT_UNAVAILABLE(-32010, "Audit trail unavailable"),
     IDENTITY_UNAVAILABLE(-32011, "Identity registry unavailable"),
     INSUFFICIENT_TRUST(-32012, "Insufficient trust level"),
+    VAULT_UNAVAILABLE(-32013, "Vault unavailable"),
     HEADER_MISMATCH(-32020, "Mcp-Method or Mcp-Name header does not match the body");
 
     private final int code;

@@ -25,7 +25,7 @@ public final class EntryOpener {
     public EntryOpener(Map<Integer, byte[]> privateKeys) {
         privateKeys.forEach((version, raw) -> {
             PrivateKey key = X25519Keys.privateKey(raw);
-            recipients.put(version, new Recipient(key, X25519Keys.raw(publicOf(key))));
+            recipients.put(version, new Recipient(key, X25519Keys.publicOf(raw)));
         });
     }
 
@@ -73,20 +73,6 @@ public final class EntryOpener {
             // Only the type: a tampered entry, a wrong id or tenant, or a low-order ephemeral key.
             throw new VaultException(
                     "entry " + id + " does not open (" + refused.getClass().getSimpleName() + ")");
-        }
-    }
-
-    private static java.security.PublicKey publicOf(PrivateKey key) {
-        try {
-            // X25519 public key = scalar × base point; the JDK derives it through a key agreement with u = 9.
-            KeyAgreement agreement = KeyAgreement.getInstance(X25519Keys.ALGORITHM);
-            agreement.init(key);
-            byte[] base = new byte[X25519Keys.LENGTH];
-            base[0] = 9;
-            agreement.doPhase(X25519Keys.publicKey(base), true);
-            return X25519Keys.publicKey(agreement.generateSecret());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalArgumentException("not an X25519 private key", e);
         }
     }
 }

@@ -76,6 +76,33 @@ public final class X25519Keys {
         }
     }
 
+    /** The raw public key of a raw private key: the scalar times the base point u = 9. */
+    public static byte[] publicOf(byte[] privateRaw) {
+        try {
+            javax.crypto.KeyAgreement agreement = javax.crypto.KeyAgreement.getInstance(ALGORITHM);
+            agreement.init(privateKey(privateRaw));
+            byte[] base = new byte[LENGTH];
+            base[0] = 9;
+            agreement.doPhase(publicKey(base), true);
+            return agreement.generateSecret();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException("not an X25519 private key", e);
+        }
+    }
+
+    /**
+     * The published development key, derived from a public label: anyone can open what it seals, so only development
+     * and test stacks may use it.
+     */
+    public static byte[] developmentPrivateKey() {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256")
+                    .digest("sigil-mesh development vault key".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("this JDK has no SHA-256", e);
+        }
+    }
+
     public static String encode(byte[] raw) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
     }

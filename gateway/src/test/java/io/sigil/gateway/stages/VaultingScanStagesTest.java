@@ -1,0 +1,187 @@
+package io.sigil.gateway.stages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sigil.core.mcp.JsonRpcError;
+import io.sigil.core.model.Interception;
+import io.sigil.core.model.VaultEntry;
+import io.sigil.core.scan.ScanEngine;
+import io.sigil.core.spi.VaultProvider.VaultException;
+import io.sigil.core.vault.EntryOpener;
+import io.sigil.core.vault.EntrySealer;
+import io.sigil.core.vault.X25519Keys;
+import io.sigil.gateway.pipeline.Credentials;
+import io.sigil.gateway.pipeline.Exchange;
+import io.sigil.gateway.pipeline.StageResult;
+import io.sigil.gateway.scan.ActiveScanner;
+import io.sigil.gateway.vault.Vault;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The scan stages with a vault: every pointer's text is sealed, named by the interception's vault id, and the call
+ * or answer waits for the entries to be written, or is refused. The writer is a fake; the sealing is the real one.
+ */
+class VaultingScanStagesTest {
+
+    private static final String FAKE_IBAN = "DE44500105175407324931";
+    private static final String FAKE_AWS = "AKIAQ3EGRSLN5YJZ7K2P";
+
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final ActiveScanner scanner = new ActiveScanner(ScanEngine.builtIn());
+    private final KeyPair keys = X25519Keys.generate();
+    private final EntryOpener opener = new EntryOpener(Map.of(2, X25519Keys.raw(keys.getPrivate())));
+    private final List<VaultEntry> written = new ArrayList<>();
+    private CompletableFuture<Void> broker = CompletableFuture.completedFuture(null);
+    private final Vault vault = new Vault(
+            new EntrySealer(X25519Keys.raw(keys.getPublic()), 2),
+            "acme",
+            Clock.fixed(Instant.parse("2026-11-24T21:00:00Z"), ZoneOffset.UTC),
+            this::write);
+
+    @Test
+    void sealsWhatEachPointerStandsForAndNamesItsEntry() throws VaultException {
+        // Given
+        Exchange exchange = call("{\"note\":\"pay " + FAKE_IBAN + "\",\"keys\":[\"id " + FAKE_AWS + "\"]}");
+
+        // When
+        StageResult result = new RequestScanStage(scanner, vault)
+                .apply(exchange)
+                .toCompletableFuture()
+                .join();
+
+        // Then
+        assertThat(result).isEqualTo(StageResult.CONTINUE);
+        assertThat(exchange.request().toString()).doesNotContain(FAKE_IBAN).doesNotContain(FAKE_AWS);
+        assertThat(written).hasSize(2);
+        assertThat(exchange.interceptions()).hasSize(2);
+        List<String> opened = new ArrayList<>();
+        for (Interception interception : exchange.interceptions()) {
+            VaultEntry entry = entry(interception.vaultId());
+            assertThat(UUID.fromString(entry.id()).version()).isEqualTo(4);
+            assertThat(entry.tenant()).isEqualTo("acme");
+            assertThat(entry.keyVersion()).isEqualTo(2);
+            assertThat(entry.tags()).containsExactly(interception.category(), "request");
+            assertThat(entry.description())
+                    .isEqualTo(interception.category() + " at " + interception.path() + " (request)");
+            opened.add(new String(opener.open(entry.id(), "acme", entry.ciphertext()), StandardCharsets.UTF_8));
+        }
+        assertThat(opened).containsExactlyInAnyOrder(FAKE_IBAN, FAKE_AWS);
+        assertThat(written.toString()).doesNotContain(FAKE_IBAN).doesNotContain(FAKE_AWS);
+    }
+
+    @Test
+    void aCallWhoseFindingsCannotBeVaultedIsRefusedBeforeItIsForwarded() {
+        // Given a broker that refuses
+        broker = CompletableFuture.failedFuture(new org.apache.kafka.common.errors.TimeoutException("away"));
+        Exchange exchange = call("{\"note\":\"pay " + FAKE_IBAN + "\"}");
+
+        // When
+        StageResult result = new RequestScanStage(scanner, vault)
+                .apply(exchange)
+                .toCompletableFuture()
+                .join();
+
+        // Then
+        assertThat(result).isInstanceOfSatisfying(StageResult.Reject.class, reject -> {
+            assertThat(reject.error()).isEqualTo(JsonRpcError.VAULT_UNAVAILABLE);
+            assertThat(reject.httpStatus()).isEqualTo(503);
+            assertThat(reject.detail()).doesNotContain(FAKE_IBAN);
+        });
+    }
+
+    @Test
+    void anAnswerWaitsForItsEntriesAndIsRefusedWithoutThem() throws Exception {
+        // Given
+        Exchange exchange = call("{\"folder\":\"inbox\"}");
+        new ResponseScanStage(scanner, vault)
+                .apply(exchange)
+                .toCompletableFuture()
+                .join();
+        ObjectNode answer = (ObjectNode) mapper.readTree("{\"jsonrpc\":\"2.0\",\"id\":7,\"result\":{\"content\":"
+                + "[{\"type\":\"text\",\"text\":\"wire it to " + FAKE_IBAN + "\"}]}}");
+        broker = new CompletableFuture<>();
+
+        // When
+        CompletableFuture<StageResult> pending =
+                exchange.answerFilters().get(0).filter(answer).toCompletableFuture();
+
+        // Then it waits for the broker
+        assertThat(pending).isNotDone();
+        broker.complete(null);
+        assertThat(pending.join()).isInstanceOf(StageResult.Respond.class);
+        assertThat(exchange.interceptions()).singleElement().satisfies(interception -> {
+            assertThat(interception.direction()).isEqualTo("response");
+            assertThat(opener.open(
+                            interception.vaultId(),
+                            "acme",
+                            entry(interception.vaultId()).ciphertext()))
+                    .asString(StandardCharsets.UTF_8)
+                    .isEqualTo(FAKE_IBAN);
+        });
+
+        // And a second answer, with the broker away, is refused
+        broker = CompletableFuture.failedFuture(new IllegalStateException("closed"));
+        StageResult refused = exchange.answerFilters()
+                .get(0)
+                .filter(answer)
+                .toCompletableFuture()
+                .join();
+        assertThat(refused).isInstanceOfSatisfying(StageResult.Reject.class, reject -> assertThat(reject.error())
+                .isEqualTo(JsonRpcError.VAULT_UNAVAILABLE));
+    }
+
+    @Test
+    void aCleanAnswerWritesNothing() throws Exception {
+        Exchange exchange = call("{\"folder\":\"inbox\"}");
+        new ResponseScanStage(scanner, vault)
+                .apply(exchange)
+                .toCompletableFuture()
+                .join();
+        broker = new CompletableFuture<>();
+
+        StageResult result = exchange.answerFilters()
+                .get(0)
+                .filter((ObjectNode) mapper.readTree("{\"jsonrpc\":\"2.0\",\"id\":7,\"result\":{\"ok\":true}}"))
+                .toCompletableFuture()
+                .join();
+
+        assertThat(result).isInstanceOf(StageResult.Respond.class);
+        assertThat(written).isEmpty();
+    }
+
+    private CompletionStage<Void> write(List<VaultEntry> entries) {
+        written.addAll(entries);
+        return broker;
+    }
+
+    private VaultEntry entry(String id) {
+        return written.stream()
+                .filter(entry -> entry.id().equals(id))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no entry was written with id " + id));
+    }
+
+    private Exchange call(String arguments) {
+        try {
+            ObjectNode request =
+                    mapper.createObjectNode().put("jsonrpc", "2.0").put("id", 7).put("method", "tools/call");
+            request.putObject("params").put("name", "send").set("arguments", mapper.readTree(arguments));
+            return new Exchange(request, new Credentials("s", "demo-agent-high", null, null), "2025-06-18");
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
