@@ -2,6 +2,7 @@ package io.sigil.vault;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -13,17 +14,22 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.sigil.core.model.VaultEntry;
 import io.sigil.core.topics.SigilTopics;
+import io.sigil.core.vault.EntrySealer;
+import io.sigil.core.vault.X25519Keys;
 import io.sigil.devstack.KeycloakTokens;
 import io.sigil.devstack.quarkus.DevStackTestResource;
 import io.sigil.devstack.quarkus.MeshTestSupport;
+import io.sigil.vault.keys.EntryVault;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
@@ -51,6 +57,9 @@ class VaultEntryTest {
 
     @Inject
     ObjectMapper mapper;
+
+    @Inject
+    EntryVault vault;
 
     @BeforeAll
     static void connect() {
@@ -196,6 +205,47 @@ class VaultEntryTest {
 
         // And the service is still ready
         assertReady();
+    }
+
+    @Test
+    void anEntrySealedWithThePublishedKeyOpensToItsPlaintextAndOnlyUnderItsOwnId() throws Exception {
+        // Given the public key the service publishes for gateways
+        String publicKey = given().when()
+                .get("/api/vault/public-key")
+                .then()
+                .statusCode(200)
+                .body("algorithm", equalTo("X25519"))
+                .body("key_version", equalTo(1))
+                .body("development", equalTo(true))
+                .extract()
+                .path("public_key");
+        assertThat(publicKey).isEqualTo(X25519Keys.encode(X25519Keys.publicOf(X25519Keys.developmentPrivateKey())));
+
+        // And an entry a gateway sealed with it, and a copy of its seal under another id
+        String plaintext = "fake IBAN DE44500105175407324931";
+        String id = UUID.randomUUID().toString();
+        byte[] sealed = new EntrySealer(X25519Keys.decode(publicKey), 1)
+                .session()
+                .seal(id, "acme", plaintext.getBytes(StandardCharsets.UTF_8));
+        VaultEntry entry = new VaultEntry(id, sealed, "IBAN", Instant.now(), List.of("IBAN"), "acme", 1);
+        VaultEntry moved =
+                new VaultEntry(UUID.randomUUID().toString(), sealed, "IBAN", Instant.now(), List.of("IBAN"), "acme", 1);
+        produce(entry.id(), mapper.writeValueAsString(entry));
+        produce(moved.id(), mapper.writeValueAsString(moved));
+        String auditor = tokens.clientCredentials("sigil-soc");
+        awaitEntry(auditor, entry.id());
+        awaitEntry(auditor, moved.id());
+
+        // When the vault opens them
+        Optional<byte[]> opened = vault.open(UUID.fromString(id)).await().atMost(ARRIVAL);
+
+        // Then the first opens to the plaintext, the moved copy does not open, and an unknown id is empty
+        assertThat(opened).hasValueSatisfying(bytes -> assertThat(new String(bytes, StandardCharsets.UTF_8))
+                .isEqualTo(plaintext));
+        assertThatThrownBy(() -> vault.open(UUID.fromString(moved.id())).await().atMost(ARRIVAL))
+                .hasMessageContaining("does not open")
+                .hasMessageNotContaining(plaintext);
+        assertThat(vault.open(UUID.randomUUID()).await().atMost(ARRIVAL)).isEmpty();
     }
 
     private static void assertReady() {

@@ -13,7 +13,7 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Stores vault entries in the service's own PostgreSQL database and reads back their metadata only. */
+/** Stores vault entries in the service's own PostgreSQL database; reads back their metadata, and their seals for opening. */
 @ApplicationScoped
 public class VaultEntryRepository {
 
@@ -46,6 +46,21 @@ public class VaultEntryRepository {
                 .map(rows -> {
                     var iterator = rows.iterator();
                     return iterator.hasNext() ? Optional.of(toMetadata(iterator.next())) : Optional.empty();
+                });
+    }
+
+    /** The sealed bytes and tenant of an entry, for {@code EntryVault} alone: they never leave through REST. */
+    public Uni<Optional<SealedEntry>> findSealed(UUID id) {
+        return pool.preparedQuery("select tenant, ciphertext from vault_entry where id = $1")
+                .execute(Tuple.of(id))
+                .map(rows -> {
+                    var iterator = rows.iterator();
+                    if (!iterator.hasNext()) {
+                        return Optional.<SealedEntry>empty();
+                    }
+                    Row row = iterator.next();
+                    return Optional.of(new SealedEntry(
+                            row.getString("tenant"), row.getBuffer("ciphertext").getBytes()));
                 });
     }
 
