@@ -23,8 +23,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Real MCP software nobody here wrote, from npm with pinned versions, through the gateway: the official
- * TypeScript SDK client and the Inspector CLI against the demo upstream, and the TypeScript client against
- * a second gateway whose upstream is {@code server-everything} (which answers with SSE).
+ * TypeScript SDK client and the Inspector CLI against the demo upstream (with vault-service storing what the
+ * scanner replaced), and the TypeScript client against a second gateway whose upstream is {@code server-everything}
+ * (which answers with SSE).
  */
 class NodePeersIT {
 
@@ -40,7 +41,11 @@ class NodePeersIT {
     @BeforeAll
     static void start() throws Exception {
         mesh = RunningMesh.start(
-                MeshService.DEMO_UPSTREAM, MeshService.AUDIT, MeshService.IDENTITY, MeshService.GATEWAY);
+                MeshService.DEMO_UPSTREAM,
+                MeshService.AUDIT,
+                MeshService.IDENTITY,
+                MeshService.VAULT,
+                MeshService.GATEWAY);
         tokens = new KeycloakTokens(mesh.state().realmUrl());
         int everythingPort = TcpProxy.freePort();
         everything = NodePeers.startEverything(
@@ -162,6 +167,68 @@ class NodePeersIT {
         assertThat(list.stdout()).contains("get_weather").contains("transfer_funds");
         assertThat(call.exit()).as(call.stderr()).isZero();
         assertThat(call.stdout()).contains("Potsdam");
+    }
+
+    @Test
+    void whatTheInspectorCliIsShownInsteadOfSecretsIsVaultedAndStoredByVaultService() throws Exception {
+        // Given an agent's token
+        String header = "Authorization: Bearer " + tokens.clientCredentials("demo-agent-medium");
+
+        // When the Inspector CLI reads an email full of fake PII through the gateway
+        NodePeers.Run call = NodePeers.run(
+                90,
+                "npx",
+                "--no-install",
+                "mcp-inspector",
+                "--cli",
+                gateway(),
+                "--transport",
+                "http",
+                "--header",
+                header,
+                "--method",
+                "tools/call",
+                "--tool-name",
+                "read_email",
+                "--tool-arg",
+                "folder=inbox");
+
+        // Then it is shown pointers, and the envelope names a vault entry for each interception
+        assertThat(call.exit()).as(call.stderr()).isZero();
+        JsonNode result = JSON.readTree(call.stdout());
+        assertThat(result.path("content").toString()).contains("[SIGIL-VAULT: ");
+        JsonNode interceptions = result.path("_meta").path("io.sigil/envelope").path("interceptions");
+        assertThat(interceptions.size()).as(result.toString()).isPositive();
+        String auditor = "Bearer " + tokens.clientCredentials("sigil-soc");
+        for (JsonNode interception : interceptions) {
+            String id = interception.path("vault_id").asText();
+            assertThat(UUID.fromString(id)).isNotNull();
+
+            // And vault-service materialised each entry from the vault topic into PostgreSQL, sealed
+            HttpResponse<String> stored = awaitEntry(auditor, id);
+            JsonNode entry = JSON.readTree(stored.body());
+            assertThat(entry.path("tags").get(0).asText())
+                    .isEqualTo(interception.path("category").asText());
+            assertThat(entry.path("description").asText())
+                    .contains(interception.path("path").asText());
+            assertThat(entry.path("ciphertext_length").asInt()).isGreaterThan(51);
+        }
+    }
+
+    private static HttpResponse<String> awaitEntry(String auditor, String id) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (true) {
+            HttpResponse<String> response = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(RunningMesh.url(MeshService.VAULT) + "/api/vault/entries/" + id))
+                            .header("Authorization", auditor)
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 200 || Instant.now().isAfter(deadline)) {
+                assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+                return response;
+            }
+            Thread.sleep(200);
+        }
     }
 
     @Test
