@@ -14,7 +14,8 @@ import java.time.Instant;
 
 /**
  * The demo that {@code ./sigil-mesh up} runs once the mesh is ready: prints how to reach it, makes one tool
- * call through the gateway with a real token, and shows the audit record it left.
+ * call through the gateway with a real token and shows the audit record it left, then one whose answer holds fake
+ * PII and shows the vault entry that holds what the agent was not shown.
  */
 public final class MeshDemo {
 
@@ -110,7 +111,7 @@ public final class MeshDemo {
                     out.println("Audit id " + auditId + ": " + records.size()
                             + " record(s) as audit-service stored them from Kafka; the call's outcome:");
                     out.println(JSON.writeValueAsString(outcome));
-                    return true;
+                    return vaulted(agent, soc);
                 }
                 Thread.sleep(250);
             }
@@ -120,5 +121,50 @@ public final class MeshDemo {
             out.println("Demo failed: " + e.getMessage());
             return false;
         }
+    }
+
+    /**
+     * A call whose answer holds fake PII: the agent sees pointers, the envelope names vault entries, and
+     * vault-service shows one entry's metadata (never its value) to the SOC.
+     */
+    private boolean vaulted(String agent, String soc) throws Exception {
+        out.println();
+        out.println("Demo: demo-agent-high reads an email full of fake PII; the gateway vaults each finding ...");
+        HttpResponse<String> call = HTTP.send(
+                HttpRequest.newBuilder(URI.create(gatewayMcp()))
+                        .header("Authorization", "Bearer " + agent)
+                        .header("Content-Type", "application/json")
+                        .header("Accept", "application/json, text/event-stream")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":2,"
+                                + "\"method\":\"tools/call\",\"params\":{\"name\":\"read_email\","
+                                + "\"arguments\":{\"folder\":\"inbox\"}}}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        JsonNode answer = JSON.readTree(call.body());
+        out.println("HTTP " + call.statusCode() + ", what the agent reads:");
+        out.println(answer.path("result").path("content").path(0).path("text").asText(""));
+        JsonNode interceptions = SigilEnvelope.locate(answer).path("interceptions");
+        out.println("Interceptions: " + JSON.writeValueAsString(interceptions));
+        String vaultId = interceptions.path(0).path("vault_id").asText("");
+        if (call.statusCode() != 200 || vaultId.isEmpty()) {
+            return false;
+        }
+        URI entry = URI.create("http://127.0.0.1:" + MeshService.VAULT.port(profile) + "/api/vault/entries/" + vaultId);
+        Instant deadline = Instant.now().plusSeconds(20);
+        while (Instant.now().isBefore(deadline)) {
+            HttpResponse<String> stored = HTTP.send(
+                    HttpRequest.newBuilder(entry)
+                            .header("Authorization", "Bearer " + soc)
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (stored.statusCode() == 200) {
+                out.println("Vault entry " + vaultId + " as vault-service stored it (sealed; metadata only):");
+                out.println(JSON.writeValueAsString(JSON.readTree(stored.body())));
+                return true;
+            }
+            Thread.sleep(250);
+        }
+        out.println("The vault entry " + vaultId + " did not arrive within 20 s");
+        return false;
     }
 }
