@@ -6,6 +6,7 @@ import io.sigil.core.model.Interception;
 import io.sigil.core.model.OpaquePointer;
 import io.sigil.core.scan.Finding;
 import io.sigil.core.scan.Redaction;
+import io.sigil.core.scan.ScanEngine;
 import io.sigil.gateway.vault.SealedFindings;
 import java.util.List;
 
@@ -17,6 +18,25 @@ import java.util.List;
 public final class FindingMasker {
 
     private FindingMasker() {}
+
+    /**
+     * Scans a part of a message, member names first and then string values, and masks whatever holds a finding:
+     * the part itself when nothing does, else a masked copy; every finding is sealed into {@code sealed} (unless it
+     * is {@code null}) and added to {@code interceptions}.
+     *
+     * @throws IllegalArgumentException if the part cannot be walked: the caller must refuse it
+     */
+    public static JsonNode scanAndMask(
+            JsonNode part,
+            ScanEngine engine,
+            String base,
+            String direction,
+            List<Interception> interceptions,
+            SealedFindings sealed) {
+        JsonNode named = MemberNameMasker.mask(part, engine, base, direction, interceptions, sealed);
+        List<Finding> findings = engine.findings(named);
+        return findings.isEmpty() ? named : mask(named, findings, base, direction, interceptions, sealed);
+    }
 
     /** The masked copy of {@code part}, nothing kept. */
     public static JsonNode mask(JsonNode part, List<Finding> findings) {

@@ -3,7 +3,6 @@ package io.sigil.gateway.stages;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sigil.core.mcp.JsonRpcError;
-import io.sigil.core.scan.Finding;
 import io.sigil.gateway.pipeline.Exchange;
 import io.sigil.gateway.pipeline.Stage;
 import io.sigil.gateway.pipeline.StageResult;
@@ -11,7 +10,6 @@ import io.sigil.gateway.scan.ActiveScanner;
 import io.sigil.gateway.scan.FindingMasker;
 import io.sigil.gateway.vault.SealedFindings;
 import io.sigil.gateway.vault.Vault;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -59,21 +57,20 @@ public final class RequestScanStage implements Stage {
             exchange.scanned(true);
             return CompletableFuture.completedFuture(StageResult.CONTINUE);
         }
-        List<Finding> findings;
+        SealedFindings sealed = vault == null ? null : vault.batch();
+        JsonNode masked;
         try {
-            findings = scanner.engine().findings(part);
+            masked = FindingMasker.scanAndMask(
+                    part, scanner.engine(), "/params/" + member, DIRECTION, exchange.interceptions(), sealed);
         } catch (IllegalArgumentException unwalkable) {
             return CompletableFuture.completedFuture(StageResult.reject(
                     JsonRpcError.INVALID_PARAMS, "the arguments cannot be scanned, so they are not passed on", 400));
         }
         exchange.scanned(true);
-        if (findings.isEmpty()) {
+        if (masked == part) {
             return CompletableFuture.completedFuture(StageResult.CONTINUE);
         }
-        SealedFindings sealed = vault == null ? null : vault.batch();
-        params.set(
-                member,
-                FindingMasker.mask(part, findings, "/params/" + member, DIRECTION, exchange.interceptions(), sealed));
+        params.set(member, masked);
         if (sealed == null) {
             return CompletableFuture.completedFuture(StageResult.CONTINUE);
         }

@@ -3,7 +3,6 @@ package io.sigil.gateway.stages;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sigil.core.mcp.JsonRpcError;
-import io.sigil.core.scan.Finding;
 import io.sigil.gateway.pipeline.Exchange;
 import io.sigil.gateway.pipeline.Stage;
 import io.sigil.gateway.pipeline.StageResult;
@@ -93,8 +92,9 @@ public final class ResponseScanStage implements Stage {
     }
 
     /**
-     * The message with every finding in the named members replaced by its pointer (a copy, only when something
-     * was found), each finding recorded as an interception; throws when a member cannot be walked.
+     * The message with every finding in the named members (their member names and string values) replaced by its
+     * pointer (a copy, only when something was found), each finding recorded as an interception; throws when a
+     * member cannot be walked.
      */
     private ObjectNode masked(
             Exchange exchange, ObjectNode message, List<String> members, String direction, SealedFindings sealed) {
@@ -104,16 +104,15 @@ public final class ResponseScanStage implements Stage {
             if (part == null) {
                 continue;
             }
-            List<Finding> findings = scanner.engine().findings(part);
-            if (findings.isEmpty()) {
+            JsonNode masked = FindingMasker.scanAndMask(
+                    part, scanner.engine(), "/" + member, direction, exchange.interceptions(), sealed);
+            if (masked == part) {
                 continue;
             }
             if (out == message) {
                 out = message.deepCopy();
             }
-            out.set(
-                    member,
-                    FindingMasker.mask(part, findings, "/" + member, direction, exchange.interceptions(), sealed));
+            out.set(member, masked);
         }
         return out;
     }

@@ -2,6 +2,7 @@ package io.sigil.gateway.stages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sigil.core.mcp.JsonRpcError;
@@ -80,6 +81,76 @@ class VaultingScanStagesTest {
         }
         assertThat(opened).containsExactlyInAnyOrder(FAKE_IBAN, FAKE_AWS);
         assertThat(written.toString()).doesNotContain(FAKE_IBAN).doesNotContain(FAKE_AWS);
+    }
+
+    @Test
+    void memberNamesThatHoldFindingsAreMaskedSealedAndNeverNamedInAPath() throws Exception {
+        // Given an answer keyed by account: two IBAN keys, one of them holding an access key as its value
+        Exchange exchange = call("{\"folder\":\"inbox\"}");
+        new ResponseScanStage(scanner, vault)
+                .apply(exchange)
+                .toCompletableFuture()
+                .join();
+        String other = "FR1420041010050500013M02606";
+        ObjectNode answer = (ObjectNode) mapper.readTree("{\"jsonrpc\":\"2.0\",\"id\":7,\"result\":{\"balances\":{"
+                + "\"" + FAKE_IBAN + "\":{\"eur\":10,\"key\":\"" + FAKE_AWS + "\"},\"" + other + "\":{\"eur\":20},"
+                + "\"total\":30}}}");
+
+        // When it is scanned
+        StageResult result = exchange.answerFilters()
+                .get(0)
+                .filter(answer)
+                .toCompletableFuture()
+                .join();
+
+        // Then the names are pointers (the second made unique), the values and their order are kept
+        ObjectNode out = (ObjectNode) ((StageResult.Respond) result).message();
+        JsonNode balances = out.path("result").path("balances");
+        String pointer = "[SIGIL-VAULT: IBAN \u2014 Access Required]";
+        assertThat(java.util.stream.StreamSupport.stream(((Iterable<String>) balances::fieldNames).spliterator(), false)
+                        .toList())
+                .containsExactly(pointer, pointer + " #2", "total");
+        assertThat(balances.path(pointer).path("eur").asInt()).isEqualTo(10);
+        assertThat(balances.path(pointer + " #2").path("eur").asInt()).isEqualTo(20);
+        assertThat(out.toString())
+                .doesNotContain(FAKE_IBAN)
+                .doesNotContain(other)
+                .doesNotContain(FAKE_AWS);
+
+        // And every interception names a path in what left, free of what was masked, with an entry that opens
+        assertThat(exchange.interceptions())
+                .extracting(Interception::path)
+                .containsExactlyInAnyOrder(
+                        "/result/balances/" + pointer,
+                        "/result/balances/" + pointer + " #2",
+                        "/result/balances/" + pointer + "/key");
+        List<String> opened = new ArrayList<>();
+        for (Interception interception : exchange.interceptions()) {
+            VaultEntry entry = entry(interception.vaultId());
+            opened.add(new String(opener.open(entry.id(), "acme", entry.ciphertext()), StandardCharsets.UTF_8));
+        }
+        assertThat(opened).containsExactlyInAnyOrder(FAKE_IBAN, other, FAKE_AWS);
+        assertThat(answer.toString()).as("the upstream's answer is not changed").contains(FAKE_IBAN);
+    }
+
+    @Test
+    void anAnswerWithNothingInItsNamesOrValuesIsPassedAsItIs() throws Exception {
+        Exchange exchange = call("{\"folder\":\"inbox\"}");
+        new ResponseScanStage(scanner, vault)
+                .apply(exchange)
+                .toCompletableFuture()
+                .join();
+        ObjectNode answer =
+                (ObjectNode) mapper.readTree("{\"jsonrpc\":\"2.0\",\"id\":7,\"result\":{\"a\":{\"b\":[{\"c\":1}]}}}");
+
+        StageResult result = exchange.answerFilters()
+                .get(0)
+                .filter(answer)
+                .toCompletableFuture()
+                .join();
+
+        assertThat(((StageResult.Respond) result).message()).isSameAs(answer);
+        assertThat(exchange.interceptions()).isEmpty();
     }
 
     @Test
