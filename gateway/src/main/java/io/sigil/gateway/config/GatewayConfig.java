@@ -241,6 +241,14 @@ public interface GatewayConfig {
         /** How long an answer with findings waits for the broker to acknowledge their entries before it is refused. */
         @WithDefault("5s")
         Duration ackTimeout();
+
+        /**
+         * The largest finding, in UTF-8 bytes, that one entry holds; a call or answer with a larger one is refused,
+         * since what replaced it could not be kept. At most 700000, so that a sealed entry fits a broker's default
+         * 1 MB message.
+         */
+        @WithDefault("262144")
+        int maxEntryBytes();
     }
 
     /** How DPoP proofs are checked. */

@@ -10,6 +10,7 @@ import io.sigil.gateway.scan.ActiveScanner;
 import io.sigil.gateway.scan.FindingMasker;
 import io.sigil.gateway.vault.SealedFindings;
 import io.sigil.gateway.vault.Vault;
+import io.sigil.gateway.vault.VaultSealException;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -30,7 +31,7 @@ public final class RequestScanStage implements Stage {
     private final Vault vault;
 
     /** A stage that replaces findings without keeping them, for tests of the scan alone. */
-    public RequestScanStage(ActiveScanner scanner) {
+    RequestScanStage(ActiveScanner scanner) {
         this(scanner, null);
     }
 
@@ -59,12 +60,14 @@ public final class RequestScanStage implements Stage {
         }
         SealedFindings sealed = vault == null ? null : vault.batch();
         JsonNode masked;
-        try {
+        try (sealed) {
             masked = FindingMasker.scanAndMask(
                     part, scanner.engine(), "/params/" + member, DIRECTION, exchange.interceptions(), sealed);
         } catch (IllegalArgumentException unwalkable) {
             return CompletableFuture.completedFuture(StageResult.reject(
                     JsonRpcError.INVALID_PARAMS, "the arguments cannot be scanned, so they are not passed on", 400));
+        } catch (VaultSealException unsealable) {
+            return CompletableFuture.completedFuture(VaultWrites.refusal(unsealable));
         }
         exchange.scanned(true);
         if (masked == part) {

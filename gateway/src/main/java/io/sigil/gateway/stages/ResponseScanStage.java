@@ -10,6 +10,7 @@ import io.sigil.gateway.scan.ActiveScanner;
 import io.sigil.gateway.scan.FindingMasker;
 import io.sigil.gateway.vault.SealedFindings;
 import io.sigil.gateway.vault.Vault;
+import io.sigil.gateway.vault.VaultSealException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -34,7 +35,7 @@ public final class ResponseScanStage implements Stage {
     private final Vault vault;
 
     /** A stage that replaces findings without keeping them, for tests of the scan alone. */
-    public ResponseScanStage(ActiveScanner scanner) {
+    ResponseScanStage(ActiveScanner scanner) {
         this(scanner, null);
     }
 
@@ -55,29 +56,37 @@ public final class ResponseScanStage implements Stage {
         return CompletableFuture.completedFuture(StageResult.CONTINUE);
     }
 
-    /** A notification relayed to the caller (progress) is scanned like an answer; one that cannot be is withheld. */
+    /**
+     * A notification relayed to the caller (progress) is scanned like an answer. One with findings waits (on the
+     * upstream's reading thread, so notifications keep their order) until its entries are durable; one that cannot
+     * be scanned, or whose entries cannot be written, is withheld.
+     */
     private ObjectNode scannedNotification(Exchange exchange, ObjectNode notification) {
-        try {
-            SealedFindings sealed = batch();
-            ObjectNode out = masked(exchange, notification, NOTICE_MEMBERS, NOTIFICATION, sealed);
-            if (sealed != null) {
-                VaultWrites.unawaited(vault, sealed);
-            }
-            return out;
-        } catch (IllegalArgumentException unwalkable) {
-            LOG.warnf("a notification for audit id %s cannot be scanned; withheld", exchange.auditId());
+        SealedFindings sealed = batch();
+        ObjectNode out;
+        try (sealed) {
+            out = masked(exchange, notification, NOTICE_MEMBERS, NOTIFICATION, sealed);
+        } catch (IllegalArgumentException | VaultSealException unscannable) {
+            LOG.warnf("a notification for audit id %s cannot be scanned or sealed; withheld", exchange.auditId());
             return null;
         }
+        if (sealed == null || VaultWrites.awaited(vault, sealed)) {
+            return out;
+        }
+        LOG.warnf("a notification for audit id %s is withheld: its vault entries were not written", exchange.auditId());
+        return null;
     }
 
     private CompletionStage<StageResult> scanned(Exchange exchange, ObjectNode answer) {
         ObjectNode out;
         SealedFindings sealed = batch();
-        try {
+        try (sealed) {
             out = masked(exchange, answer, ANSWER_MEMBERS, DIRECTION, sealed);
         } catch (IllegalArgumentException unwalkable) {
             return CompletableFuture.completedFuture(StageResult.reject(
                     JsonRpcError.UPSTREAM_INVALID, "the upstream's answer cannot be scanned; refused", 502));
+        } catch (VaultSealException unsealable) {
+            return CompletableFuture.completedFuture(VaultWrites.refusal(unsealable));
         }
         exchange.scanned(true);
         if (sealed == null) {

@@ -4,6 +4,7 @@ import io.sigil.core.mcp.JsonRpcError;
 import io.sigil.gateway.pipeline.StageResult;
 import io.sigil.gateway.vault.SealedFindings;
 import io.sigil.gateway.vault.Vault;
+import io.sigil.gateway.vault.VaultSealException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -33,18 +34,29 @@ final class VaultWrites {
         });
     }
 
-    /** For what cannot wait (a notification on its way): the write goes on, and a loss is logged. */
-    static void unawaited(Vault vault, SealedFindings sealed) {
+    /**
+     * For what has no stage to complete (a notification on its way): waits for the write, at most the writer's ack
+     * timeout, and answers whether it was made durable.
+     */
+    static boolean awaited(Vault vault, SealedFindings sealed) {
         if (sealed.entries().isEmpty()) {
-            return;
+            return true;
         }
-        vault.writer().write(sealed.entries()).whenComplete((written, failure) -> {
-            if (failure != null) {
-                LOG.errorf(
-                        "%d vault entries of a notification not written (%s)",
-                        sealed.entries().size(), cause(failure));
-            }
-        });
+        try {
+            vault.writer().write(sealed.entries()).toCompletableFuture().join();
+            return true;
+        } catch (CompletionException | java.util.concurrent.CancellationException failure) {
+            LOG.warnf(
+                    "%d vault entries of a notification not written (%s)",
+                    sealed.entries().size(), cause(failure));
+            return false;
+        }
+    }
+
+    /** The refusal of a call or answer with a finding that could not be sealed; names the reason, never the value. */
+    static StageResult refusal(VaultSealException unsealable) {
+        LOG.warnf("a finding could not be sealed: %s; refused", unsealable.getMessage());
+        return StageResult.reject(JsonRpcError.VAULT_UNAVAILABLE, unsealable.getMessage() + "; refused", 503);
     }
 
     private static String cause(Throwable failure) {

@@ -114,7 +114,9 @@ class ScanningTest {
                         .orElseThrow();
                 assertThat(sealed.value()).doesNotContain(ARGUMENT_IBAN).doesNotContain(ANSWER_IBAN);
                 VaultEntry entry = MAPPER.readValue(sealed.value(), VaultEntry.class);
-                opened.add(new String(opener.open(id, entry.tenant(), entry.ciphertext()), StandardCharsets.UTF_8));
+                opened.add(new String(
+                        opener.open(id, entry.tenant(), entry.keyVersion(), entry.ciphertext()),
+                        StandardCharsets.UTF_8));
             }
             assertThat(opened).containsExactlyInAnyOrder(ARGUMENT_IBAN, ANSWER_IBAN);
 

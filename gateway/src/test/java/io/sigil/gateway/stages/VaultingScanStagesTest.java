@@ -77,7 +77,7 @@ class VaultingScanStagesTest {
             assertThat(entry.tags()).containsExactly(interception.category(), "request");
             assertThat(entry.description())
                     .isEqualTo(interception.category() + " at " + interception.path() + " (request)");
-            opened.add(new String(opener.open(entry.id(), "acme", entry.ciphertext()), StandardCharsets.UTF_8));
+            opened.add(new String(opener.open(entry.id(), "acme", 2, entry.ciphertext()), StandardCharsets.UTF_8));
         }
         assertThat(opened).containsExactlyInAnyOrder(FAKE_IBAN, FAKE_AWS);
         assertThat(written.toString()).doesNotContain(FAKE_IBAN).doesNotContain(FAKE_AWS);
@@ -127,7 +127,7 @@ class VaultingScanStagesTest {
         List<String> opened = new ArrayList<>();
         for (Interception interception : exchange.interceptions()) {
             VaultEntry entry = entry(interception.vaultId());
-            opened.add(new String(opener.open(entry.id(), "acme", entry.ciphertext()), StandardCharsets.UTF_8));
+            opened.add(new String(opener.open(entry.id(), "acme", 2, entry.ciphertext()), StandardCharsets.UTF_8));
         }
         assertThat(opened).containsExactlyInAnyOrder(FAKE_IBAN, other, FAKE_AWS);
         assertThat(answer.toString()).as("the upstream's answer is not changed").contains(FAKE_IBAN);
@@ -198,6 +198,7 @@ class VaultingScanStagesTest {
             assertThat(opener.open(
                             interception.vaultId(),
                             "acme",
+                            2,
                             entry(interception.vaultId()).ciphertext()))
                     .asString(StandardCharsets.UTF_8)
                     .isEqualTo(FAKE_IBAN);
@@ -212,6 +213,54 @@ class VaultingScanStagesTest {
                 .join();
         assertThat(refused).isInstanceOfSatisfying(StageResult.Reject.class, reject -> assertThat(reject.error())
                 .isEqualTo(JsonRpcError.VAULT_UNAVAILABLE));
+    }
+
+    @Test
+    void aNotificationWithFindingsLeavesOnlyOnceItsEntriesAreWrittenAndIsWithheldOtherwise() throws Exception {
+        // Given a caller with a stream
+        Exchange exchange = call("{\"folder\":\"inbox\"}");
+        List<ObjectNode> sent = new ArrayList<>();
+        exchange.streamTo(sent::add);
+        new ResponseScanStage(scanner, vault)
+                .apply(exchange)
+                .toCompletableFuture()
+                .join();
+        ObjectNode progress = (ObjectNode) mapper.readTree("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/progress\","
+                + "\"params\":{\"progressToken\":\"p\",\"progress\":1,\"message\":\"found " + FAKE_IBAN + "\"}}");
+
+        // When the broker acknowledges, then it leaves, masked, with its entry written
+        exchange.notifications().accept(progress);
+        assertThat(sent).singleElement().satisfies(n -> assertThat(n.toString()).doesNotContain(FAKE_IBAN));
+        assertThat(written).hasSize(1);
+
+        // When the broker refuses, then it is withheld
+        broker = CompletableFuture.failedFuture(new IllegalStateException("closed"));
+        exchange.notifications().accept(progress);
+        assertThat(sent).hasSize(1);
+    }
+
+    @Test
+    void aFindingLargerThanAnEntryMayBeIsRefusedNotDropped() {
+        // Given a vault whose entries hold at most 16 bytes
+        Vault small = new Vault(
+                new EntrySealer(X25519Keys.raw(keys.getPublic()), 2), "acme", Clock.systemUTC(), this::write, 16);
+        Exchange exchange = call("{\"note\":\"pay " + FAKE_IBAN + "\"}");
+
+        // When a 22-byte IBAN is found
+        StageResult result = new RequestScanStage(scanner, small)
+                .apply(exchange)
+                .toCompletableFuture()
+                .join();
+
+        // Then the call is refused, and says why without the value
+        assertThat(result).isInstanceOfSatisfying(StageResult.Reject.class, reject -> {
+            assertThat(reject.error()).isEqualTo(JsonRpcError.VAULT_UNAVAILABLE);
+            assertThat(reject.detail())
+                    .contains("22 bytes")
+                    .contains("max-entry-bytes=16")
+                    .doesNotContain(FAKE_IBAN);
+        });
+        assertThat(written).isEmpty();
     }
 
     @Test

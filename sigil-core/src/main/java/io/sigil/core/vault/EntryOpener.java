@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import javax.crypto.Cipher;
 import javax.crypto.KeyAgreement;
 import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Opens entries sealed by {@link EntrySealer}, with the vault's private keys by version so that old entries
@@ -38,7 +39,11 @@ public final class EntryOpener {
         return recipient.publicRaw().clone();
     }
 
-    public byte[] open(String id, String tenant, byte[] sealed) throws VaultException {
+    /**
+     * The plaintext of an entry; {@code keyVersion} is the version recorded beside it, which must be the one its
+     * header names.
+     */
+    public byte[] open(String id, String tenant, int keyVersion, byte[] sealed) throws VaultException {
         if (sealed == null
                 || sealed.length < SealedFormat.HEADER + SealedFormat.TAG_BITS / 8
                 || !Arrays.equals(
@@ -47,6 +52,10 @@ public final class EntryOpener {
         }
         ByteBuffer in = ByteBuffer.wrap(sealed).position(SealedFormat.MAGIC.length);
         int version = in.getInt();
+        if (version != keyVersion) {
+            throw new VaultException(
+                    "entry " + id + " is recorded with key version " + keyVersion + " but sealed with " + version);
+        }
         Recipient recipient = recipients.get(version);
         if (recipient == null) {
             throw new VaultException("entry " + id + " was sealed with key version " + version + ", which is not held");
@@ -54,25 +63,38 @@ public final class EntryOpener {
         byte[] ephemeral = new byte[X25519Keys.LENGTH];
         byte[] nonce = new byte[SealedFormat.NONCE];
         in.get(ephemeral).get(nonce);
+        byte[] shared = null;
+        byte[] prk = null;
+        byte[] key = null;
         try {
             KeyAgreement agreement = KeyAgreement.getInstance(X25519Keys.ALGORITHM);
             agreement.init(recipient.key());
             agreement.doPhase(X25519Keys.publicKey(ephemeral), true);
-            byte[] shared = agreement.generateSecret();
-            byte[] prk = SealedFormat.extract(ephemeral, recipient.publicRaw(), shared);
-            Arrays.fill(shared, (byte) 0);
+            shared = agreement.generateSecret();
+            prk = SealedFormat.extract(ephemeral, recipient.publicRaw(), shared);
+            byte[] bound = SealedFormat.bound(id, tenant, version);
+            key = SealedFormat.entryKey(prk, bound);
             Cipher cipher = Cipher.getInstance(SealedFormat.CIPHER);
             cipher.init(
                     Cipher.DECRYPT_MODE,
-                    SealedFormat.entryKey(prk, id),
+                    new SecretKeySpec(key, "AES"),
                     new GCMParameterSpec(SealedFormat.TAG_BITS, nonce));
-            Arrays.fill(prk, (byte) 0);
-            cipher.updateAAD(SealedFormat.aad(id, tenant, version));
+            cipher.updateAAD(bound);
             return cipher.doFinal(sealed, SealedFormat.HEADER, sealed.length - SealedFormat.HEADER);
         } catch (GeneralSecurityException | IllegalArgumentException refused) {
             // Only the type: a tampered entry, a wrong id or tenant, or a low-order ephemeral key.
             throw new VaultException(
                     "entry " + id + " does not open (" + refused.getClass().getSimpleName() + ")");
+        } finally {
+            wipe(shared);
+            wipe(prk);
+            wipe(key);
+        }
+    }
+
+    private static void wipe(byte[] secret) {
+        if (secret != null) {
+            Arrays.fill(secret, (byte) 0);
         }
     }
 }

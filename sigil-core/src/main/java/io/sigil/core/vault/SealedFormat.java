@@ -10,25 +10,25 @@ import javax.crypto.spec.SecretKeySpec;
  * The layout of a sealed vault entry and the derivation of its key, shared by the sealer and the opener.
  *
  * <pre>
- * "SV" 0x01 | key version (4, big-endian) | ephemeral X25519 public key (32) | nonce (12) | AES-256-GCM ciphertext+tag
- * prk = HMAC-SHA256(salt = ephemeral ‖ recipient, X25519(ephemeral, recipient))      (HKDF-Extract)
- * key = HMAC-SHA256(prk, "sigil-vault-entry/1" ‖ 0x00 ‖ id ‖ 0x01)                   (HKDF-Expand, one block)
- * aad = "sigil-vault/1" ‖ 0x00 ‖ id ‖ 0x00 ‖ tenant ‖ 0x00 ‖ key version
+ * "SV" 0x02 | key version (4, big-endian) | ephemeral X25519 public key (32) | nonce (12) | AES-256-GCM ciphertext+tag
+ * prk  = HMAC-SHA256(salt = ephemeral ‖ recipient, X25519(ephemeral, recipient))       (HKDF-Extract)
+ * key  = HMAC-SHA256(prk, bound ‖ 0x01)                                               (HKDF-Expand, one block)
+ * aad  = bound
+ * bound = "sigil-vault-entry/2" ‖ len ‖ id ‖ len ‖ tenant ‖ key version             (len: 4 bytes, big-endian)
  * </pre>
  *
- * The id and tenant are bound twice, into the key and the associated data, so a ciphertext copied to another
- * entry or tenant does not open.
+ * The id, tenant and key version are bound into both the key and the associated data, each field with its length,
+ * so a ciphertext copied to another entry, tenant or key version does not open.
  */
 final class SealedFormat {
 
-    static final byte[] MAGIC = {'S', 'V', 1};
+    static final byte[] MAGIC = {'S', 'V', 2};
     static final int NONCE = 12;
     static final int TAG_BITS = 128;
     static final int HEADER = MAGIC.length + Integer.BYTES + X25519Keys.LENGTH + NONCE;
     static final String CIPHER = "AES/GCM/NoPadding";
     private static final String HMAC = "HmacSHA256";
-    private static final byte[] KEY_INFO = "sigil-vault-entry/1".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] AAD_LABEL = "sigil-vault/1".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] LABEL = "sigil-vault-entry/2".getBytes(StandardCharsets.US_ASCII);
 
     private SealedFormat() {}
 
@@ -39,29 +39,25 @@ final class SealedFormat {
         return hmac(salt, shared);
     }
 
-    static SecretKeySpec entryKey(byte[] prk, String id) throws GeneralSecurityException {
-        byte[] idBytes = id.getBytes(StandardCharsets.UTF_8);
-        byte[] info = ByteBuffer.allocate(KEY_INFO.length + 1 + idBytes.length + 1)
-                .put(KEY_INFO)
-                .put((byte) 0)
-                .put(idBytes)
-                .put((byte) 1)
-                .array();
-        return new SecretKeySpec(hmac(prk, info), "AES");
-    }
-
-    static byte[] aad(String id, String tenant, int keyVersion) {
+    /** What an entry is bound to: its id, tenant and key version, each field length-prefixed. */
+    static byte[] bound(String id, String tenant, int keyVersion) {
         byte[] idBytes = id.getBytes(StandardCharsets.UTF_8);
         byte[] tenantBytes = tenant.getBytes(StandardCharsets.UTF_8);
-        return ByteBuffer.allocate(AAD_LABEL.length + idBytes.length + tenantBytes.length + 3 + Integer.BYTES)
-                .put(AAD_LABEL)
-                .put((byte) 0)
+        return ByteBuffer.allocate(LABEL.length + 3 * Integer.BYTES + idBytes.length + tenantBytes.length)
+                .put(LABEL)
+                .putInt(idBytes.length)
                 .put(idBytes)
-                .put((byte) 0)
+                .putInt(tenantBytes.length)
                 .put(tenantBytes)
-                .put((byte) 0)
                 .putInt(keyVersion)
                 .array();
+    }
+
+    /** The entry's AES key; the caller wipes it. */
+    static byte[] entryKey(byte[] prk, byte[] bound) throws GeneralSecurityException {
+        byte[] info =
+                ByteBuffer.allocate(bound.length + 1).put(bound).put((byte) 1).array();
+        return hmac(prk, info);
     }
 
     private static byte[] hmac(byte[] key, byte[] data) throws GeneralSecurityException {

@@ -21,6 +21,7 @@ import java.util.Base64;
 public final class X25519Keys {
 
     public static final int LENGTH = 32;
+    private static final BigInteger FIELD_PRIME = BigInteger.TWO.pow(255).subtract(BigInteger.valueOf(19));
     static final String ALGORITHM = "XDH";
 
     private X25519Keys() {}
@@ -66,6 +67,22 @@ public final class X25519Keys {
         }
     }
 
+    /**
+     * A public key from configuration: refused unless canonical (the top bit clear, u below 2^255 − 19), so that the
+     * bytes a sealer binds into its key derivation are the ones the vault derives from its private key.
+     */
+    public static PublicKey canonicalPublicKey(byte[] raw) {
+        requireLength(raw, "public");
+        byte[] bigEndian = new byte[LENGTH];
+        for (int i = 0; i < LENGTH; i++) {
+            bigEndian[i] = raw[LENGTH - 1 - i];
+        }
+        if (new BigInteger(1, bigEndian).compareTo(FIELD_PRIME) >= 0) {
+            throw new IllegalArgumentException("an X25519 public key must be canonical: u below 2^255 - 19");
+        }
+        return publicKey(raw);
+    }
+
     public static PrivateKey privateKey(byte[] raw) {
         requireLength(raw, "private");
         try {
@@ -101,6 +118,11 @@ public final class X25519Keys {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("this JDK has no SHA-256", e);
         }
+    }
+
+    /** The public half of the published development key. */
+    public static byte[] developmentPublicKey() {
+        return publicOf(developmentPrivateKey());
     }
 
     public static String encode(byte[] raw) {

@@ -28,7 +28,7 @@ class EntrySealerTest {
         byte[] sealed = sealer.session().seal(id, "acme", SECRET);
 
         // Then
-        assertThat(opener.open(id, "acme", sealed)).isEqualTo(SECRET);
+        assertThat(opener.open(id, "acme", 3, sealed)).isEqualTo(SECRET);
         assertThat(new String(sealed, StandardCharsets.ISO_8859_1)).doesNotContain("AKIA");
         assertThat(sealed).hasSize(SealedFormat.HEADER + SECRET.length + 16);
     }
@@ -46,8 +46,8 @@ class EntrySealerTest {
 
         // Then
         assertThat(one).isNotEqualTo(two);
-        assertThat(opener.open(second, "acme", two)).isEqualTo(SECRET);
-        assertThat(opener.open(first, "acme", one)).isEqualTo(SECRET);
+        assertThat(opener.open(second, "acme", 3, two)).isEqualTo(SECRET);
+        assertThat(opener.open(first, "acme", 3, one)).isEqualTo(SECRET);
     }
 
     @Test
@@ -57,10 +57,10 @@ class EntrySealerTest {
         byte[] sealed = sealer.session().seal(id, "acme", SECRET);
 
         // Then
-        assertThatThrownBy(() -> opener.open(UUID.randomUUID().toString(), "acme", sealed))
+        assertThatThrownBy(() -> opener.open(UUID.randomUUID().toString(), "acme", 3, sealed))
                 .isInstanceOf(VaultException.class)
                 .hasMessageContaining("does not open");
-        assertThatThrownBy(() -> opener.open(id, "umbrella", sealed))
+        assertThatThrownBy(() -> opener.open(id, "umbrella", 3, sealed))
                 .isInstanceOf(VaultException.class)
                 .hasMessageContaining("does not open");
     }
@@ -76,7 +76,7 @@ class EntrySealerTest {
         for (int bit = 0; bit < sealed.length * 8; bit++) {
             byte[] tampered = sealed.clone();
             tampered[bit / 8] ^= (byte) (1 << (bit % 8));
-            assertThatThrownBy(() -> opener.open(id, "acme", tampered))
+            assertThatThrownBy(() -> opener.open(id, "acme", 3, tampered))
                     .as("bit %d", bit)
                     .isInstanceOf(VaultException.class);
         }
@@ -90,14 +90,18 @@ class EntrySealerTest {
         String id = UUID.randomUUID().toString();
 
         // Then
-        assertThatThrownBy(() -> opener.open(id, "acme", rotated.session().seal(id, "acme", SECRET)))
+        byte[] sealed = rotated.session().seal(id, "acme", SECRET);
+        assertThatThrownBy(() -> opener.open(id, "acme", 4, sealed))
                 .isInstanceOf(VaultException.class)
                 .hasMessageContaining("key version 4");
+        assertThatThrownBy(() -> opener.open(id, "acme", 3, sealed))
+                .isInstanceOf(VaultException.class)
+                .hasMessageContaining("recorded with key version 3 but sealed with 4");
     }
 
     @Test
     void refusesWhatIsNotASealedEntry() {
-        assertThatThrownBy(() -> opener.open("x", "acme", "plain text".getBytes(StandardCharsets.UTF_8)))
+        assertThatThrownBy(() -> opener.open("x", "acme", 3, "plain text".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(VaultException.class)
                 .hasMessageContaining("not a sealed vault entry");
     }
@@ -125,5 +129,35 @@ class EntrySealerTest {
         assertThatThrownBy(() -> X25519Keys.decode("c2hvcnQ"))
                 .hasMessageContaining("has 32 bytes, not 5")
                 .hasMessageNotContaining("c2hvcnQ");
+    }
+
+    @Test
+    void refusesAPublicKeyThatIsNotCanonicalOrHasSmallOrder() {
+        // Given the vault's key with its top bit set: X25519 ignores the bit, the key derivation would not
+        byte[] raw = X25519Keys.raw(pair.getPublic());
+        byte[] topBit = raw.clone();
+        topBit[31] |= (byte) 0x80;
+        // And u = 1, a point of small order, with which no agreement can be made
+        byte[] one = new byte[32];
+        one[0] = 1;
+
+        // Then neither makes a sealer
+        assertThatThrownBy(() -> new EntrySealer(topBit, 3)).hasMessageContaining("canonical");
+        assertThatThrownBy(() -> new EntrySealer(one, 3)).hasMessageContaining("no key agreement");
+        assertThatThrownBy(() -> new EntrySealer(new byte[32], 3)).hasMessageContaining("no key agreement");
+    }
+
+    @Test
+    void aClosedSessionSealsNoMore() {
+        EntrySealer.Session session = sealer.session();
+        session.close();
+
+        assertThatThrownBy(() -> session.seal("id", "acme", SECRET)).hasMessageContaining("closed");
+    }
+
+    @Test
+    void bindsEachFieldWithItsLengthSoThatNoTwoEntriesShareWhatTheyAreBoundTo() {
+        assertThat(SealedFormat.bound("a\0b", "c", 1)).isNotEqualTo(SealedFormat.bound("a", "b\0c", 1));
+        assertThat(SealedFormat.bound("ab", "c", 1)).isNotEqualTo(SealedFormat.bound("a", "bc", 1));
     }
 }

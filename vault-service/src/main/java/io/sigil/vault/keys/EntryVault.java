@@ -28,7 +28,8 @@ public class EntryVault {
                 .findSealed(id)
                 .map(found -> found.map(entry -> {
                     try {
-                        return keys.opener().open(id.toString(), entry.tenant(), entry.ciphertext());
+                        return keys.opener()
+                                .open(id.toString(), entry.tenant(), entry.keyVersion(), entry.ciphertext());
                     } catch (VaultException refused) {
                         throw new IllegalStateException(refused.getMessage(), refused);
                     }

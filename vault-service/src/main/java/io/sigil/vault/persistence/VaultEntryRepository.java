@@ -51,7 +51,7 @@ public class VaultEntryRepository {
 
     /** The sealed bytes and tenant of an entry, for {@code EntryVault} alone: they never leave through REST. */
     public Uni<Optional<SealedEntry>> findSealed(UUID id) {
-        return pool.preparedQuery("select tenant, ciphertext from vault_entry where id = $1")
+        return pool.preparedQuery("select tenant, key_version, ciphertext from vault_entry where id = $1")
                 .execute(Tuple.of(id))
                 .map(rows -> {
                     var iterator = rows.iterator();
@@ -60,7 +60,9 @@ public class VaultEntryRepository {
                     }
                     Row row = iterator.next();
                     return Optional.of(new SealedEntry(
-                            row.getString("tenant"), row.getBuffer("ciphertext").getBytes()));
+                            row.getString("tenant"),
+                            row.getInteger("key_version"),
+                            row.getBuffer("ciphertext").getBytes()));
                 });
     }
 

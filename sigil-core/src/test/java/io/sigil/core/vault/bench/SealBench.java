@@ -57,6 +57,6 @@ public class SealBench {
 
     @Benchmark
     public byte[] openOneEntry() throws VaultException {
-        return opener.open(id, "default", sealed);
+        return opener.open(id, "default", 1, sealed);
     }
 }
