@@ -15,7 +15,7 @@ token=$(curl -s http://127.0.0.1:18080/realms/sigil/protocol/openid-connect/toke
 
 java -Xmx256m -Dquarkus.http.port=8720 -Dquarkus.http.host=127.0.0.1 \
   -Dsigil.gateway.stages=lifecycle,forward -Dsigil.gateway.upstreams.demo.url=http://127.0.0.1:8710/mcp \
-  -Dsigil.gateway.scanners.allow-development-key=true \
+  -Dsigil.gateway.scanners.allow-development-key=true -Dsigil.gateway.vault.allow-development-key=true \
   -jar gateway/target/quarkus-app/quarkus-run.jar > "$home/gateway-stages-off.log" 2>&1 &
 off=$!
 trap 'kill $off 2>/dev/null || true' EXIT

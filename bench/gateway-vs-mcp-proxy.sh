@@ -38,7 +38,7 @@ PORT=8731 node --require "$PWD/system-tests/target/node/loopback-only.cjs" "$eve
 gateway() { # port stages [extra -D settings]
   java -Xmx256m -XX:+UseSerialGC -Xlog:gc:file="$home/bench-gc-$1.log" -Dquarkus.http.port="$1" -Dquarkus.http.host=127.0.0.1 -Dsigil.gateway.stages="$2" ${3:-} \
     -Dsigil.gateway.upstreams.demo.url= -Dsigil.gateway.upstreams.demo.command="node,$everything,stdio" \
-    -Dsigil.gateway.scanners.allow-development-key=true \
+    -Dsigil.gateway.scanners.allow-development-key=true -Dsigil.gateway.vault.allow-development-key=true \
     -jar gateway/target/quarkus-app/quarkus-run.jar > "$home/bench-gateway-$1.log" 2>&1 &
   pids+=($!)
 }
