@@ -9,6 +9,8 @@ import java.util.Arrays;
  */
 final class HitStarts {
 
+    private static final int[] NONE = new int[0];
+
     private final int[][] starts;
     private final int[] sizes;
 
@@ -34,7 +36,7 @@ final class HitStarts {
     int[] sorted(int detector) {
         int size = sizes[detector];
         if (size == 0) {
-            return new int[0];
+            return NONE; // shared: callers only read it
         }
         int[] s = Arrays.copyOf(starts[detector], size);
         for (int i = 1; i < size; i++) {

@@ -465,10 +465,18 @@ public final class ScanEngine implements SensitivityScanner {
         WordStarts words = null; // made on first use, shared by the detectors tried at their start classes
         for (int d = 0; d < detectors.size() && !budget.exhausted(); d++) {
             if (atHits[d]) {
-                matchAtHits(d, text, symbols, edges, hits.sorted(d), budget, spans);
+                int[] at = hits.sorted(d);
+                if (at.length > 0) {
+                    matchAtHits(d, text, symbols, edges, at, budget, spans);
+                }
                 continue;
             }
             int[] ranges = windows.ranges(d);
+            if (ranges.length == 0) {
+                // No window: nothing to read or charge. Skipped before any per-detector allocation, which was most
+                // of what a short text (a member name, a small value) cost.
+                continue;
+            }
             if (headStarts[d] != null) {
                 matchAtHeads(d, text, symbols, edges, ranges, hits.sorted(d), budget, spans);
                 continue;

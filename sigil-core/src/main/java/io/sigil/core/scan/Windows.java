@@ -10,6 +10,8 @@ import java.util.Arrays;
  */
 final class Windows {
 
+    private static final int[] NONE = new int[0];
+
     private final int length;
     private final int[][] ranges;
     private final int[] sizes;
@@ -45,7 +47,7 @@ final class Windows {
     int[] ranges(int detector) {
         int size = sizes[detector];
         if (size == 0) {
-            return new int[0];
+            return NONE; // shared: callers only read it
         }
         int[] r = ranges[detector];
         boolean sorted = true;
