@@ -73,16 +73,7 @@ public final class MeshDemo {
             KeycloakTokens tokens = new KeycloakTokens(state.realmUrl());
             String agent = tokens.clientCredentials("demo-agent-high");
             out.println("Demo: demo-agent-high calls get_weather through the gateway ...");
-            HttpResponse<String> call = HTTP.send(
-                    HttpRequest.newBuilder(URI.create(gatewayMcp()))
-                            .header("Authorization", "Bearer " + agent)
-                            .header("Content-Type", "application/json")
-                            .header("Accept", "application/json, text/event-stream")
-                            .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":1,"
-                                    + "\"method\":\"tools/call\",\"params\":{\"name\":\"get_weather\","
-                                    + "\"arguments\":{\"city\":\"Frankfurt\"}}}"))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> call = callTool(agent, 1, "get_weather", "{\"city\":\"Frankfurt\"}");
             JsonNode answer = JSON.readTree(call.body());
             out.println("HTTP " + call.statusCode() + "\n" + JSON.writeValueAsString(answer));
             String auditId = SigilEnvelope.locate(answer).path("audit_id").asText("");
@@ -123,6 +114,19 @@ public final class MeshDemo {
         }
     }
 
+    private HttpResponse<String> callTool(String agent, int id, String tool, String arguments) throws Exception {
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(gatewayMcp()))
+                        .header("Authorization", "Bearer " + agent)
+                        .header("Content-Type", "application/json")
+                        .header("Accept", "application/json, text/event-stream")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":" + id
+                                + ",\"method\":\"tools/call\",\"params\":{\"name\":\"" + tool + "\",\"arguments\":"
+                                + arguments + "}}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     /**
      * A call whose answer holds fake PII: the agent sees pointers, the envelope names vault entries, and
      * vault-service shows one entry's metadata (never its value) to the SOC.
@@ -130,16 +134,7 @@ public final class MeshDemo {
     private boolean vaulted(String agent, String soc) throws Exception {
         out.println();
         out.println("Demo: demo-agent-high reads an email full of fake PII; the gateway vaults each finding ...");
-        HttpResponse<String> call = HTTP.send(
-                HttpRequest.newBuilder(URI.create(gatewayMcp()))
-                        .header("Authorization", "Bearer " + agent)
-                        .header("Content-Type", "application/json")
-                        .header("Accept", "application/json, text/event-stream")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":2,"
-                                + "\"method\":\"tools/call\",\"params\":{\"name\":\"read_email\","
-                                + "\"arguments\":{\"folder\":\"inbox\"}}}"))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> call = callTool(agent, 2, "read_email", "{\"folder\":\"inbox\"}");
         JsonNode answer = JSON.readTree(call.body());
         out.println("HTTP " + call.statusCode() + ", what the agent reads:");
         out.println(answer.path("result").path("content").path(0).path("text").asText(""));

@@ -15,6 +15,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -132,36 +134,9 @@ class NodePeersIT {
     void theInspectorCliListsAndCallsToolsThroughTheGateway() throws Exception {
         String header = "Authorization: Bearer " + tokens.clientCredentials("demo-agent-medium");
 
-        NodePeers.Run list = NodePeers.run(
-                90,
-                "npx",
-                "--no-install",
-                "mcp-inspector",
-                "--cli",
-                gateway(),
-                "--transport",
-                "http",
-                "--header",
-                header,
-                "--method",
-                "tools/list");
-        NodePeers.Run call = NodePeers.run(
-                90,
-                "npx",
-                "--no-install",
-                "mcp-inspector",
-                "--cli",
-                gateway(),
-                "--transport",
-                "http",
-                "--header",
-                header,
-                "--method",
-                "tools/call",
-                "--tool-name",
-                "get_weather",
-                "--tool-arg",
-                "city=Potsdam");
+        NodePeers.Run list = inspector(header, "--method", "tools/list");
+        NodePeers.Run call =
+                inspector(header, "--method", "tools/call", "--tool-name", "get_weather", "--tool-arg", "city=Potsdam");
 
         assertThat(list.exit()).as(list.stderr()).isZero();
         assertThat(list.stdout()).contains("get_weather").contains("transfer_funds");
@@ -175,23 +150,8 @@ class NodePeersIT {
         String header = "Authorization: Bearer " + tokens.clientCredentials("demo-agent-medium");
 
         // When the Inspector CLI reads an email full of fake PII through the gateway
-        NodePeers.Run call = NodePeers.run(
-                90,
-                "npx",
-                "--no-install",
-                "mcp-inspector",
-                "--cli",
-                gateway(),
-                "--transport",
-                "http",
-                "--header",
-                header,
-                "--method",
-                "tools/call",
-                "--tool-name",
-                "read_email",
-                "--tool-arg",
-                "folder=inbox");
+        NodePeers.Run call =
+                inspector(header, "--method", "tools/call", "--tool-name", "read_email", "--tool-arg", "folder=inbox");
 
         // Then it is shown pointers, and the envelope names a vault entry for each interception
         assertThat(call.exit()).as(call.stderr()).isZero();
@@ -213,6 +173,14 @@ class NodePeersIT {
                     .contains(interception.path("path").asText());
             assertThat(entry.path("ciphertext_length").asInt()).isGreaterThan(51);
         }
+    }
+
+    /** The Inspector CLI against the gateway over Streamable HTTP, with the caller's header and these arguments. */
+    private static NodePeers.Run inspector(String header, String... arguments) throws Exception {
+        List<String> command = new ArrayList<>(List.of(
+                "npx", "--no-install", "mcp-inspector", "--cli", gateway(), "--transport", "http", "--header", header));
+        command.addAll(List.of(arguments));
+        return NodePeers.run(90, command.toArray(String[]::new));
     }
 
     private static HttpResponse<String> awaitEntry(String auditor, String id) throws Exception {

@@ -3,6 +3,7 @@ package io.sigil.gateway.vault;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sigil.core.model.VaultEntry;
+import io.sigil.runtime.messaging.BrokerAck;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -47,23 +48,10 @@ public final class KafkaVaultWriter implements VaultWriter {
     }
 
     private CompletableFuture<Void> send(VaultEntry entry) {
-        CompletableFuture<Void> acknowledged = new CompletableFuture<>();
         try {
-            String json = mapper.writeValueAsString(entry);
-            producer.send(new ProducerRecord<>(topic, entry.id(), json), (metadata, failure) -> {
-                if (failure == null) {
-                    acknowledged.complete(null);
-                } else {
-                    acknowledged.completeExceptionally(failure);
-                }
-            });
+            return BrokerAck.send(producer, new ProducerRecord<>(topic, entry.id(), mapper.writeValueAsString(entry)));
         } catch (JsonProcessingException e) {
-            acknowledged.completeExceptionally(new IllegalStateException("a vault entry is not serialisable"));
-        } catch (RuntimeException refused) {
-            // The producer refuses at once rather than block (max.block.ms=0): a full buffer while the broker is
-            // away, or a closed producer. The entry is not written, so the caller fails closed.
-            acknowledged.completeExceptionally(refused);
+            return CompletableFuture.failedFuture(new IllegalStateException("a vault entry is not serialisable"));
         }
-        return acknowledged;
     }
 }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sigil.core.model.Interception;
 import io.sigil.core.scan.ScanEngine;
-import io.sigil.gateway.pipeline.Credentials;
 import io.sigil.gateway.pipeline.Exchange;
 import io.sigil.gateway.pipeline.StageResult;
 import io.sigil.gateway.scan.ActiveScanner;
@@ -135,14 +134,7 @@ class ScanStagesTest {
         assertThat(exchange.interceptions()).isEmpty();
     }
 
-    private Exchange call(String arguments) {
-        try {
-            ObjectNode request =
-                    mapper.createObjectNode().put("jsonrpc", "2.0").put("id", 7).put("method", "tools/call");
-            request.putObject("params").put("name", "send").set("arguments", mapper.readTree(arguments));
-            return new Exchange(request, new Credentials("s", "demo-agent-high", null, null), "2025-06-18");
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+    private static Exchange call(String arguments) {
+        return ToolCalls.exchange(arguments);
     }
 }

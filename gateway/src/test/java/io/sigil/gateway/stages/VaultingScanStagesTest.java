@@ -13,7 +13,6 @@ import io.sigil.core.spi.VaultProvider.VaultException;
 import io.sigil.core.vault.EntryOpener;
 import io.sigil.core.vault.EntrySealer;
 import io.sigil.core.vault.X25519Keys;
-import io.sigil.gateway.pipeline.Credentials;
 import io.sigil.gateway.pipeline.Exchange;
 import io.sigil.gateway.pipeline.StageResult;
 import io.sigil.gateway.scan.ActiveScanner;
@@ -294,14 +293,7 @@ class VaultingScanStagesTest {
                 .orElseThrow(() -> new AssertionError("no entry was written with id " + id));
     }
 
-    private Exchange call(String arguments) {
-        try {
-            ObjectNode request =
-                    mapper.createObjectNode().put("jsonrpc", "2.0").put("id", 7).put("method", "tools/call");
-            request.putObject("params").put("name", "send").set("arguments", mapper.readTree(arguments));
-            return new Exchange(request, new Credentials("s", "demo-agent-high", null, null), "2025-06-18");
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+    private static Exchange call(String arguments) {
+        return ToolCalls.exchange(arguments);
     }
 }

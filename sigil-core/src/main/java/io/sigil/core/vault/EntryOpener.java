@@ -9,8 +9,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import javax.crypto.Cipher;
 import javax.crypto.KeyAgreement;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Opens entries sealed by {@link EntrySealer}, with the vault's private keys by version so that old entries
@@ -65,21 +63,14 @@ public final class EntryOpener {
         in.get(ephemeral).get(nonce);
         byte[] shared = null;
         byte[] prk = null;
-        byte[] key = null;
         try {
             KeyAgreement agreement = KeyAgreement.getInstance(X25519Keys.ALGORITHM);
             agreement.init(recipient.key());
             agreement.doPhase(X25519Keys.publicKey(ephemeral), true);
             shared = agreement.generateSecret();
             prk = SealedFormat.extract(ephemeral, recipient.publicRaw(), shared);
-            byte[] bound = SealedFormat.bound(id, tenant, version);
-            key = SealedFormat.entryKey(prk, bound);
-            Cipher cipher = Cipher.getInstance(SealedFormat.CIPHER);
-            cipher.init(
-                    Cipher.DECRYPT_MODE,
-                    new SecretKeySpec(key, "AES"),
-                    new GCMParameterSpec(SealedFormat.TAG_BITS, nonce));
-            cipher.updateAAD(bound);
+            Cipher cipher =
+                    SealedFormat.cipher(Cipher.DECRYPT_MODE, prk, SealedFormat.bound(id, tenant, version), nonce);
             return cipher.doFinal(sealed, SealedFormat.HEADER, sealed.length - SealedFormat.HEADER);
         } catch (GeneralSecurityException | IllegalArgumentException refused) {
             // Only the type: a tampered entry, a wrong id or tenant, or a low-order ephemeral key.
@@ -88,7 +79,6 @@ public final class EntryOpener {
         } finally {
             wipe(shared);
             wipe(prk);
-            wipe(key);
         }
     }
 

@@ -8,8 +8,6 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import javax.crypto.Cipher;
 import javax.crypto.KeyAgreement;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Seals findings for the vault with its public key (ECIES over X25519, HKDF-SHA256 and AES-256-GCM; the layout is
@@ -78,28 +76,17 @@ public final class EntrySealer {
             if (closed) {
                 throw new IllegalStateException("the sealing session is closed");
             }
-            byte[] key = null;
             try {
                 byte[] nonce = new byte[SealedFormat.NONCE];
                 random.nextBytes(nonce);
-                byte[] bound = SealedFormat.bound(id, tenant, keyVersion);
-                key = SealedFormat.entryKey(prk, bound);
-                Cipher cipher = Cipher.getInstance(SealedFormat.CIPHER);
-                cipher.init(
-                        Cipher.ENCRYPT_MODE,
-                        new SecretKeySpec(key, "AES"),
-                        new GCMParameterSpec(SealedFormat.TAG_BITS, nonce));
-                cipher.updateAAD(bound);
+                Cipher cipher = SealedFormat.cipher(
+                        Cipher.ENCRYPT_MODE, prk, SealedFormat.bound(id, tenant, keyVersion), nonce);
                 ByteBuffer out = ByteBuffer.allocate(SealedFormat.HEADER + cipher.getOutputSize(plaintext.length));
                 out.put(SealedFormat.MAGIC).putInt(keyVersion).put(ephemeral).put(nonce);
                 cipher.doFinal(ByteBuffer.wrap(plaintext), out);
                 return out.array();
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException("an entry could not be sealed", e);
-            } finally {
-                if (key != null) {
-                    Arrays.fill(key, (byte) 0);
-                }
             }
         }
 

@@ -3,7 +3,10 @@ package io.sigil.core.vault;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.util.Arrays;
+import javax.crypto.Cipher;
 import javax.crypto.Mac;
+import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
@@ -26,7 +29,7 @@ final class SealedFormat {
     static final int NONCE = 12;
     static final int TAG_BITS = 128;
     static final int HEADER = MAGIC.length + Integer.BYTES + X25519Keys.LENGTH + NONCE;
-    static final String CIPHER = "AES/GCM/NoPadding";
+    private static final String CIPHER = "AES/GCM/NoPadding";
     private static final String HMAC = "HmacSHA256";
     private static final byte[] LABEL = "sigil-vault-entry/2".getBytes(StandardCharsets.US_ASCII);
 
@@ -53,11 +56,22 @@ final class SealedFormat {
                 .array();
     }
 
-    /** The entry's AES key; the caller wipes it. */
-    static byte[] entryKey(byte[] prk, byte[] bound) throws GeneralSecurityException {
+    /**
+     * The AES-256-GCM cipher of one entry, for {@code mode}: its key derived from {@code prk} and what it is bound to
+     * (and wiped here), the same bound bytes as its associated data.
+     */
+    static Cipher cipher(int mode, byte[] prk, byte[] bound, byte[] nonce) throws GeneralSecurityException {
         byte[] info =
                 ByteBuffer.allocate(bound.length + 1).put(bound).put((byte) 1).array();
-        return hmac(prk, info);
+        byte[] key = hmac(prk, info);
+        try {
+            Cipher cipher = Cipher.getInstance(CIPHER);
+            cipher.init(mode, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.updateAAD(bound);
+            return cipher;
+        } finally {
+            Arrays.fill(key, (byte) 0);
+        }
     }
 
     private static byte[] hmac(byte[] key, byte[] data) throws GeneralSecurityException {

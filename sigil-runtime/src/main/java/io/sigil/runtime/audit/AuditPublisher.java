@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sigil.core.model.AuditEvent;
 import io.sigil.core.spi.AuditLogger;
+import io.sigil.runtime.messaging.BrokerAck;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -86,24 +87,11 @@ public class AuditPublisher implements AuditLogger {
     }
 
     private CompletableFuture<Void> send(AuditEvent event) {
-        CompletableFuture<Void> acknowledged = new CompletableFuture<>();
         try {
             String json = CanonicalAuditJson.write(mapper, event);
-            producer.send(new ProducerRecord<>(topic, event.source(), json), (metadata, failure) -> {
-                if (failure == null) {
-                    acknowledged.complete(null);
-                } else {
-                    acknowledged.completeExceptionally(failure);
-                }
-            });
+            return BrokerAck.send(producer, new ProducerRecord<>(topic, event.source(), json));
         } catch (JsonProcessingException e) {
-            acknowledged.completeExceptionally(new IllegalStateException("an audit event is not serialisable", e));
-        } catch (RuntimeException refused) {
-            // The producer refuses at once rather than block the caller's thread (max.block.ms=0): no metadata for
-            // the topic yet, a full buffer while the broker is away, or a closed producer. The event is not
-            // written, so the caller fails closed.
-            acknowledged.completeExceptionally(refused);
+            return CompletableFuture.failedFuture(new IllegalStateException("an audit event is not serialisable", e));
         }
-        return acknowledged;
     }
 }
