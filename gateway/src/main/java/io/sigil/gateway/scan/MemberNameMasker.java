@@ -120,17 +120,17 @@ public final class MemberNameMasker {
             String name = member.getKey();
             List<Finding> findings = byName.get(name);
             if (!findings.isEmpty()) {
-                List<String[]> replaced = new ArrayList<>();
+                List<Replaced> replaced = new ArrayList<>();
                 String masked = Redaction.mask(name, findings, (group, text) -> {
                     String category = FindingMasker.category(group.get(0));
-                    replaced.add(new String[] {category, text});
+                    replaced.add(new Replaced(category, text));
                     return OpaquePointer.render(category);
                 });
                 name = unique(masked, kept);
                 String path = pointer + "/" + escape(name);
-                for (String[] one : replaced) {
-                    String id = sealed == null ? null : sealed.seal(one[0], path, direction, one[1]);
-                    interceptions.add(new Interception(one[0], id, path, direction));
+                for (Replaced one : replaced) {
+                    String id = sealed == null ? null : sealed.seal(one.category(), path, direction, one.text());
+                    interceptions.add(new Interception(one.category(), id, path, direction));
                 }
             }
             object.set(name, member.getValue());
@@ -155,4 +155,7 @@ public final class MemberNameMasker {
     }
 
     private record Located(JsonNode node, String pointer) {}
+
+    /** What one pointer in a name stands for, kept until the name's final form (and so its path) is known. */
+    private record Replaced(String category, String text) {}
 }
