@@ -31,7 +31,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -63,6 +68,22 @@ class ScanningTest {
         upstream.answer(tool, "Done. The money went to " + ANSWER_IBAN + ".");
         String agent = MeshTestSupport.tokens().clientCredentials("demo-agent-medium");
         KafkaCompanion kafka = new KafkaCompanion(MeshTestSupport.kafkaBootstrap());
+        // Every log line the gateway writes meanwhile, at any level, to check that none holds a finding
+        List<String> logged = new CopyOnWriteArrayList<>();
+        Logger root = Logger.getLogger("");
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                logged.add(record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : record.getMessage());
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        root.addHandler(capture);
         try (ConsumerTask<String, String> audit = kafka.consumeStrings().fromTopics(SigilTopics.AUDIT_EVENTS);
                 ConsumerTask<String, String> vault = kafka.consumeStrings().fromTopics(SigilTopics.VAULT_ENTRIES)) {
             given().auth()
@@ -151,7 +172,12 @@ class ScanningTest {
                     .contains("\"action\":\"Modified\"")
                     .doesNotContain(ARGUMENT_IBAN)
                     .doesNotContain(ANSWER_IBAN);
+            // And no log line of the gateway's holds either value
+            assertThat(logged)
+                    .isNotEmpty()
+                    .noneMatch(line -> line != null && (line.contains(ARGUMENT_IBAN) || line.contains(ANSWER_IBAN)));
         } finally {
+            root.removeHandler(capture);
             kafka.close();
         }
     }
