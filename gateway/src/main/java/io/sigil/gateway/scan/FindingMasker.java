@@ -38,17 +38,12 @@ public final class FindingMasker {
         return findings.isEmpty() ? named : mask(named, findings, base, direction, interceptions, sealed);
     }
 
-    /** The masked copy of {@code part}, nothing kept. */
-    public static JsonNode mask(JsonNode part, List<Finding> findings) {
-        return mask(part, findings, (group, replaced) -> pointer(group.get(0)));
-    }
-
     /**
      * The masked copy of {@code part}: the text of each pointer sealed into {@code sealed} (or dropped, when it is
      * {@code null}), each finding added to {@code interceptions} with its entry's id; {@code base} is the JSON
      * pointer of the part in its message. Overlapping findings share one pointer and one entry.
      */
-    public static JsonNode mask(
+    private static JsonNode mask(
             JsonNode part,
             List<Finding> findings,
             String base,

@@ -6,12 +6,6 @@ import java.time.Clock;
 /** The gateway's side of the vault: seals findings with the vault's public key and hands the entries to a writer. */
 public final class Vault {
 
-    /**
-     * Sealed and encoded as JSON, an entry of this much plaintext stays well below a Kafka broker's default largest
-     * message (1 MB).
-     */
-    public static final int DEFAULT_MAX_ENTRY_BYTES = 262_144;
-
     /** The largest that still fits a default broker's 1 MB message once sealed and encoded. */
     public static final int LARGEST_MAX_ENTRY_BYTES = 700_000;
 
@@ -21,11 +15,7 @@ public final class Vault {
     private final VaultWriter writer;
     private final int maxEntryBytes;
 
-    /** A vault whose entries hold at most 256 KiB of plaintext each. */
-    public Vault(EntrySealer sealer, String tenant, Clock clock, VaultWriter writer) {
-        this(sealer, tenant, clock, writer, DEFAULT_MAX_ENTRY_BYTES);
-    }
-
+    /** @param maxEntryBytes the largest finding, in UTF-8 bytes, that one entry holds */
     public Vault(EntrySealer sealer, String tenant, Clock clock, VaultWriter writer, int maxEntryBytes) {
         this.maxEntryBytes = maxEntryBytes;
         this.sealer = sealer;

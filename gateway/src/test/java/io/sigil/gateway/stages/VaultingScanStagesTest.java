@@ -49,7 +49,8 @@ class VaultingScanStagesTest {
             new EntrySealer(X25519Keys.raw(keys.getPublic()), 2),
             "acme",
             Clock.fixed(Instant.parse("2026-11-24T21:00:00Z"), ZoneOffset.UTC),
-            this::write);
+            this::write,
+            262_144);
 
     @Test
     void sealsWhatEachPointerStandsForAndNamesItsEntry() throws VaultException {
