@@ -29,6 +29,7 @@ public final class Exchange {
     private final String auditId = AuditEvent.newAuditId();
     // Notices (progress) add to it on the upstream's thread while the chain waits for the answer.
     private final List<Interception> interceptions = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final List<String> withheld = java.util.Collections.synchronizedList(new ArrayList<>());
     private CallerIdentity caller;
     private RegisteredAgent agent;
     private TrustAssessment trust;
@@ -232,6 +233,18 @@ public final class Exchange {
 
     public List<Interception> interceptions() {
         return interceptions;
+    }
+
+    /** Records that a notification for the caller was kept back, and why, so the call's audit event says so. */
+    public void withheld(String reason) {
+        withheld.add(Objects.requireNonNull(reason, "reason"));
+    }
+
+    /** Why each notification kept back from the caller was, in order. */
+    public List<String> withheld() {
+        synchronized (withheld) {
+            return List.copyOf(withheld);
+        }
     }
 
     /** {@code success}, {@code denied} for a refusal by policy or identity, {@code failure} otherwise. */

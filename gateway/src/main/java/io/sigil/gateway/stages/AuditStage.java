@@ -17,6 +17,7 @@ import io.sigil.gateway.risk.RiskClassifier;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -203,6 +204,11 @@ public final class AuditStage implements Stage {
                     "error_code", exchange.response().path("error").path("code").asInt());
         }
         attributes.put("interceptions", exchange.interceptions().size());
+        List<String> withheld = exchange.withheld();
+        if (!withheld.isEmpty()) {
+            // Progress the caller never saw, and why: the notifications themselves are not kept.
+            attributes.put("notifications_withheld", withheld);
+        }
         if (!exchange.interceptions().isEmpty()) {
             // What was replaced and where, for the SOC: categories and JSON pointers, never values.
             attributes.put(

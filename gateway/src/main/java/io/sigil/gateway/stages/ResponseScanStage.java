@@ -29,6 +29,9 @@ public final class ResponseScanStage implements Stage {
     static final String NOTIFICATION = "notification";
     private static final List<String> ANSWER_MEMBERS = List.of("result", "error");
     private static final List<String> NOTICE_MEMBERS = List.of("params");
+    static final String WITHHELD_UNSCANNABLE = "unscannable";
+    static final String WITHHELD_UNSEALABLE = "unsealable";
+    static final String WITHHELD_VAULT_UNAVAILABLE = "vault_unavailable";
     private static final Logger LOG = Logger.getLogger(ResponseScanStage.class);
 
     private final ActiveScanner scanner;
@@ -68,12 +71,14 @@ public final class ResponseScanStage implements Stage {
             out = masked(exchange, notification, NOTICE_MEMBERS, NOTIFICATION, sealed);
         } catch (IllegalArgumentException | VaultSealException unscannable) {
             LOG.warnf("a notification for audit id %s cannot be scanned or sealed; withheld", exchange.auditId());
+            exchange.withheld(unscannable instanceof VaultSealException ? WITHHELD_UNSEALABLE : WITHHELD_UNSCANNABLE);
             return null;
         }
         if (sealed == null || VaultWrites.awaited(vault, sealed)) {
             return out;
         }
         LOG.warnf("a notification for audit id %s is withheld: its vault entries were not written", exchange.auditId());
+        exchange.withheld(WITHHELD_VAULT_UNAVAILABLE);
         return null;
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sigil.core.mcp.JsonRpcError;
+import io.sigil.core.model.AuditEvent;
 import io.sigil.core.model.Interception;
 import io.sigil.core.model.VaultEntry;
 import io.sigil.core.scan.ScanEngine;
@@ -233,10 +234,40 @@ class VaultingScanStagesTest {
         assertThat(sent).singleElement().satisfies(n -> assertThat(n.toString()).doesNotContain(FAKE_IBAN));
         assertThat(written).hasSize(1);
 
-        // When the broker refuses, then it is withheld
+        assertThat(exchange.withheld()).isEmpty();
+
+        // When the broker refuses, then it is withheld, and the call's audit event says so without its text
         broker = CompletableFuture.failedFuture(new IllegalStateException("closed"));
         exchange.notifications().accept(progress);
         assertThat(sent).hasSize(1);
+        assertThat(exchange.withheld()).containsExactly(ResponseScanStage.WITHHELD_VAULT_UNAVAILABLE);
+        AuditEvent event =
+                new AuditStage(ignored -> CompletableFuture.completedFuture(null), Clock.systemUTC()).eventOf(exchange);
+        assertThat(event.attributes())
+                .containsEntry("notifications_withheld", List.of(ResponseScanStage.WITHHELD_VAULT_UNAVAILABLE));
+        assertThat(event.toString()).doesNotContain(FAKE_IBAN);
+    }
+
+    @Test
+    void aNotificationTheScannerCannotWalkIsWithheldAndRecorded() throws Exception {
+        // Given a caller with a stream, and a notification whose params nest deeper than the scanner walks
+        Exchange exchange = call("{\"folder\":\"inbox\"}");
+        List<ObjectNode> sent = new ArrayList<>();
+        exchange.streamTo(sent::add);
+        new ResponseScanStage(scanner, vault)
+                .apply(exchange)
+                .toCompletableFuture()
+                .join();
+        String deep = "[".repeat(400) + "]".repeat(400);
+        ObjectNode progress = (ObjectNode) mapper.readTree(
+                "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/progress\",\"params\":{\"deep\":" + deep + "}}");
+
+        // When it reaches the gateway
+        exchange.notifications().accept(progress);
+
+        // Then the caller never sees it, and the exchange records why
+        assertThat(sent).isEmpty();
+        assertThat(exchange.withheld()).containsExactly(ResponseScanStage.WITHHELD_UNSCANNABLE);
     }
 
     @Test
