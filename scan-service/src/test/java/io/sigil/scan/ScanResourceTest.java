@@ -96,6 +96,30 @@ class ScanResourceTest {
     }
 
     @Test
+    void memberNamesAreScannedAndMaskedAndNoPointerRepeatsThem() {
+        // Given a tool result keyed by IBAN, whose value holds an AWS key
+        Map<String, Object> document = Map.of("balances", Map.of(iban, "key " + awsKey));
+
+        // When it is scanned, then the name is found with the member's masked pointer, the value under that pointer
+        Response scanned = post("/api/scan", Map.of("json", document));
+        scanned.then()
+                .statusCode(200)
+                .body("findings[0].category", equalTo("IBAN"))
+                .body("findings[0].in", equalTo("member_name"))
+                .body("findings[0].json_pointer", equalTo("/balances/[SIGIL-REDACTED: IBAN]"))
+                .body("findings[1].category", equalTo("AWS Access Key"))
+                .body("findings[1].json_pointer", equalTo("/balances/[SIGIL-REDACTED: IBAN]"));
+        assertThat(scanned.asString()).doesNotContain(iban).doesNotContain(awsKey);
+
+        // When it is redacted, then neither the name nor the value is left
+        Response redacted = post("/api/redact", Map.of("json", document));
+        redacted.then()
+                .statusCode(200)
+                .body("json.balances.'[SIGIL-REDACTED: IBAN]'", equalTo("key [SIGIL-REDACTED: AWS Access Key]"));
+        assertThat(redacted.asString()).doesNotContain(iban).doesNotContain(awsKey);
+    }
+
+    @Test
     void plainTextWithInvalidUtf8IsScannedNotRefused() {
         // Given bytes that are not valid UTF-8 around a secret
         byte[] prefix = {(byte) 0xC3, (byte) 0x28, (byte) 0xFF, ' '};

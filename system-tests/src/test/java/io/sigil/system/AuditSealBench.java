@@ -295,7 +295,7 @@ public final class AuditSealBench {
         // (the gateway's, in a deployment) does not share the two cores with the audit pipeline it measures; each is
         // written around a placeholder time, and only its due time is filled in when it is sent.
         Stamped[] ready = null;
-        if (Boolean.getBoolean("bench.pregenerate") && rate != Integer.MAX_VALUE) {
+        if (Boolean.getBoolean("bench.pregenerate")) {
             ready = new Stamped[events];
             for (int i = 0; i < events; i++) {
                 ready[i] = Stamped.of(PrivateAuditStore.event(auditId(), "client:bench", i, Stamped.PLACEHOLDER));

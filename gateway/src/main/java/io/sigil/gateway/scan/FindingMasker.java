@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import io.sigil.core.model.Interception;
 import io.sigil.core.model.OpaquePointer;
 import io.sigil.core.scan.Finding;
+import io.sigil.core.scan.MemberNames;
 import io.sigil.core.scan.Redaction;
 import io.sigil.core.scan.ScanEngine;
 import io.sigil.gateway.vault.SealedFindings;
@@ -33,7 +34,13 @@ public final class FindingMasker {
             String direction,
             List<Interception> interceptions,
             SealedFindings sealed) {
-        JsonNode named = MemberNameMasker.mask(part, engine, base, direction, interceptions, sealed);
+        JsonNode named = MemberNames.mask(part, engine, base, group -> pointer(group.get(0)), (path, runs) -> {
+            for (MemberNames.Run run : runs) {
+                String category = category(run.findings().get(0));
+                String id = sealed == null ? null : sealed.seal(category, path, direction, run.text());
+                interceptions.add(new Interception(category, id, path, direction));
+            }
+        });
         List<Finding> findings = engine.findings(named);
         return findings.isEmpty() ? named : mask(named, findings, base, direction, interceptions, sealed);
     }
@@ -76,7 +83,7 @@ public final class FindingMasker {
     }
 
     /** The category as the pointer may carry it: never a {@code ]} or the em dash that frame the pointer. */
-    static String category(Finding finding) {
+    private static String category(Finding finding) {
         String category = finding.category().replace(']', ')').replace(OpaquePointer.DASH, "-");
         return category.isBlank() ? "Sensitive Data" : category;
     }

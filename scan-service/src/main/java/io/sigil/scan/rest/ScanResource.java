@@ -4,6 +4,7 @@ import io.sigil.core.scan.Finding;
 import io.sigil.core.scan.Redaction;
 import io.sigil.runtime.rest.Responses;
 import io.sigil.scan.scanning.FindingView;
+import io.sigil.scan.scanning.JsonScan;
 import io.sigil.scan.scanning.ScanRequest;
 import io.sigil.scan.scanning.Scanner;
 import jakarta.annotation.security.RolesAllowed;
@@ -22,8 +23,8 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Scans text or JSON for secrets and personal data with every built-in detector ({@code POST /api/scan}: the
- * findings, never the values) and masks what it finds ({@code POST /api/redact}). Bodies over the service's size
+ * Scans text or JSON (member names and string values) for secrets and personal data with every built-in detector
+ * ({@code POST /api/scan}: the findings, never the values) and masks what it finds ({@code POST /api/redact}). Bodies over the service's size
  * limit are refused with 413 before they are read.
  */
 @Path("/api")
@@ -52,7 +53,7 @@ public class ScanResource {
             return findings(scanner.engine().findings(request.text()));
         }
         try {
-            return findings(scanner.engine().findings(request.json()));
+            return views(JsonScan.of(scanner.engine(), request.json(), REDACTED).findings());
         } catch (IllegalArgumentException tooDeep) {
             return tooDeep();
         }
@@ -87,14 +88,14 @@ public class ScanResource {
             body.put("text", Redaction.mask(request.text(), found, REDACTED));
             body.put("findings", found.stream().map(FindingView::of).toList());
         } else {
-            List<Finding> found;
+            JsonScan scan;
             try {
-                found = scanner.engine().findings(request.json());
+                scan = JsonScan.of(scanner.engine(), request.json(), REDACTED);
             } catch (IllegalArgumentException tooDeep) {
                 return tooDeep();
             }
-            body.put("json", Redaction.mask(request.json(), found, REDACTED));
-            body.put("findings", found.stream().map(FindingView::of).toList());
+            body.put("json", scan.redacted(REDACTED));
+            body.put("findings", scan.findings());
         }
         return Response.ok(body).build();
     }
@@ -110,8 +111,12 @@ public class ScanResource {
     }
 
     private static Response findings(List<Finding> found) {
+        return views(found.stream().map(FindingView::of).toList());
+    }
+
+    private static Response views(List<FindingView> found) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("findings", found.stream().map(FindingView::of).toList());
+        body.put("findings", found);
         return Response.ok(body).build();
     }
 

@@ -362,8 +362,9 @@ public final class ScanEngine implements SensitivityScanner {
     public static final int MAX_JSON_DEPTH = 256;
 
     /**
-     * Every finding in every string value of a JSON document (object members and array elements; keys are
-     * not scanned), each with the RFC 6901 pointer of its value. The walk uses its own stack, so that no
+     * Every finding in every string value of a JSON document (object members and array elements; member names
+     * are not scanned here: {@link MemberNames} masks them first, so that these pointers hold none of what a name
+     * revealed), each with the RFC 6901 pointer of its value. The walk uses its own stack, so that no
      * document can overflow the thread's, and refuses nesting deeper than {@link #MAX_JSON_DEPTH}.
      *
      * @throws IllegalArgumentException if the document nests deeper than {@link #MAX_JSON_DEPTH}: the caller

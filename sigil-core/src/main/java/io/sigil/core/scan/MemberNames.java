@@ -1,13 +1,7 @@
-package io.sigil.gateway.scan;
+package io.sigil.core.scan;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.sigil.core.model.Interception;
-import io.sigil.core.model.OpaquePointer;
-import io.sigil.core.scan.Finding;
-import io.sigil.core.scan.Redaction;
-import io.sigil.core.scan.ScanEngine;
-import io.sigil.gateway.vault.SealedFindings;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -16,42 +10,63 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
- * Scans the member names of a JSON part, which the engine's walk leaves alone, and replaces a name that holds a
- * finding by its masked form: a tool that answers with a map keyed by IBAN or e-mail address must not pass them on
- * as keys. Each distinct name is scanned once per part. A masked name that would repeat a name of its object gets
- * {@code " #2"}, {@code " #3"}, …, so that no member is lost. Runs before the values are scanned, so that every
- * path the interceptions name is a path in what leaves the gateway, free of what was masked.
+ * Scans the member names of a JSON document, which the engine's walk of values leaves alone, and masks a name that
+ * holds a finding: a tool that answers with a map keyed by IBAN or e-mail address must not pass them on as keys. Each
+ * distinct name is scanned once per document. A masked name that would repeat a name of its object gets {@code " #2"},
+ * {@code " #3"}, …, so that no member is lost. Mask names before scanning values, so that every pointer the value
+ * findings carry is a pointer into the masked document, free of what was masked.
  */
-public final class MemberNameMasker {
+public final class MemberNames {
 
-    private MemberNameMasker() {}
+    /** Told of each name that was masked, once its final form (and so its pointer) is known. */
+    @FunctionalInterface
+    public interface Listener {
+        /**
+         * @param pointer the RFC 6901 pointer of the member under its masked name, after the caller's base
+         * @param runs each run of overlapping findings the name held, with the text its marker replaced
+         */
+        void masked(String pointer, List<Run> runs);
+    }
+
+    /** One run of overlapping findings in a name (spans in the original name), and the text its marker replaced. */
+    public record Run(List<Finding> findings, String text) {
+
+        public Run {
+            findings = List.copyOf(findings);
+        }
+    }
+
+    private MemberNames() {}
 
     /**
-     * The part with every member name that holds a finding masked (a copy; the part itself when no name holds one),
-     * each masked name's text sealed into {@code sealed} (unless it is {@code null}) and named as an interception.
+     * The document with every member name that holds a finding masked (a copy; the document itself when no name
+     * holds one). Each run of overlapping findings is replaced by {@code marker} of the run's findings, first the one
+     * whose marker is written.
      *
-     * @throws IllegalArgumentException if the part nests deeper than the engine walks: it cannot be scanned
+     * @param base the pointer of the document in its message, prefixed to every pointer the listener is told
+     * @throws IllegalArgumentException if the document nests deeper than {@link ScanEngine#MAX_JSON_DEPTH}: it
+     *     cannot be scanned, so the caller must refuse it
      */
     public static JsonNode mask(
-            JsonNode part,
+            JsonNode document,
             ScanEngine engine,
             String base,
-            String direction,
-            List<Interception> interceptions,
-            SealedFindings sealed) {
+            Function<List<Finding>, String> marker,
+            Listener listener) {
         Map<String, List<Finding>> byName = new HashMap<>();
-        if (!scanNames(part, engine, byName)) {
-            return part;
+        if (document == null || !scanNames(document, engine, byName)) {
+            return document;
         }
-        JsonNode copy = part.deepCopy();
+        JsonNode copy = document.deepCopy();
         Deque<Located> stack = new ArrayDeque<>();
         stack.push(new Located(copy, base));
         while (!stack.isEmpty()) {
             Located at = stack.pop();
             if (at.node() instanceof ObjectNode object) {
-                rename(object, at.pointer(), byName, direction, interceptions, sealed, stack);
+                rename(object, at.pointer(), byName, marker, listener, stack);
             } else if (at.node().isArray()) {
                 for (int i = 0; i < at.node().size(); i++) {
                     stack.push(new Located(at.node().get(i), at.pointer() + "/" + i));
@@ -62,11 +77,11 @@ public final class MemberNameMasker {
     }
 
     /** Scans each distinct name once; true when any holds a finding. */
-    private static boolean scanNames(JsonNode part, ScanEngine engine, Map<String, List<Finding>> byName) {
+    private static boolean scanNames(JsonNode document, ScanEngine engine, Map<String, List<Finding>> byName) {
         boolean found = false;
         Deque<JsonNode> stack = new ArrayDeque<>();
         Deque<Integer> depths = new ArrayDeque<>();
-        stack.push(part);
+        stack.push(document);
         depths.push(0);
         while (!stack.isEmpty()) {
             JsonNode node = stack.pop();
@@ -76,11 +91,7 @@ public final class MemberNameMasker {
             }
             if (node.isObject()) {
                 for (Map.Entry<String, JsonNode> member : node.properties()) {
-                    List<Finding> findings = byName.get(member.getKey());
-                    if (findings == null) {
-                        findings = engine.findings(member.getKey());
-                        byName.put(member.getKey(), findings);
-                    }
+                    List<Finding> findings = byName.computeIfAbsent(member.getKey(), engine::findings);
                     found |= !findings.isEmpty();
                     push(stack, depths, member.getValue(), depth);
                 }
@@ -104,38 +115,36 @@ public final class MemberNameMasker {
             ObjectNode object,
             String pointer,
             Map<String, List<Finding>> byName,
-            String direction,
-            List<Interception> interceptions,
-            SealedFindings sealed,
+            Function<List<Finding>, String> marker,
+            Listener listener,
             Deque<Located> stack) {
         List<Map.Entry<String, JsonNode>> members = new ArrayList<>(object.properties());
-        Set<String> kept = new HashSet<>();
+        Set<String> taken = new HashSet<>();
         for (Map.Entry<String, JsonNode> member : members) {
             if (byName.get(member.getKey()).isEmpty()) {
-                kept.add(member.getKey());
+                taken.add(member.getKey());
             }
         }
         object.removeAll();
         for (Map.Entry<String, JsonNode> member : members) {
             String name = member.getKey();
             List<Finding> findings = byName.get(name);
-            if (!findings.isEmpty()) {
-                List<Replaced> replaced = new ArrayList<>();
+            String at;
+            if (findings.isEmpty()) {
+                at = pointer + "/" + ScanEngine.escape(name);
+            } else {
+                List<Run> runs = new ArrayList<>();
                 String masked = Redaction.mask(name, findings, (group, text) -> {
-                    String category = FindingMasker.category(group.get(0));
-                    replaced.add(new Replaced(category, text));
-                    return OpaquePointer.render(category);
+                    runs.add(new Run(group, text));
+                    return marker.apply(group);
                 });
-                name = unique(masked, kept);
-                String path = pointer + "/" + escape(name);
-                for (Replaced one : replaced) {
-                    String id = sealed == null ? null : sealed.seal(one.category(), path, direction, one.text());
-                    interceptions.add(new Interception(one.category(), id, path, direction));
-                }
+                name = unique(masked, taken);
+                at = pointer + "/" + ScanEngine.escape(name);
+                listener.masked(at, runs);
             }
             object.set(name, member.getValue());
             if (member.getValue().isContainerNode()) {
-                stack.push(new Located(member.getValue(), pointer + "/" + escape(name)));
+                stack.push(new Located(member.getValue(), at));
             }
         }
     }
@@ -149,13 +158,5 @@ public final class MemberNameMasker {
         return name;
     }
 
-    /** RFC 6901: {@code ~} becomes {@code ~0} first, then {@code /} becomes {@code ~1}. */
-    private static String escape(String name) {
-        return name.replace("~", "~0").replace("/", "~1");
-    }
-
     private record Located(JsonNode node, String pointer) {}
-
-    /** What one pointer in a name stands for, kept until the name's final form (and so its path) is known. */
-    private record Replaced(String category, String text) {}
 }
