@@ -219,13 +219,8 @@ class VaultingScanStagesTest {
     @Test
     void aNotificationWithFindingsLeavesOnlyOnceItsEntriesAreWrittenAndIsWithheldOtherwise() throws Exception {
         // Given a caller with a stream
-        Exchange exchange = call("{\"folder\":\"inbox\"}");
         List<ObjectNode> sent = new ArrayList<>();
-        exchange.streamTo(sent::add);
-        new ResponseScanStage(scanner, vault)
-                .apply(exchange)
-                .toCompletableFuture()
-                .join();
+        Exchange exchange = streamedCall(sent);
         ObjectNode progress = (ObjectNode) mapper.readTree("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/progress\","
                 + "\"params\":{\"progressToken\":\"p\",\"progress\":1,\"message\":\"found " + FAKE_IBAN + "\"}}");
 
@@ -233,7 +228,6 @@ class VaultingScanStagesTest {
         exchange.notifications().accept(progress);
         assertThat(sent).singleElement().satisfies(n -> assertThat(n.toString()).doesNotContain(FAKE_IBAN));
         assertThat(written).hasSize(1);
-
         assertThat(exchange.withheld()).isEmpty();
 
         // When the broker refuses, then it is withheld, and the call's audit event says so without its text
@@ -251,13 +245,8 @@ class VaultingScanStagesTest {
     @Test
     void aNotificationTheScannerCannotWalkIsWithheldAndRecorded() throws Exception {
         // Given a caller with a stream, and a notification whose params nest deeper than the scanner walks
-        Exchange exchange = call("{\"folder\":\"inbox\"}");
         List<ObjectNode> sent = new ArrayList<>();
-        exchange.streamTo(sent::add);
-        new ResponseScanStage(scanner, vault)
-                .apply(exchange)
-                .toCompletableFuture()
-                .join();
+        Exchange exchange = streamedCall(sent);
         String deep = "[".repeat(400) + "]".repeat(400);
         ObjectNode progress = (ObjectNode) mapper.readTree(
                 "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/progress\",\"params\":{\"deep\":" + deep + "}}");
@@ -268,6 +257,17 @@ class VaultingScanStagesTest {
         // Then the caller never sees it, and the exchange records why
         assertThat(sent).isEmpty();
         assertThat(exchange.withheld()).containsExactly(ResponseScanStage.WITHHELD_UNSCANNABLE);
+    }
+
+    /** A call whose caller takes a stream (into {@code sent}), with the response scan registered on it. */
+    private Exchange streamedCall(List<ObjectNode> sent) {
+        Exchange exchange = call("{\"folder\":\"inbox\"}");
+        exchange.streamTo(sent::add);
+        new ResponseScanStage(scanner, vault)
+                .apply(exchange)
+                .toCompletableFuture()
+                .join();
+        return exchange;
     }
 
     @Test
