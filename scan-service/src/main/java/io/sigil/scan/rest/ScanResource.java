@@ -24,8 +24,8 @@ import java.util.function.Function;
 
 /**
  * Scans text or JSON (member names and string values) for secrets and personal data with every built-in detector
- * ({@code POST /api/scan}: the findings, never the values) and masks what it finds ({@code POST /api/redact}). Bodies over the service's size
- * limit are refused with 413 before they are read.
+ * ({@code POST /api/scan}: the findings, never the values) and masks what it finds ({@code POST /api/redact}).
+ * Bodies over the service's size limit are refused with 413 before they are read.
  */
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
