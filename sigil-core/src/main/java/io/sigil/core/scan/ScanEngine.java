@@ -965,18 +965,23 @@ public final class ScanEngine implements SensitivityScanner {
                 chunkFrom = chunkTo;
                 continue;
             }
-            Matcher matcher = detectors.get(d).pattern().matcher(slice.set(from, to));
-            int at = 0;
-            while (at <= to - from && find(d, matcher, text, symbols, from, to, at)) {
+            // An edge that could not reach its token's start within EDGE_SLACK, or matching resumed after a match,
+            // leaves a token char just before the region: RE2J would read the region's start as the text's, where
+            // \b and ^ hold. One char of context before it keeps them true to the text; no match starts in it.
+            int context = from > 0 && edges.isTokenChar(from - 1) ? 1 : 0;
+            int base = from - context;
+            Matcher matcher = detectors.get(d).pattern().matcher(slice.set(base, to));
+            int at = context;
+            while (at <= to - base && find(d, matcher, text, symbols, base, to, at)) {
                 // Where find() would go on: after the match, one further after an empty one.
                 at = matcher.end() + (matcher.end() == matcher.start() ? 1 : 0);
-                int start = from + matcher.start();
+                int start = base + matcher.start();
                 if (chunkTo < windowTo && start >= chunkTo) {
                     break;
                 }
                 if (chunkFrom == windowFrom || start >= accepted) {
-                    accept(d, text, matcher, from, 0, spans);
-                    lastEnd = Math.max(lastEnd, from + matcher.end());
+                    accept(d, text, matcher, base, 0, spans);
+                    lastEnd = Math.max(lastEnd, base + matcher.end());
                 }
             }
             accepted = lastEnd;

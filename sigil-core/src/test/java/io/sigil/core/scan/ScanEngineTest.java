@@ -148,6 +148,22 @@ class ScanEngineTest {
     }
 
     @Test
+    void a_left_edge_that_cannot_reach_its_token_start_does_not_let_a_card_start_inside_a_digit_run() {
+        // Given one long token (no char outside letters, digits and _-+/= for more than EDGE_SLACK chars) holding an
+        // 18-digit id whose last 15 digits alone pass Luhn, and further on a short digit run: that run's card window
+        // (24 chars) moves its left edge back at most 128 chars, which ends 3 digits into the id
+        String id = "281506524711755296";
+        String filler = "abcdefghij".repeat(14).substring(0, 136);
+        String text = "see https://x.io/hooks/" + id + "/" + filler + "2024 end";
+        assertThat(text.indexOf("2024") - 24 - ScanEngine.EDGE_SLACK).isEqualTo(text.indexOf(id) + 3);
+
+        // When it is scanned by the engine and by the reference sweep, then neither finds a card inside the id
+        for (ScanEngine engine : List.of(ENGINE, new ScanEngine(DetectorPacks.builtIn(), false))) {
+            assertThat(engine.findings(text)).noneMatch(f -> f.category().equals("Payment Card"));
+        }
+    }
+
+    @Test
     void placeholders_uuids_and_hashes_are_not_reported() {
         // Given hard negatives that look random or key-like
         String text = "api_key=YOUR_API_KEY id=" + UUID.nameUUIDFromBytes(new byte[] {1})
