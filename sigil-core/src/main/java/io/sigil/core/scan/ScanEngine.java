@@ -351,7 +351,25 @@ public final class ScanEngine implements SensitivityScanner {
             found.add(new Finding(INCOMPLETE_ID, INCOMPLETE_CATEGORY, Severity.CRITICAL, 0, text.length(), null));
         }
         return new ScanResult(
-                Overlaps.resolve(new ArrayList<>(found), this::isGeneric, ORDER), budget.exhausted(), budget.spent());
+                Overlaps.resolve(
+                        new ArrayList<>(found),
+                        this::isGeneric,
+                        f -> digitsOnly(text, f),
+                        f -> !f.detectorId().equals(INCOMPLETE_ID),
+                        ORDER),
+                budget.exhausted(),
+                budget.spent());
+    }
+
+    /** Whether the finding's chars are digits and the separators numbers are written with, nothing else. */
+    private static boolean digitsOnly(String text, Finding finding) {
+        for (int i = finding.start(); i < finding.end(); i++) {
+            char c = text.charAt(i);
+            if (!(c >= '0' && c <= '9') && c != ' ' && c != '-' && c != '.' && c != '/') {
+                return false;
+            }
+        }
+        return finding.end() > finding.start();
     }
 
     private boolean isGeneric(Finding finding) {

@@ -164,6 +164,20 @@ class ScanEngineTest {
     }
 
     @Test
+    void the_digits_of_a_spaced_iban_are_not_also_a_card_but_a_card_beside_it_is() {
+        // Given a spaced IBAN whose last 18 digits start a Luhn-valid card-like run, and a real card after it
+        String iban = "DE44 5001 0517 5407 3249 31";
+        String text = "Pay to " + iban + " or charge 4532 0151 1283 0366.";
+
+        // When / Then the IBAN is one finding, and the card beside it another
+        assertThat(ENGINE.findings(text))
+                .extracting(Finding::category, Finding::start)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("IBAN", text.indexOf(iban)),
+                        org.assertj.core.groups.Tuple.tuple("Payment Card", text.indexOf("4532")));
+    }
+
+    @Test
     void placeholders_uuids_and_hashes_are_not_reported() {
         // Given hard negatives that look random or key-like
         String text = "api_key=YOUR_API_KEY id=" + UUID.nameUUIDFromBytes(new byte[] {1})

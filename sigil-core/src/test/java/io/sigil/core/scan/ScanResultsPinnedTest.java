@@ -25,6 +25,10 @@ import org.junit.jupiter.api.Test;
  * 3,783,650 units and 390 findings against 4,744,224 and 557 (it stops at its budget either way). The base64-ish
  * noise is charged 231,911 units instead of 230,794 for the same finding and truncation. The digit noise, which
  * also stops at its budget, now stops at 2,584,699 units with 390 findings, against 2,586,352 and 391.
+ *
+ * <p>And once more that day, on purpose: a finding made of digits and separators only that lies inside a longer
+ * finding of another category is dropped ({@link Overlaps}). Two of the 256 messages lose a "payment card" that was
+ * the 13-digit middle part of a Slack token (1,049 findings instead of 1,051, same work); nothing else changes.
  */
 class ScanResultsPinnedTest {
 
@@ -40,7 +44,7 @@ class ScanResultsPinnedTest {
         assertThat(run(MixedCorpus.generate(42, 256, 10240).stream()
                         .map(MixedCorpus.Document::text)
                         .toList()))
-                .isEqualTo(new Pinned(2_561_313, false, 1051, 0x622b2b61));
+                .isEqualTo(new Pinned(2_561_313, false, 1049, 0xea4f94ba));
     }
 
     @Test
