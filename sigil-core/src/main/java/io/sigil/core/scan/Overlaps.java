@@ -32,6 +32,9 @@ final class Overlaps {
             Predicate<Finding> mayHold,
             Comparator<Finding> order) {
         List<Finding> kept = resolve(findings, generic, order);
+        if (kept.size() < 2) {
+            return kept; // nothing to hold or be held: most scans of a short value end here, with no allocation
+        }
         List<Finding> byReach = new ArrayList<>(kept);
         byReach.sort(Comparator.comparingInt(Finding::start)
                 .thenComparing(Comparator.comparingInt(Finding::end).reversed()));
