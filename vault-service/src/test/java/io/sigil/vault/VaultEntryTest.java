@@ -18,6 +18,7 @@ import io.sigil.core.vault.EntrySealer;
 import io.sigil.core.vault.X25519Keys;
 import io.sigil.devstack.KeycloakTokens;
 import io.sigil.devstack.quarkus.DevStackTestResource;
+import io.sigil.devstack.quarkus.LogCapture;
 import io.sigil.devstack.quarkus.MeshTestSupport;
 import io.sigil.vault.keys.EntryVault;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
@@ -31,12 +32,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -158,22 +154,8 @@ class VaultEntryTest {
     @Test
     void aMalformedMessageIsSkippedWithoutLoggingItsContentAndTheServiceStaysReady() throws Exception {
         // Given the materialiser's log is watched
-        List<String> lines = new CopyOnWriteArrayList<>();
-        Logger log = Logger.getLogger("io.sigil.vault.messaging.VaultEntryMaterialiser");
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                lines.add(record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : record.getMessage());
-            }
-
-            @Override
-            public void flush() {}
-
-            @Override
-            public void close() {}
-        };
-        log.addHandler(capture);
-        try {
+        try (LogCapture log = LogCapture.of("io.sigil.vault.messaging.VaultEntryMaterialiser")) {
+            List<String> lines = log.lines();
             // When two malformed messages that carry ciphertext, then a valid entry, are published
             String secret = Base64.getEncoder().encodeToString(randomCiphertext());
             produce("broken", "{\"id\": \"" + UUID.randomUUID() + "\", \"ciphertext\": \"" + secret + "\", ");
@@ -199,8 +181,6 @@ class VaultEntryTest {
                     .filteredOn(line -> line.contains("malformed"))
                     .hasSizeGreaterThanOrEqualTo(2));
             assertThat(lines).noneMatch(line -> line.contains(secret));
-        } finally {
-            log.removeHandler(capture);
         }
 
         // And the service is still ready
