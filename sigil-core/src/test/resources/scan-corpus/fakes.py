@@ -656,3 +656,19 @@ class Fakes:
 
     def icd10(self):
         return self.r.choice(["E11.9", "I10", "J45.909", "F32.1", "C50.911", "M54.5", "K21.9", "G43.909", "F41.1", "E66.01"])
+
+    # ---- added with the held-out probe of session 16 -------------------------------------------------
+    EIN_PREFIXES = [p for p in range(1, 100) if p not in (7, 8, 9, 17, 18, 19, 28, 29, 49, 69, 70, 78, 79, 89, 96, 97)]
+
+    def ein(self):
+        return "%02d-%s" % (self.r.choice(self.EIN_PREFIXES), self.digits(7))
+
+    def bank_account(self):
+        return self.r.choice("123456789") + self.digits(self.r.choice([7, 9, 11]))
+
+    def basic_auth(self):
+        user = self.r.choice(["svc_deploy", "ci-bot", "reporting", "ops"])
+        return "Basic " + base64.b64encode((user + ":" + self.password()).encode()).decode()
+
+    def square_access_token(self):
+        return "EAAA" + self.s(ALNUM + "-_", 60)

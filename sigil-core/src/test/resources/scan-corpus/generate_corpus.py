@@ -104,6 +104,13 @@ SPECS = {
     "ehic-number": ("Health Insurance Number", "ehic_card_number", "EHIC card number", f.ehic, ["80999" + "1" * 15, "pending"]),
     "us-dea-number": ("Health Provider ID", "dea_number", "DEA number", lambda: f.dea(), [f.dea(False), f.dea(False)]),
     "uk-nhs-number": ("Health Insurance Number", "nhs_number", "NHS number", lambda: f.nhs(), [f.nhs(False), f.nhs(False)]),
+    "iban-lowercase": ("IBAN", "iban", "IBAN", lambda: f.iban().lower(), ["de44 5001 0517 5407 3249 32", "de00 0000 0000 0000 0000 00"]),
+    "bank-account-number": ("Bank Account", "account_number", "bank account number", f.bank_account, ["n/a", "000000", "123456789"]),
+    "us-ein": ("US Taxpayer ID", "ein", "EIN", f.ein, ["07-1234567", "12-3456789", "XX-XXXXXXX"]),
+    "basic-auth-header": ("Basic Auth Credentials", "Authorization", "Authorization header", f.basic_auth,
+                          ["Basic dXNlcjpwYXNzd29yZA==", "Basic <credentials>", "Basic realm=api"]),
+    "square-access-token": ("Square Token", "SQUARE_ACCESS_TOKEN", "Square access token", f.square_access_token,
+                            ["EAAA<token>", "EAAA" + "x" * 60]),
 }
 
 TEMPLATES = {

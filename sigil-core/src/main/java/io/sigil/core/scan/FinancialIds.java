@@ -224,6 +224,19 @@ final class FinancialIds {
         return p2 == 50 || (p2 >= 56 && p2 <= 69);
     }
 
+    /**
+     * A bank account number found by its context word: 6..17 digits, not one digit repeated, not a plain
+     * ascending or descending run.
+     */
+    static boolean bankAccount(String value) {
+        String d = Digits.of(value);
+        return d.length() >= 6
+                && d.length() <= 17
+                && d.chars().distinct().count() > 2
+                && !"01234567890123456789".contains(d)
+                && !"98765432109876543210".contains(d);
+    }
+
     /** US ABA routing number: 9 digits, a Federal Reserve prefix and the 3-7-1 weighted checksum. */
     static boolean abaRouting(String value) {
         String d = Digits.of(value);

@@ -1,5 +1,7 @@
 package io.sigil.core.scan;
 
+import java.util.Set;
+
 /**
  * Check-digit validators for national identity numbers. Each follows the issuing authority's published
  * algorithm; separators ({@code space . - /}) are ignored where the format allows them.
@@ -28,6 +30,31 @@ final class NationalIds {
                 && Digits.number(d, 5, 9) != 0
                 && !d.equals("123456789")
                 && d.chars().distinct().count() > 1;
+    }
+
+    /** Two-digit EIN prefixes the IRS has never assigned to a campus (its published prefix list). */
+    private static final Set<Integer> EIN_UNASSIGNED =
+            Set.of(0, 7, 8, 9, 17, 18, 19, 28, 29, 49, 69, 70, 78, 79, 89, 96, 97);
+
+    /** US EIN: 9 digits, a prefix the IRS assigns, and not one digit repeated. */
+    static boolean usEin(String value) {
+        String d = Digits.of(value);
+        return d.length() == 9
+                && !EIN_UNASSIGNED.contains(Digits.number(d, 0, 2))
+                && d.chars().distinct().count() > 2
+                && !"0123456789".contains(d);
+    }
+
+    /**
+     * A passport number found by its context word: 6..12 letters and digits with at least two digits, not one
+     * char repeated.
+     */
+    static boolean passportNumber(String value) {
+        long digits = value.chars().filter(c -> c >= '0' && c <= '9').count();
+        return value.length() >= 6
+                && value.length() <= 12
+                && digits >= 2
+                && value.chars().distinct().count() > 2;
     }
 
     /**

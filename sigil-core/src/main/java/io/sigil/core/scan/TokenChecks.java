@@ -284,6 +284,36 @@ final class TokenChecks {
         return varied && (digitOrSymbol ? upper || lowerCase : true) && entropy(value) >= 2.8;
     }
 
+    /**
+     * The value of an HTTP Basic {@code Authorization} header: base64 of {@code user:password} in printable UTF-8,
+     * both parts present, the password neither a stock stand-in nor a placeholder.
+     */
+    static boolean basicCredentials(String value) {
+        String bare = value.replace("=", "");
+        if (bare.length() % 4 == 1) {
+            return false; // one char past a multiple of four: no byte string encodes to it
+        }
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(bare + "==".substring(0, (4 - bare.length() % 4) % 4));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        String decoded = new String(bytes, StandardCharsets.UTF_8);
+        for (int i = 0; i < decoded.length(); i++) {
+            char c = decoded.charAt(i);
+            if (c < 0x20 || c == 0x7F || c == '\uFFFD') {
+                return false;
+            }
+        }
+        int colon = decoded.indexOf(':');
+        if (colon < 1 || colon == decoded.length() - 1) {
+            return false;
+        }
+        String password = decoded.substring(colon + 1);
+        return notWeak(password) && notPlaceholder(password);
+    }
+
     /** An email local part that is not a stand-in such as {@code your.name} or {@code xxx}. */
     static boolean notPlaceholderEmail(String local) {
         return !local.contains("your")

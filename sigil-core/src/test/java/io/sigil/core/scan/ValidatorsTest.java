@@ -86,6 +86,74 @@ class ValidatorsTest {
     }
 
     @Test
+    void us_ein_takes_only_prefixes_the_irs_assigns() {
+        assertThat(NationalIds.usEin("94-0331889")).isTrue();
+        assertThat(NationalIds.usEin("460331889")).isTrue();
+        for (String unassigned : new String[] {
+            "00", "07", "08", "09", "17", "18", "19", "28", "29", "49", "69", "70", "78", "79", "89", "96", "97"
+        }) {
+            assertThat(NationalIds.usEin(unassigned + "-0331889"))
+                    .as(unassigned)
+                    .isFalse();
+        }
+        assertThat(NationalIds.usEin("12-3456789")).as("a run").isFalse();
+        assertThat(NationalIds.usEin("11-1111111")).isFalse();
+        assertThat(NationalIds.usEin("94-033188")).as("eight digits").isFalse();
+    }
+
+    @Test
+    void a_bank_account_number_is_six_to_seventeen_digits_and_not_a_run() {
+        assertThat(FinancialIds.bankAccount("2711520708")).isTrue();
+        assertThat(FinancialIds.bankAccount("902210821270")).isTrue();
+        assertThat(FinancialIds.bankAccount("12345")).isFalse();
+        assertThat(FinancialIds.bankAccount("123456789012345678")).isFalse();
+        assertThat(FinancialIds.bankAccount("0000000000")).isFalse();
+        assertThat(FinancialIds.bankAccount("123456789")).isFalse();
+        assertThat(FinancialIds.bankAccount("987654321")).isFalse();
+    }
+
+    @Test
+    void a_passport_number_found_by_context_has_two_digits_at_least() {
+        assertThat(NationalIds.passportNumber("KSJ96BDL5")).isTrue();
+        assertThat(NationalIds.passportNumber("WK9854452")).isTrue();
+        assertThat(NationalIds.passportNumber("EXPIRED")).isFalse();
+        assertThat(NationalIds.passportNumber("ABC1DEF")).as("one digit").isFalse();
+        assertThat(NationalIds.passportNumber("1111111")).isFalse();
+        assertThat(NationalIds.passportNumber("A1B2")).as("too short").isFalse();
+    }
+
+    @Test
+    void basic_credentials_decode_to_a_user_and_a_password_that_is_not_a_stand_in() {
+        assertThat(TokenChecks.basicCredentials(base64("svc_deploy:Kq7!vR2pZx")))
+                .isTrue();
+        assertThat(TokenChecks.basicCredentials(base64("ops:Tq8#wz"))).isTrue();
+        assertThat(TokenChecks.basicCredentials(base64("ops:Tq8#wz").replace("=", "")))
+                .as("unpadded")
+                .isTrue();
+        assertThat(TokenChecks.basicCredentials(base64("user:password"))).isFalse();
+        assertThat(TokenChecks.basicCredentials(base64("admin"))).as("no colon").isFalse();
+        assertThat(TokenChecks.basicCredentials(base64(":Kq7!vR2pZx")))
+                .as("no user")
+                .isFalse();
+        assertThat(TokenChecks.basicCredentials(base64("svc:")))
+                .as("no password")
+                .isFalse();
+        assertThat(TokenChecks.basicCredentials(base64("svc:a\u0001b2c3d4")))
+                .as("a control char")
+                .isFalse();
+        assertThat(TokenChecks.basicCredentials("authentication"))
+                .as("an English word")
+                .isFalse();
+        assertThat(TokenChecks.basicCredentials("abcde"))
+                .as("not a base64 length")
+                .isFalse();
+    }
+
+    private static String base64(String text) {
+        return java.util.Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void unknown_validators_and_malformed_arguments_are_rejected_by_name() {
         assertThatThrownBy(() -> Validators.resolve("crc64")).hasMessageContaining("crc64");
         assertThatThrownBy(() -> Validators.resolve("entropy")).hasMessageContaining("entropy:3.5");
