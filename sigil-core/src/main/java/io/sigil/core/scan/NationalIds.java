@@ -325,4 +325,31 @@ final class NationalIds {
                 && Digits.plausibleDate(Digits.number(d, 2, 4), Digits.number(d, 0, 2))
                 && d.chars().distinct().count() > 2;
     }
+
+    /**
+     * A value that a key names as a national id ({@code "national_id": …}, {@code id_number: …}): accepted when the
+     * check digits of one of the ids above hold, or when it has the shape of a UK National Insurance number.
+     */
+    static boolean anyNationalId(String value) {
+        String compact = Digits.compact(value);
+        if (compact.length() < 7 || compact.length() > 16) {
+            return false;
+        }
+        if (compact.matches("[A-Z]{2}[0-9]{6}[A-D]")) {
+            return ContactIds.ukNino(compact);
+        }
+        if (compact.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return deTaxId(compact)
+                    || frNir(compact)
+                    || nlBsn(compact)
+                    || plPesel(compact)
+                    || sePersonnummer(compact)
+                    || dkCpr(compact)
+                    || beNationalNumber(compact)
+                    || atSvnr(compact)
+                    || roCnp(compact)
+                    || chAhv(compact);
+        }
+        return frNir(value) || itFiscalCode(compact) || esDniNie(value) || fiHetu(value) || iePps(compact);
+    }
 }

@@ -35,6 +35,7 @@ public final class Validators {
             Map.entry("ehicCard", HealthIds::ehicCard),
             Map.entry("usSsn", NationalIds::usSsn),
             Map.entry("usEin", NationalIds::usEin),
+            Map.entry("anyNationalId", NationalIds::anyNationalId),
             Map.entry("passportNumber", NationalIds::passportNumber),
             Map.entry("deTaxId", NationalIds::deTaxId),
             Map.entry("frNir", NationalIds::frNir),

@@ -8,75 +8,83 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.Test;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The built-in packs on a probe written blind ({@code scan-probe/blind-probe.tsv}, made by {@code
- * generate_blind_probe.py}): 364 fakes in traffic-like contexts by a session that never read the packs, the
- * corpus or the engine. Every hard negative must stay clean, and every positive must be found under its
- * category except the misses listed here, so that a change which loses one fails.
+ * The built-in packs on two probes written blind ({@code scan-probe/blind-probe*.tsv}, each made by its generator
+ * next to it): fakes in traffic-like contexts by sessions that never read the packs, the corpus or the engine. Every
+ * hard negative must stay clean, and every positive must be found under its category except the known misses (by
+ * line number, see docs/scanner-accuracy.md), so that a change which loses one fails.
  */
 class BlindProbeTest {
 
     private static final ScanEngine ENGINE = ScanEngine.builtIn();
 
-    /** Known misses, by text prefix: the value before the word (see docs/scanner-accuracy.md). */
-    private static final Set<String> KNOWN_MISSES = Set.of("Tomasz: qualcuno può controllare? ho usato");
+    private record Case(int line, String label, String text) {}
 
-    private record Case(String label, String text) {}
+    static Stream<Arguments> probes() {
+        return Stream.of(
+                Arguments.of("blind-probe.tsv", 287, 77, Set.of(248)),
+                Arguments.of("blind-probe-2.tsv", 235, 77, Set.of(7, 35, 37, 50, 57, 76, 95, 198, 229)));
+    }
 
-    @Test
-    void no_hard_negative_of_the_blind_probe_is_reported() throws IOException {
+    @ParameterizedTest
+    @MethodSource("probes")
+    void no_hard_negative_of_a_blind_probe_is_reported(String file, int positives, int negatives, Set<Integer> misses)
+            throws IOException {
         // Given
-        List<Case> negatives =
-                cases().stream().filter(c -> c.label().equals("NEG")).toList();
+        List<Case> cases =
+                cases(file).stream().filter(c -> c.label().equals("NEG")).toList();
 
         // When
-        List<String> reported = negatives.stream()
+        List<String> reported = cases.stream()
                 .filter(c -> !ENGINE.findings(c.text()).isEmpty())
-                .map(c -> c.text() + " => " + ENGINE.findings(c.text()))
+                .map(c -> c.line() + ": " + c.text() + " => " + ENGINE.findings(c.text()))
                 .toList();
 
         // Then
-        assertThat(negatives).hasSize(77);
+        assertThat(cases).hasSize(negatives);
         assertThat(reported).isEmpty();
     }
 
-    @Test
-    void every_positive_of_the_blind_probe_is_found_under_its_category_but_the_known_misses() throws IOException {
+    @ParameterizedTest
+    @MethodSource("probes")
+    void every_positive_of_a_blind_probe_is_found_under_its_category_but_the_known_misses(
+            String file, int positives, int negatives, Set<Integer> misses) throws IOException {
         // Given
-        List<Case> positives =
-                cases().stream().filter(c -> !c.label().equals("NEG")).toList();
+        List<Case> cases =
+                cases(file).stream().filter(c -> !c.label().equals("NEG")).toList();
 
         // When
-        List<String> missed = new ArrayList<>();
-        for (Case c : positives) {
-            boolean found = ENGINE.findings(c.text()).stream()
-                    .anyMatch(f -> f.category().equals(c.label()));
-            if (!found) {
-                missed.add(c.text());
+        List<Integer> missed = new ArrayList<>();
+        for (Case c : cases) {
+            if (ENGINE.findings(c.text()).stream().noneMatch(f -> f.category().equals(c.label()))) {
+                missed.add(c.line());
             }
         }
 
         // Then
-        assertThat(positives).hasSize(287);
-        assertThat(missed)
-                .allSatisfy(text -> assertThat(KNOWN_MISSES).anyMatch(text::startsWith))
-                .hasSize(KNOWN_MISSES.size());
+        assertThat(cases).hasSize(positives);
+        assertThat(missed).containsExactlyInAnyOrderElementsOf(misses);
     }
 
-    private static List<Case> cases() throws IOException {
-        try (InputStream in = BlindProbeTest.class.getResourceAsStream("/scan-probe/blind-probe.tsv")) {
-            assertThat(in)
-                    .as("scan-probe/blind-probe.tsv on the test class path")
-                    .isNotNull();
+    private static List<Case> cases(String file) throws IOException {
+        try (InputStream in = BlindProbeTest.class.getResourceAsStream("/scan-probe/" + file)) {
+            assertThat(in).as("scan-probe/%s on the test class path", file).isNotNull();
+            String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n");
             List<Case> out = new ArrayList<>();
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                if (line.isBlank()) {
+            for (int i = 0; i < lines.length; i++) {
+                if (lines[i].isBlank()) {
                     continue;
                 }
-                int tab = line.indexOf('\t');
-                out.add(new Case(line.substring(0, tab), line.substring(tab + 1).replace("\\n", "\n")));
+                int tab = lines[i].indexOf('\t');
+                out.add(new Case(
+                        i + 1,
+                        lines[i].substring(0, tab),
+                        lines[i].substring(tab + 1).replace("\\n", "\n")));
             }
             return out;
         }

@@ -149,6 +149,28 @@ class ValidatorsTest {
                 .isFalse();
     }
 
+    @Test
+    void a_value_named_a_national_id_needs_the_check_digits_of_one_known_id_and_never_throws() {
+        // Given values made by the checks' own algorithms in the probes (a CPR, a PESEL, a NIR, a PPS)
+        assertThat(NationalIds.anyNationalId("030518-7577")).isTrue();
+        assertThat(NationalIds.anyNationalId("87602534962")).isTrue();
+        assertThat(NationalIds.anyNationalId("2 96 02 69 096 567 06")).isTrue();
+        assertThat(NationalIds.anyNationalId("5281014LA")).isTrue();
+        assertThat(NationalIds.anyNationalId("12345678901")).isFalse();
+        assertThat(NationalIds.anyNationalId("E-30914")).isFalse();
+
+        // When any mix of the value's chars is asked, of any length, nothing throws
+        java.util.Random random = new java.util.Random(16);
+        String alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ .-/";
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder value = new StringBuilder();
+            for (int n = random.nextInt(25); n > 0; n--) {
+                value.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            NationalIds.anyNationalId(value.toString());
+        }
+    }
+
     private static String base64(String text) {
         return java.util.Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
