@@ -327,6 +327,49 @@ final class NationalIds {
     }
 
     /**
+     * Czech (and Slovak) birth number (rodné číslo): {@code YYMMDD/SSSC}, the month plus 50 for women (plus 20 or 70
+     * since 2004), a real date, and the ten digits divisible by 11 (or a remainder of 10 with a check digit of 0,
+     * issued until 1985). The nine-digit form of births before 1954 has no check digit and is not accepted.
+     */
+    static boolean czBirthNumber(String value) {
+        String d = Digits.of(value);
+        if (d.length() != 10) {
+            return false;
+        }
+        int month = Digits.number(d, 2, 4);
+        month = month > 70 ? month - 70 : month > 50 ? month - 50 : month > 20 ? month - 20 : month;
+        if (!Digits.plausibleDate(month, Digits.number(d, 4, 6))) {
+            return false;
+        }
+        long number = Long.parseLong(d);
+        long remainder = Long.parseLong(d.substring(0, 9)) % 11;
+        return number % 11 == 0 || (remainder == 10 && d.charAt(9) == '0');
+    }
+
+    /**
+     * The second line of a passport's machine-readable zone (ICAO 9303 TD3, 44 chars): the check digits of the
+     * document number, the birth date and the expiry date must hold (weights 7, 3, 1; letters count 10 to 35, the
+     * filler {@code <} 0).
+     */
+    static boolean mrzPassportLine(String value) {
+        return value.length() == 44
+                && mrzCheck(value, 0, 9) == value.charAt(9) - '0'
+                && mrzCheck(value, 13, 19) == value.charAt(19) - '0'
+                && mrzCheck(value, 21, 27) == value.charAt(27) - '0';
+    }
+
+    private static int mrzCheck(String value, int from, int to) {
+        int[] weights = {7, 3, 1};
+        int sum = 0;
+        for (int i = from; i < to; i++) {
+            char c = value.charAt(i);
+            int v = c >= '0' && c <= '9' ? c - '0' : c >= 'A' && c <= 'Z' ? c - 'A' + 10 : 0;
+            sum += v * weights[(i - from) % 3];
+        }
+        return sum % 10;
+    }
+
+    /**
      * A value that a key names as a national id ({@code "national_id": …}, {@code id_number: …}): accepted when the
      * check digits of one of the ids above hold, or when it has the shape of a UK National Insurance number.
      */
@@ -348,7 +391,8 @@ final class NationalIds {
                     || beNationalNumber(compact)
                     || atSvnr(compact)
                     || roCnp(compact)
-                    || chAhv(compact);
+                    || chAhv(compact)
+                    || czBirthNumber(compact);
         }
         return frNir(value) || itFiscalCode(compact) || esDniNie(value) || fiHetu(value) || iePps(compact);
     }

@@ -46,7 +46,9 @@ final class TokenChecks {
         "masked",
         "0000000",
         "1234567",
-        "abcdefg"
+        "abcdefg",
+        // Azurite's storage emulator key: published in Microsoft's documentation, the same on every machine.
+        "eby8vdm02xnocqflquwjpllmetlcdxj1ouzft50usrz6ifsufq2uverc"
     };
 
     /** Extra markers for human-chosen values such as passwords, where "test" or "password" means a stand-in. */
@@ -257,8 +259,8 @@ final class TokenChecks {
      * symbol (or 20+ mixed-case letters), and some randomness.
      */
     static boolean password(String value) {
-        if (value.length() < 8 || value.length() > 128) {
-            return false;
+        if (value.length() < 8 || value.length() > 128 || value.endsWith(":")) {
+            return false; // a value ending with a colon is the next label ("Password requirements: …")
         }
         // Every check below is a pure test that refuses; the two regexes of looksLikeCode cost the most, so they
         // come last (a flood of "password=password=..." is refused by its weak marker before them).

@@ -52,6 +52,8 @@ public final class Validators {
             Map.entry("iePps", NationalIds::iePps),
             Map.entry("chAhv", NationalIds::chAhv),
             Map.entry("dkCpr", NationalIds::dkCpr),
+            Map.entry("czBirthNumber", NationalIds::czBirthNumber),
+            Map.entry("mrzPassportLine", NationalIds::mrzPassportLine),
             Map.entry("deKvnr", HealthIds::deKvnr),
             Map.entry("usNpi", HealthIds::usNpi),
             Map.entry("usDea", HealthIds::usDea),

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The built-in packs on two probes written blind ({@code scan-probe/blind-probe*.tsv}, each made by its generator
+ * The built-in packs on three probes written blind ({@code scan-probe/blind-probe*.tsv}, each made by its generator
  * next to it): fakes in traffic-like contexts by sessions that never read the packs, the corpus or the engine. Every
  * hard negative must stay clean, and every positive must be found under its category except the known misses (by
  * line number, see docs/scanner-accuracy.md), so that a change which loses one fails.
@@ -28,7 +28,12 @@ class BlindProbeTest {
     static Stream<Arguments> probes() {
         return Stream.of(
                 Arguments.of("blind-probe.tsv", 287, 77, Set.of(248)),
-                Arguments.of("blind-probe-2.tsv", 235, 77, Set.of(7, 35, 37, 50, 57, 76, 95, 229)));
+                Arguments.of("blind-probe-2.tsv", 235, 77, Set.of(7, 35, 37, 50, 57, 76, 95, 229)),
+                Arguments.of(
+                        "blind-probe-3.tsv",
+                        260,
+                        76,
+                        Set.of(12, 16, 24, 44, 48, 64, 86, 98, 118, 124, 133, 136, 149, 218)));
     }
 
     @ParameterizedTest

@@ -31,14 +31,14 @@ import org.junit.jupiter.api.Test;
  * finding of another category is dropped ({@link Overlaps}). Two of the 256 messages lose a "payment card" that was
  * the 13-digit middle part of a Slack token (1,049 findings instead of 1,051, same work); nothing else changes.
  *
- * <p>Changed on 2026-11-25 (session 16) by two probes written blind: seventeen detectors were added (among them {@code
+ * <p>Changed on 2026-11-25 (session 16) by three probes written blind: seventeen detectors were added (among them {@code
  * us-ein}, {@code bank-account-number}, {@code basic-auth-header}, {@code national-id-by-key}) and {@code
  * authorization-header} no longer reads {@code Basic}. The mixed corpus's findings are unchanged; its work rises by
- * the new detectors' keyword windows (1,395,077 → 1,404,098 and 2,561,313 → 2,584,288 units; {@code us-ein}'s {@code
+ * the new detectors' keyword windows (1,395,077 → 1,404,113 and 2,561,313 → 2,584,327 units; {@code us-ein}'s {@code
  * ein} and {@code tin} are most of it). The keyword mix is built from every detector's keywords, so its text changed
- * again (758 findings, 3,485,792 units; 401 and 3,934,161 before). The base64-ish noise and the digit noise are drawn
+ * again (738 findings, 3,343,858 units; 401 and 3,934,161 before). The base64-ish noise and the digit noise are drawn
  * from the same random sequence after the keyword mix, so their texts moved too: the digit noise has the same 390
- * findings at other offsets, and the base64-ish noise stops at 236,450 units instead of 235,331 with the same
+ * findings at other offsets, and the base64-ish noise stops at 232,964 units instead of 235,331 with the same
  * finding.
  */
 class ScanResultsPinnedTest {
@@ -51,11 +51,11 @@ class ScanResultsPinnedTest {
     @Test
     void the_mixed_corpus_gives_what_it_gave_before() {
         assertThat(run(List.of(MixedCorpus.generate(42, 1, 1 << 20).get(0).text())))
-                .isEqualTo(new Pinned(1_404_098, false, 457, 0x5f9f4eef));
+                .isEqualTo(new Pinned(1_404_113, false, 457, 0x5f9f4eef));
         assertThat(run(MixedCorpus.generate(42, 256, 10240).stream()
                         .map(MixedCorpus.Document::text)
                         .toList()))
-                .isEqualTo(new Pinned(2_584_288, false, 1049, 0xea4f94ba));
+                .isEqualTo(new Pinned(2_584_327, false, 1049, 0xea4f94ba));
     }
 
     @Test
@@ -70,9 +70,9 @@ class ScanResultsPinnedTest {
         assertThat(runOne("base64-key-ids")).isEqualTo(new Pinned(21_846, true, 1, 0x0476d9ea));
         assertThat(runOne("a-equals-flood")).isEqualTo(new Pinned(0, false, 0, none));
         assertThat(runOne("password-flood")).isEqualTo(new Pinned(15_422_682, false, 0, none));
-        assertThat(runOne("keyword-mix")).isEqualTo(new Pinned(3_485_792, true, 758, 0xf1ba2c73));
-        assertThat(runOne("base64ish-noise")).isEqualTo(new Pinned(236_450, true, 1, 0xdfe7c8f2));
-        assertThat(runOne("digits-separators")).isEqualTo(new Pinned(2_584_763, true, 390, 0x9e795c66));
+        assertThat(runOne("keyword-mix")).isEqualTo(new Pinned(3_343_858, true, 738, 0x198183cf));
+        assertThat(runOne("base64ish-noise")).isEqualTo(new Pinned(232_964, true, 1, 0xdfe7c8f2));
+        assertThat(runOne("digits-separators")).isEqualTo(new Pinned(2_584_868, true, 390, 0xeae53a64));
     }
 
     private static Pinned runOne(String name) {

@@ -171,6 +171,39 @@ class ValidatorsTest {
         }
     }
 
+    @Test
+    void a_czech_birth_number_is_a_date_and_divisible_by_eleven() {
+        assertThat(NationalIds.czBirthNumber("715110/0066"))
+                .as("a woman born 1971-01-10")
+                .isTrue();
+        assertThat(NationalIds.czBirthNumber("7151100066")).isTrue();
+        assertThat(NationalIds.czBirthNumber("715110/0067"))
+                .as("not divisible by 11")
+                .isFalse();
+        assertThat(NationalIds.czBirthNumber("711310/0066")).as("month 13").isFalse();
+        assertThat(NationalIds.czBirthNumber("715110/006")).as("nine digits").isFalse();
+    }
+
+    @Test
+    void a_passport_mrz_line_needs_its_three_check_digits() {
+        String line = "HXWEM8YTZ2NLD8503149F3102282<<<<<<<<<<<<<<<4";
+        assertThat(NationalIds.mrzPassportLine(line)).isTrue();
+        assertThat(NationalIds.mrzPassportLine("C4KR7TN<<6D<<9207075M3301155<<<<<<<<<<<<<<<6"))
+                .isTrue();
+        assertThat(NationalIds.mrzPassportLine(line.replace("TZ2NLD", "TZ3NLD")))
+                .as("document number")
+                .isFalse();
+        assertThat(NationalIds.mrzPassportLine(line.replace("8503149", "8503148")))
+                .as("birth date")
+                .isFalse();
+        assertThat(NationalIds.mrzPassportLine(line.replace("3102282", "3102283")))
+                .as("expiry")
+                .isFalse();
+        assertThat(NationalIds.mrzPassportLine(line.substring(1)))
+                .as("43 chars")
+                .isFalse();
+    }
+
     private static String base64(String text) {
         return java.util.Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
