@@ -1,5 +1,6 @@
 package io.sigil.core.scan;
 
+import com.google.re2j.Pattern;
 import java.util.Set;
 
 /**
@@ -369,6 +370,9 @@ final class NationalIds {
         return sum % 10;
     }
 
+    /** The shape of a UK National Insurance number, compact: two letters, six digits, a suffix A to D. */
+    private static final Pattern NINO_SHAPE = Pattern.compile("[A-Z]{2}[0-9]{6}[A-D]");
+
     /**
      * A value that a key names as a national id ({@code "national_id": …}, {@code id_number: …}): accepted when the
      * check digits of one of the ids above hold, or when it has the shape of a UK National Insurance number.
@@ -378,7 +382,7 @@ final class NationalIds {
         if (compact.length() < 7 || compact.length() > 16) {
             return false;
         }
-        if (compact.matches("[A-Z]{2}[0-9]{6}[A-D]")) {
+        if (NINO_SHAPE.matches(compact)) {
             return ContactIds.ukNino(compact);
         }
         if (compact.chars().allMatch(c -> c >= '0' && c <= '9')) {
